@@ -1,0 +1,34 @@
+import * as fs from 'fs';
+import * as path from 'path';
+
+/** Repository root (the folder holding package.json), found from the compiled test file. */
+export const repoRoot: string = (() => {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error('package.json not found above ' + __dirname);
+    dir = up;
+  }
+  return dir;
+})();
+
+/** ../shared beside the checkout (CI lays it there); real profiles are read from it, never copied. */
+export const sharedDir: string = process.env.HOMECONNECT_SHARED_DIR ?? path.resolve(repoRoot, '..', 'shared');
+export const rawProfilesDir: string = path.join(sharedDir, 'profiles', 'raw');
+export const fixturesDir: string = path.join(repoRoot, 'test', 'fixtures');
+
+/** The real profile pairs, as [name, DeviceDescription path, FeatureMapping path]. */
+export function rawProfilePairs(): Array<{ name: string; description: string; featureMapping: string }> {
+  return fs
+    .readdirSync(rawProfilesDir)
+    .filter((f) => f.endsWith('_DeviceDescription.xml'))
+    .sort()
+    .map((f) => {
+      const name = f.replace(/_DeviceDescription\.xml$/, '');
+      return {
+        name,
+        description: path.join(rawProfilesDir, f),
+        featureMapping: path.join(rawProfilesDir, `${name}_FeatureMapping.xml`),
+      };
+    });
+}
