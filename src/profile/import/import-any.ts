@@ -1,0 +1,106 @@
+/**
+ * One entry point for "whatever the user has": sniffs ZIP vs JSON and picks the importer, or
+ * walks a folder of downloads.
+ */
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { HomeConnectError, isHomeConnectError } from '../../errors';
+import type { ApplianceRecord } from '../types';
+import { isZip, unzipEntries } from '../zip';
+import { importHcpyItems } from './hcpy-devices';
+import { importIddfEntries, type IddfMeta } from './iddf-zip';
+import { parseJson } from './json-text';
+import { isPlainObject } from './normalize-record';
+import { importProfileZip, profileJsonEntries } from './profile-zip';
+import { bytesToText, rootElementName } from './profile-xml-check';
+import { importRecordItems } from './record-file';
+
+/** Imports a profile ZIP, cloud ZIP (needs meta.key), hcpy devices JSON or records JSON. */
+export function importBuffer(data: Uint8Array, fileName: string, meta?: Partial<IddfMeta>): ApplianceRecord[] {
+  if (isZip(data)) {
+    const entries = unzipEntries(data, fileName);
+    if (profileJsonEntries(entries, fileName).length > 0) return importProfileZip(data, fileName);
+    const hasXml = [...entries.keys()].some((n) => n.endsWith('_DeviceDescription.xml'));
+    if (!hasXml) {
+      throw new HomeConnectError('import', `${fileName} is a ZIP file but holds no Home Connect profile (no appliance JSON, no *_DeviceDescription.xml).`, {
+        details: { file: fileName },
+      });
+    }
+    if (meta?.key === undefined) {
+      throw new HomeConnectError(
+        'import',
+        `${fileName} is a cloud profile ZIP without keys; give the appliance's key (and iv for AES appliances) to import it.`,
+        { details: { file: fileName } },
+      );
+    }
+    return [importIddfEntries(entries, fileName, { ...meta, key: meta.key })];
+  }
+  const text = bytesToText(data);
+  const first = text.trimStart().charAt(0);
+  if (first === '[' || first === '{') {
+    const parsed = parseJson(text, fileName);
+    return looksLikeHcpy(parsed) ? importHcpyItems(parsed, fileName) : importRecordItems(parsed, fileName);
+  }
+  const root = rootElementName(text);
+  if (root !== undefined) {
+    throw new HomeConnectError(
+      'import',
+      `${fileName} is a single XML file (<${root}>); import the ZIP that holds both profile XML files and the key instead.`,
+      { details: { file: fileName } },
+    );
+  }
+  throw new HomeConnectError('import', `${fileName} is neither a profile ZIP nor a JSON file.`, { details: { file: fileName } });
+}
+
+/** Imports a file, or every *.zip / *.json in a folder (later files win for the same haId). */
+export async function importPath(target: string): Promise<ApplianceRecord[]> {
+  const stat = await fs.stat(target).catch((e: NodeJS.ErrnoException) => {
+    throw new HomeConnectError('import', `Cannot read ${target} (${e.code ?? 'error'}).`, { details: { file: target }, cause: e });
+  });
+  if (!stat.isDirectory()) return importBuffer(await readFile(target), path.basename(target));
+
+  const names = (await fs.readdir(target)).filter((n) => /\.(zip|json)$/i.test(n) && !n.startsWith('.')).sort();
+  if (names.length === 0) {
+    throw new HomeConnectError('import', `The folder ${target} holds no .zip or .json files to import.`, { details: { file: target } });
+  }
+  const byHaId = new Map<string, ApplianceRecord>();
+  const failures: string[] = [];
+  for (const name of names) {
+    try {
+      for (const r of importBuffer(await readFile(path.join(target, name)), name)) {
+        byHaId.delete(r.haId);
+        byHaId.set(r.haId, r);
+      }
+    } catch (e) {
+      if (!isHomeConnectError(e)) throw e;
+      failures.push(e.message);
+    }
+  }
+  if (failures.length > 0) {
+    throw new HomeConnectError('import', `Some files in ${target} could not be imported: ${failures.join(' ')}`, {
+      details: { file: target, failures },
+    });
+  }
+  return [...byHaId.values()];
+}
+
+/** hcpy items carry `features`/`host`/`description` but none of our record-only fields. */
+function looksLikeHcpy(parsed: unknown): boolean {
+  const items = Array.isArray(parsed) ? parsed : [parsed];
+  return items.some(
+    (i) =>
+      isPlainObject(i) &&
+      !('connectionType' in i) &&
+      !('deviceDescription' in i) &&
+      ('features' in i || 'host' in i || 'description' in i),
+  );
+}
+
+async function readFile(file: string): Promise<Uint8Array> {
+  try {
+    return await fs.readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'error';
+    throw new HomeConnectError('import', `Cannot read ${file} (${code}).`, { details: { file }, cause: e });
+  }
+}
