@@ -86,7 +86,8 @@ function errorCode(e: unknown): string | undefined {
 export function networkReason(e: unknown, timeoutMs: number): string {
   const name = (e as { name?: unknown } | null)?.name;
   if (name === 'TimeoutError' || name === 'AbortError') {
-    return `no answer within ${Math.max(1, Math.round(timeoutMs / 1000))} seconds`;
+    const seconds = Math.round(timeoutMs / 100) / 10;
+    return `no answer within ${seconds === 1 ? '1 second' : `${seconds} seconds`}`;
   }
   const code = errorCode(e);
   switch (code) {

@@ -47,11 +47,13 @@ function parameterParts(text: string): string[] {
 export function parseRedirect(input: string): ParsedRedirect {
   if (typeof input !== 'string' || input.length > MAX_INPUT) throw noCode();
   // Copying from terminals and chat adds quotes, angle brackets and line breaks.
-  const text = input.replace(/\s+/g, '').replace(/^["'`<(]+|["'`>),;.]+$/g, '');
-  if (!text) throw noCode();
+  const trimmed = input.trim().replace(/^["'`<(]+|["'`>),;.]+$/g, '').trim();
+  if (!trimmed) throw noCode();
 
-  const looksLikeAddress = text.includes('://') || text.includes('=') || /[?#]/.test(text);
+  const looksLikeAddress = trimmed.includes('://') || trimmed.includes('=') || /[?#]/.test(trimmed);
   if (looksLikeAddress) {
+    // An address never holds spaces; a wrapped line does.
+    const text = trimmed.replace(/\s+/g, '');
     let oauthError: string | undefined;
     for (const part of parameterParts(text)) {
       const params = new URLSearchParams(part);
@@ -68,6 +70,6 @@ export function parseRedirect(input: string): ParsedRedirect {
     }
     throw noCode();
   }
-  if (!BARE_CODE.test(text)) throw noCode();
-  return { code: decode(text) };
+  if (!BARE_CODE.test(trimmed)) throw noCode();
+  return { code: decode(trimmed) };
 }
