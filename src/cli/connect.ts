@@ -1,0 +1,45 @@
+/**
+ * One-shot connection for send: start, wait for "connected", and fail with the
+ * connection's own reason on the first offline / auth-failed / error (a person at a
+ * terminal wants the reason now, not after a minute of backoff).
+ */
+import { HomeConnectError } from '../errors';
+import type { ApplianceRecord } from '../profile/types';
+import { ApplianceConnection } from '../protocol/appliance-connection';
+import type { StateChange } from '../protocol/types';
+
+const FAILED: ReadonlySet<string> = new Set(['offline', 'auth-failed', 'error']);
+
+export async function connectAndWait(record: ApplianceRecord, timeoutMs: number): Promise<ApplianceConnection> {
+  const connection = new ApplianceConnection({ record });
+  const where = `${record.name && record.name !== record.haId ? `${record.name} (${record.haId})` : record.haId} at ${record.host}`;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new HomeConnectError('timeout', `No connection to ${where} within ${Math.round(timeoutMs / 100) / 10} seconds`));
+      }, timeoutMs);
+      const onState = (change: StateChange): void => {
+        if (change.state === 'connected') {
+          cleanup();
+          resolve();
+        } else if (FAILED.has(change.state)) {
+          cleanup();
+          const kind = change.state === 'auth-failed' ? 'auth-failed' : change.state === 'offline' ? 'offline' : 'protocol';
+          const reason = change.reason ? `: ${change.reason}` : '';
+          reject(new HomeConnectError(kind, `Could not connect to ${where} (${change.state})${reason}`));
+        }
+      };
+      const cleanup = (): void => {
+        clearTimeout(timer);
+        connection.off('state', onState);
+      };
+      connection.on('state', onState);
+      connection.start();
+    });
+  } catch (e) {
+    await connection.stop().catch(() => undefined);
+    throw e;
+  }
+  return connection;
+}

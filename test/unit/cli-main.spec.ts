@@ -1,0 +1,113 @@
+import assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { PassThrough } from 'stream';
+import { main } from '../../src/cli/main';
+import { demoRecords } from '../../src/simulator/demo-profiles';
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function run(argv: string[]): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const stdin = new PassThrough();
+  stdin.end();
+  const code = await main(argv, {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+    stdin,
+    env: {},
+  });
+  return { code, stdout, stderr };
+}
+
+/** One `homeconnect-local: …` line, no stack trace, no key material. */
+function oneErrorLine(r: Run, pattern: RegExp): void {
+  assert.match(r.stderr, /^homeconnect-local: [^\n]+\n$/, JSON.stringify(r.stderr));
+  assert.match(r.stderr, pattern);
+  assert.doesNotMatch(r.stderr, /\n\s+at /);
+  for (const record of demoRecords()) {
+    assert.ok(!r.stderr.includes(record.key), 'key leaked');
+    if (record.iv) assert.ok(!r.stderr.includes(record.iv), 'iv leaked');
+  }
+}
+
+describe('cli main (in-process)', () => {
+  let dir: string;
+  let recordsFile: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hcl-cli-unit-'));
+    recordsFile = path.join(dir, 'records.json');
+    fs.writeFileSync(recordsFile, JSON.stringify(demoRecords()));
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('prints usage for no arguments and --help, and per-command help', async () => {
+    for (const argv of [[], ['--help'], ['-h']]) {
+      const r = await run(argv);
+      assert.strictEqual(r.code, 0);
+      assert.match(r.stdout, /^Usage: homeconnect-local <command>/);
+      assert.match(r.stdout, /watch <profile>/);
+      assert.strictEqual(r.stderr, '');
+    }
+    const send = await run(['send', '--help']);
+    assert.strictEqual(send.code, 0);
+    assert.match(send.stdout, /--select PROGRAM \[--option KEY=VALUE \.\.\.\]/);
+  });
+
+  it('exits 2 with one line for usage mistakes', async () => {
+    oneErrorLine(await run(['frobnicate']), /unknown command "frobnicate"/);
+    const r = await run(['watch', recordsFile, '--bogus']);
+    assert.strictEqual(r.code, 2);
+    oneErrorLine(r, /watch does not take --bogus/);
+    const noAction = await run(['send', recordsFile, '--appliance', 'washer']);
+    assert.strictEqual(noAction.code, 2);
+    oneErrorLine(noAction, /send needs one action/);
+    const noProfile = await run(['watch']);
+    assert.strictEqual(noProfile.code, 2);
+    oneErrorLine(noProfile, /watch needs a profile/);
+  });
+
+  it('exits 1 with one line for a missing or unreadable file', async () => {
+    const missing = await run(['send', path.join(dir, 'nope.zip'), '--stop']);
+    assert.strictEqual(missing.code, 1);
+    oneErrorLine(missing, /nope\.zip: no such file or folder/);
+    const garbage = path.join(dir, 'garbage.json');
+    fs.writeFileSync(garbage, '{ not json');
+    const bad = await run(['watch', garbage]);
+    assert.strictEqual(bad.code, 1);
+    oneErrorLine(bad, /garbage\.json/);
+    assert.strictEqual(bad.stdout, '');
+  });
+
+  it('asks for --appliance when the file holds several, naming them', async () => {
+    const r = await run(['send', recordsFile, '--stop']);
+    assert.strictEqual(r.code, 2);
+    oneErrorLine(r, /holds 2 appliances; pick one with --appliance.*dishwasher \(HCLOCAL-DEMODW1-000000000001\).*washer/);
+    const unknown = await run(['send', recordsFile, '--appliance', 'fridge', '--stop']);
+    assert.strictEqual(unknown.code, 1);
+    oneErrorLine(unknown, /No appliance "fridge" in .*dishwasher/);
+  });
+
+  it('rejects an unknown key or program before connecting', async () => {
+    // The stored host is never contacted: the key check comes first.
+    const key = await run(['send', recordsFile, '--appliance', 'washer', '--host', '127.0.0.1:1', '--set', 'NoSuchThing=1']);
+    assert.strictEqual(key.code, 1);
+    oneErrorLine(key, /NoSuchThing/);
+    assert.strictEqual(key.stdout, '');
+    const program = await run(['send', recordsFile, '--appliance', 'HCLOCAL-DEMODW1-000000000001', '--host', '127.0.0.1:1', '--select', 'Dishcare.Dishwasher.Program.Nope']);
+    assert.strictEqual(program.code, 1);
+    oneErrorLine(program, /Dishcare\.Dishwasher\.Program\.Nope/);
+  });
+
+  it('refuses simulate with both a profile and --demo', async () => {
+    const r = await run(['simulate', recordsFile, '--demo', 'washer']);
+    assert.strictEqual(r.code, 2);
+    oneErrorLine(r, /either a profile or --demo/);
+  });
+});
