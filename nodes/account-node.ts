@@ -1,0 +1,197 @@
+import { createHash } from 'crypto';
+import { HomeConnectError, errorMessage } from '../src/errors';
+import { profileFromRecord } from '../src/profile';
+import type { ApplianceProfile } from '../src/profile';
+import { ApplianceConnection } from '../src/protocol/appliance-connection';
+import type { ConnectionTiming } from '../src/protocol/appliance-connection';
+import type { ApplianceClient, StateChange, ValueChange } from '../src/protocol/types';
+import { buildRecord, parseAppliances, parseProfiles } from './account-records';
+import type { ApplianceEntry, ProfileSecret } from './account-records';
+import type { RedAPI, RedNode } from './red-types';
+
+export const ACCOUNT_TYPE = 'homeconnect-local-account';
+
+/** An in/out node using one appliance. Callbacks are wrapped: a throwing user cannot hurt others. */
+export interface SessionUser {
+  readonly node: RedNode;
+  connectionChanged(change: StateChange): void;
+  valuesChanged?(changes: ValueChange[]): void;
+}
+
+/** One shared connection per appliance, with the nodes currently using it. */
+export interface ApplianceSession {
+  readonly haId: string;
+  readonly name: string;
+  readonly client: ApplianceClient;
+  readonly profile: ApplianceProfile;
+}
+
+interface SessionEntry extends ApplianceSession {
+  users: Set<SessionUser>;
+  detach(): void;
+}
+
+/** The public face of a deployed account node, as in/out nodes see it through RED.nodes.getNode. */
+export interface AccountNode extends RedNode {
+  readonly appliances: ApplianceEntry[];
+  /** Opens the appliance's connection for the first user. Throws HomeConnectError if unusable. */
+  register(user: SessionUser, haId: string): ApplianceSession;
+  /** The last user out closes the connection (at once when removed, else after the deploy). */
+  deregister(user: SessionUser, haId: string, removed: boolean): Promise<void>;
+  /** Ids of appliances whose connection is open (diagnostics and tests). */
+  openSessions(): string[];
+}
+
+/** Stable per installation: derived from the config node id, so a redeploy keeps it. */
+export function deviceIdFor(configId: string): string {
+  return createHash('sha256').update(`homeconnect-local/${configId}`).digest('hex').slice(0, 16);
+}
+
+interface AccountConfig {
+  id: string;
+  name?: string;
+  region?: string;
+  appliances?: unknown;
+}
+
+export function registerAccountNode(RED: RedAPI): void {
+  function HomeConnectAccountNode(this: AccountNode, config: AccountConfig) {
+    RED.nodes.createNode(this, config);
+    const node = this;
+    const sessions = new Map<string, SessionEntry>();
+    const appliances = parseAppliances(config.appliances);
+    let profiles = new Map<string, ProfileSecret>();
+    let profilesProblem: string | undefined;
+    try {
+      profiles = parseProfiles(node.credentials?.profiles);
+    } catch (e) {
+      profilesProblem = errorMessage(e);
+      node.warn(profilesProblem);
+    }
+    const timing = (RED as unknown as { settings?: Record<string, unknown> }).settings?.homeconnectLocalAccountTiming;
+
+    Object.defineProperty(node, 'appliances', { value: appliances, enumerable: true });
+    (node as { name?: string }).name = config.name;
+
+    function fanOut(entry: SessionEntry, call: (user: SessionUser) => void): void {
+      for (const user of [...entry.users]) {
+        try {
+          call(user);
+        } catch (e) {
+          user.node.warn(`Internal error while handling an appliance update: ${errorMessage(e)}`);
+        }
+      }
+    }
+
+    function openSession(haId: string): SessionEntry {
+      const entry = appliances.find((a) => a.haId === haId);
+      if (!entry) {
+        throw new HomeConnectError('validation', `The account has no appliance "${haId}"; pick one in the node.`, {
+          details: { problem: 'no-appliance' },
+        });
+      }
+      const secret = profiles.get(haId);
+      if (!secret) {
+        throw new HomeConnectError(
+          'profile',
+          profilesProblem ?? `The account holds no key and profile for "${entry.name}"; import or log in again.`,
+          { details: { problem: 'no-profile' } },
+        );
+      }
+      const record = buildRecord(entry, secret);
+      let profile: ApplianceProfile;
+      try {
+        profile = profileFromRecord(record);
+      } catch (e) {
+        throw new HomeConnectError('profile', `The profile of "${entry.name}" cannot be read: ${errorMessage(e)}`, {
+          details: { problem: 'no-profile' },
+        });
+      }
+      const client = new ApplianceConnection({
+        record,
+        profile,
+        deviceName: 'Node-RED',
+        deviceId: deviceIdFor(node.id),
+        logger: {
+          debug: (text: string) => node.debug(text),
+          info: (text: string) => node.log(text),
+          // node.error would reach Catch nodes with no message; connection trouble is a warning
+          warn: (text: string) => node.warn(text),
+          error: (text: string) => node.warn(text),
+        },
+        ...(timing && typeof timing === 'object' ? { timing: timing as Partial<ConnectionTiming> } : {}),
+      });
+      const session: SessionEntry = {
+        haId,
+        name: entry.name,
+        client,
+        profile,
+        users: new Set(),
+        detach: () => {
+          client.off('state', onState);
+          client.off('values', onValues);
+        },
+      };
+      const onState = (change: StateChange) => fanOut(session, (u) => u.connectionChanged(change));
+      const onValues = (changes: ValueChange[]) => fanOut(session, (u) => u.valuesChanged?.(changes));
+      client.on('state', onState);
+      client.on('values', onValues);
+      sessions.set(haId, session);
+      client.start();
+      return session;
+    }
+
+    async function closeSession(entry: SessionEntry): Promise<void> {
+      if (sessions.get(entry.haId) === entry) sessions.delete(entry.haId);
+      entry.detach();
+      try {
+        await entry.client.stop();
+      } catch (e) {
+        node.debug(`Closing ${entry.name} failed: ${errorMessage(e)}`);
+      }
+    }
+
+    // After a deploy, close connections that lost their last user to a restart and got no new one.
+    const sweep = () => {
+      for (const entry of [...sessions.values()]) {
+        if (entry.users.size === 0) void closeSession(entry);
+      }
+    };
+    RED.events.on('flows:started', sweep);
+
+    node.register = (user: SessionUser, haId: string): ApplianceSession => {
+      const entry = sessions.get(haId) ?? openSession(haId);
+      entry.users.add(user);
+      return entry;
+    };
+
+    node.deregister = async (user: SessionUser, haId: string, removed: boolean): Promise<void> => {
+      const entry = sessions.get(haId);
+      if (!entry) return;
+      entry.users.delete(user);
+      if (entry.users.size === 0 && removed) await closeSession(entry);
+    };
+
+    node.openSessions = () => [...sessions.keys()];
+
+    node.on('close', (_removed: boolean, done: () => void) => {
+      RED.events.removeListener('flows:started', sweep);
+      const all = [...sessions.values()];
+      sessions.clear();
+      Promise.all(all.map((entry) => closeSession(entry)))
+        .catch(() => undefined)
+        .finally(() => done());
+    });
+  }
+
+  RED.nodes.registerType(ACCOUNT_TYPE, HomeConnectAccountNode, {
+    credentials: { profiles: { type: 'password' } },
+  });
+}
+
+/** The account node behind a user's `account` property, or undefined when missing/disabled. */
+export function findAccount(RED: RedAPI, id: unknown): AccountNode | undefined {
+  if (typeof id !== 'string' || id === '') return undefined;
+  const n = RED.nodes.getNode(id) as AccountNode | null;
+  return n && typeof n.register === 'function' ? n : undefined;
+}

@@ -1,0 +1,52 @@
+import { errorMessage, isHomeConnectError } from '../src/errors';
+import { findAccount } from './account-node';
+import type { AccountNode, ApplianceSession, SessionUser } from './account-node';
+import type { RedAPI, RedNode } from './red-types';
+import { connectionStatus, setupProblemStatus } from './status';
+import type { SetupProblem } from './status';
+
+export interface UserConfig {
+  id: string;
+  name?: string;
+  account?: string;
+  appliance?: string;
+}
+
+export interface Attachment {
+  account: AccountNode;
+  session: ApplianceSession;
+}
+
+/**
+ * Connects an in/out node to its account's shared appliance session, or shows a red ring and
+ * returns undefined (no listeners added) when the account or appliance cannot be used. Adds the
+ * close handler that deregisters, with done() always called.
+ */
+export function attachToAccount(RED: RedAPI, node: RedNode, config: UserConfig, user: SessionUser): Attachment | undefined {
+  const account = findAccount(RED, config.account);
+  if (!account) {
+    node.status(setupProblemStatus('no-config'));
+    return undefined;
+  }
+  const haId = typeof config.appliance === 'string' ? config.appliance : '';
+  let session: ApplianceSession;
+  try {
+    session = account.register(user, haId);
+  } catch (e) {
+    const problem = (isHomeConnectError(e) && (e.details?.problem as SetupProblem | undefined)) || 'no-appliance';
+    node.status(setupProblemStatus(problem));
+    node.warn(errorMessage(e));
+    return undefined;
+  }
+  node.status(connectionStatus(session.client.state));
+  node.on('close', (removed: boolean, done: () => void) => {
+    let pending: Promise<void> = Promise.resolve();
+    try {
+      pending = account.deregister(user, haId, removed);
+    } catch {
+      // deregister never throws; keep done() guaranteed anyway
+    }
+    pending.catch(() => undefined).finally(() => done());
+  });
+  return { account, session };
+}

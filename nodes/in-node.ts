@@ -1,0 +1,94 @@
+import { errorMessage } from '../src/errors';
+import type { ConnectionState, StateChange, ValueChange } from '../src/protocol/types';
+import type { SessionUser } from './account-node';
+import { attachToAccount } from './appliance-user';
+import type { UserConfig } from './appliance-user';
+import { parseKeyFilter } from './key-filter';
+import { changeMessage, connectionMessage, stateMessage } from './message-builder';
+import type { ApplianceRef } from './message-builder';
+import type { NodeMessage, RedAPI, RedNode } from './red-types';
+import { connectionStatus } from './status';
+
+export const IN_TYPE = 'homeconnect-local-in';
+
+interface InConfig extends UserConfig {
+  output?: string;
+  filter?: string;
+  initial?: boolean | string;
+}
+
+export function registerInNode(RED: RedAPI): void {
+  function HomeConnectInNode(this: RedNode, config: InConfig) {
+    RED.nodes.createNode(this, config);
+    const node = this;
+    const accept = parseKeyFilter(config.filter);
+    const output = config.output === 'state' ? 'state' : 'changes';
+    const initial = config.initial !== false && config.initial !== 'false';
+    let appliance: ApplianceRef = { haId: config.appliance ?? '', name: config.appliance ?? '' };
+    let lastState: ConnectionState | undefined;
+    // Until the first batch, values are the initial read (complete state), not changes.
+    let primed = false;
+
+    const emitValues = (changes: ValueChange[]) => {
+      if (!attached) return;
+      const wanted = changes.filter((c) => accept(c.key));
+      if (wanted.length === 0) return;
+      if (output === 'state') {
+        node.send(stateMessage(appliance, attached.session.client.snapshot(), accept));
+      } else {
+        node.send([wanted.map((c) => changeMessage(appliance, c))] as unknown as NodeMessage[]);
+      }
+    };
+
+    const user: SessionUser = {
+      node,
+      connectionChanged(change: StateChange) {
+        node.status(connectionStatus(change.state));
+        // handshaking is part of connecting for the user
+        const state: ConnectionState = change.state === 'handshaking' ? 'connecting' : change.state;
+        if (state === lastState) return;
+        lastState = state;
+        node.send(connectionMessage(appliance, state, change.reason));
+      },
+      valuesChanged(changes: ValueChange[]) {
+        if (!primed) {
+          primed = true;
+          if (!initial) return;
+        }
+        emitValues(changes);
+      },
+    };
+
+    const attached = attachToAccount(RED, node, config, user);
+    if (!attached) return;
+    appliance = { haId: attached.session.haId, name: attached.session.name };
+    const client = attached.session.client;
+    lastState = client.state === 'handshaking' ? 'connecting' : client.state;
+
+    // Joined a session that is already up (e.g. after a partial deploy): its initial read is over.
+    if (client.state === 'connected') {
+      primed = true;
+      if (initial) {
+        const emitInitial = () => {
+          RED.events.removeListener('flows:started', emitInitial);
+          try {
+            emitValues(client.currentValues());
+          } catch (e) {
+            node.warn(errorMessage(e));
+          }
+        };
+        // Wait until every node of the deploy exists, so the first messages reach their wires.
+        RED.events.on('flows:started', emitInitial);
+        node.on('close', (_removed: boolean, done: () => void) => {
+          try {
+            RED.events.removeListener('flows:started', emitInitial);
+          } finally {
+            done();
+          }
+        });
+      }
+    }
+  }
+
+  RED.nodes.registerType(IN_TYPE, HomeConnectInNode);
+}

@@ -1,0 +1,13 @@
+import { registerAccountNode } from './account-node';
+import { registerInNode } from './in-node';
+import { registerOutNode } from './out-node';
+import type { RedAPI } from './red-types';
+
+/** Node-RED entry (loaded through /homeconnect-local.js): registers the three node types. */
+function homeconnectLocal(RED: RedAPI): void {
+  registerAccountNode(RED);
+  registerInNode(RED);
+  registerOutNode(RED);
+}
+
+export = homeconnectLocal;
