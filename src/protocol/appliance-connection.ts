@@ -1,0 +1,683 @@
+/**
+ * One appliance, kept connected: state machine, liveness, reconnect with backoff, the value
+ * store that survives reconnects, and the typed writes of ApplianceClient (protocol.md §3,
+ * §7.1). Each (re)connect gets a fresh transport and Session; nothing is retried
+ * automatically except the connection itself.
+ */
+import { createHash } from 'crypto';
+import { EventEmitter } from 'events';
+import * as os from 'os';
+import { HomeConnectError, errorMessage } from '../errors';
+import type { ApplianceRecord, DescriptionChangeItem, DecodedValue, Feature, WireItem } from '../profile/types';
+import { Backoff } from './backoff';
+import { Session, type SessionLogger, type SessionProfile, type SessionTransport } from './session';
+import { TrafficLog } from './traffic-log';
+import type {
+  ApplianceClient,
+  ConnectionEvents,
+  ConnectionState,
+  DeviceInfo,
+  OptionValues,
+  RawResponse,
+  StateChange,
+  TrafficEntry,
+  ValueChange,
+  WriteResult,
+} from './types';
+
+/** What the connection needs of the profile (ApplianceProfile satisfies it). */
+export interface ConnectionProfile extends SessionProfile {
+  find(ref: string | number): Feature | undefined;
+  resolve(ref: string | number): Feature;
+  encodeValue(ref: string | number, value: unknown): WireItem;
+  encodeProgram(ref: string | number): number;
+  encodeOption(program: string | number | undefined, ref: string | number, value: unknown): WireItem;
+  readonly roots: { activeProgram?: Feature; selectedProgram?: Feature };
+}
+
+export interface TransportCloseInfo {
+  code?: number;
+  reason: string;
+  error?: HomeConnectError;
+}
+
+/** What the connection needs of a client transport (ClientTransport satisfies it). */
+export interface ClientTransportLike extends SessionTransport {
+  ping(): void;
+  close(): void;
+  terminate(): void;
+  on(event: 'open' | 'pong', listener: () => void): unknown;
+  on(event: 'message', listener: (text: string) => void): unknown;
+  on(event: 'close', listener: (info: TransportCloseInfo) => void): unknown;
+  off(event: 'message', listener: (text: string) => void): unknown;
+}
+
+export interface TransportFactoryOptions {
+  host: string;
+  connectionType: 'TLS' | 'AES';
+  key: Buffer;
+  iv?: Buffer;
+  connectTimeoutMs?: number;
+}
+
+export interface ConnectionTiming {
+  connectTimeoutMs: number;
+  handshakeTimeoutMs: number;
+  requestTimeoutMs: number;
+  pingIntervalMs: number;
+  deadAfterMs: number;
+  backoffMinMs: number;
+  backoffMaxMs: number;
+  refreshIntervalMs: number;
+}
+
+export const DEFAULT_TIMING: ConnectionTiming = {
+  connectTimeoutMs: 15_000,
+  handshakeTimeoutMs: 60_000,
+  requestTimeoutMs: 20_000,
+  pingIntervalMs: 25_000,
+  deadAfterMs: 60_000,
+  backoffMinMs: 1_000,
+  backoffMaxMs: 300_000,
+  refreshIntervalMs: 3_600_000,
+};
+
+export interface ApplianceConnectionOptions {
+  record: ApplianceRecord;
+  /** Default: profileFromRecord(record). */
+  profile?: ConnectionProfile;
+  /** Default 'homeconnect-local'. */
+  deviceName?: string;
+  /** Stable per installation; default derived from the host name. */
+  deviceId?: string;
+  logger?: SessionLogger;
+  timing?: Partial<ConnectionTiming>;
+  /** Default connectTransport (src/protocol/client-transport). */
+  transportFactory?: (opts: TransportFactoryOptions) => ClientTransportLike;
+  /** Uniform [0,1) for backoff jitter (tests). */
+  random?: () => number;
+}
+
+const REMOTE_START_ALLOWED = 'BSH.Common.Status.RemoteControlStartAllowed';
+const HISTORY_LIMIT = 200;
+const STOP_GRACE_MS = 1_000;
+const NOOP_LOGGER: SessionLogger = { debug() {}, info() {}, warn() {}, error() {} };
+
+/** Device id used in /ei/initialValues: same for every connection of this installation. */
+export function defaultDeviceId(hostname: string = os.hostname()): string {
+  return createHash('sha256').update(`homeconnect-local\0${hostname}`).digest('hex').slice(0, 16);
+}
+
+function decodeSecret(text: string | undefined, bytes: number): Buffer | undefined {
+  if (typeof text !== 'string' || text.length === 0) return undefined;
+  const buf = Buffer.from(text.trim(), 'base64url');
+  return buf.length === bytes ? buf : undefined;
+}
+
+function sameRaw(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  try {
+    return JSON.stringify(a) === JSON.stringify(b);
+  } catch {
+    return false;
+  }
+}
+
+function blockedAccess(access: string | undefined): boolean {
+  if (access === undefined) return false;
+  const a = access.toLowerCase();
+  return a === 'read' || a === 'none' || a === 'readstatic';
+}
+
+interface Link {
+  gen: number;
+  transport: ClientTransportLike;
+  closed: boolean;
+  session?: Session;
+}
+
+export class ApplianceConnection extends EventEmitter implements ApplianceClient {
+  readonly haId: string;
+  private readonly record: ApplianceRecord;
+  private readonly timing: ConnectionTiming;
+  private readonly logger: SessionLogger;
+  private readonly deviceName: string;
+  private readonly deviceId: string;
+  private readonly backoff: Backoff;
+  private readonly trafficLog = new TrafficLog(100);
+  private readonly historyList: StateChange[] = [];
+  private readonly store = new Map<number, ValueChange>();
+  /** Latest dynamic access per uid from description changes (the profile keeps its own too). */
+  private readonly access = new Map<number, string>();
+  private readonly factoryOverride: ApplianceConnectionOptions['transportFactory'];
+  private profileValue: ConnectionProfile | undefined;
+  private stateValue: ConnectionState = 'disconnected';
+  private reasonValue: string | undefined;
+  private infoValue: DeviceInfo | undefined;
+  private running = false;
+  private gen = 0;
+  private link: Link | undefined;
+  private reconnectTimer: NodeJS.Timeout | undefined;
+  private pingTimer: NodeJS.Timeout | undefined;
+  private deadTimer: NodeJS.Timeout | undefined;
+  private handshakeTimer: NodeJS.Timeout | undefined;
+  private refreshTimer: NodeJS.Timeout | undefined;
+  /** Offline / auth-failed are logged once per streak, not once per retry. */
+  private streakLogged: ConnectionState | undefined;
+
+  constructor(opts: ApplianceConnectionOptions) {
+    super();
+    this.record = opts.record;
+    this.haId = opts.record.haId;
+    this.profileValue = opts.profile;
+    this.deviceName = opts.deviceName ?? 'homeconnect-local';
+    this.deviceId = opts.deviceId ?? defaultDeviceId();
+    this.logger = opts.logger ?? NOOP_LOGGER;
+    this.timing = { ...DEFAULT_TIMING, ...definedOnly(opts.timing ?? {}) };
+    this.factoryOverride = opts.transportFactory;
+    this.backoff = new Backoff({
+      minMs: this.timing.backoffMinMs,
+      maxMs: this.timing.backoffMaxMs,
+      ...(opts.random ? { random: opts.random } : {}),
+    });
+  }
+
+  override on<E extends keyof ConnectionEvents>(event: E, listener: ConnectionEvents[E]): this {
+    return super.on(event, listener);
+  }
+
+  override off<E extends keyof ConnectionEvents>(event: E, listener: ConnectionEvents[E]): this {
+    return super.off(event, listener);
+  }
+
+  get state(): ConnectionState {
+    return this.stateValue;
+  }
+
+  get lastReason(): string | undefined {
+    return this.reasonValue;
+  }
+
+  get info(): DeviceInfo | undefined {
+    return this.infoValue;
+  }
+
+  /** The profile in use (built from the record on first use when none was given). */
+  get profile(): ConnectionProfile {
+    if (!this.profileValue) {
+      // Loaded lazily so a connection with an injected profile never needs the XML parser.
+      // eslint-disable-next-line @typescript-eslint/no-var-requires
+      const mod = require('../profile') as { profileFromRecord(r: ApplianceRecord): ConnectionProfile };
+      this.profileValue = mod.profileFromRecord(this.record);
+    }
+    return this.profileValue;
+  }
+
+  private get label(): string {
+    return this.record.name ? `${this.record.name} (${this.haId})` : this.haId;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.backoff.reset();
+    this.streakLogged = undefined;
+    try {
+      void this.profile;
+    } catch (e) {
+      this.running = false;
+      this.setState('error', `The profile of ${this.label} cannot be used: ${errorMessage(e)}`);
+      return;
+    }
+    this.connect();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    const link = this.link;
+    this.teardown(undefined, false);
+    if (this.stateValue !== 'disconnected') this.setState('disconnected', 'stopped');
+    if (link && !link.closed) await this.waitClosed(link);
+  }
+
+  snapshot(): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const v of this.store.values()) out[v.key] = v.value;
+    return out;
+  }
+
+  currentValues(): ValueChange[] {
+    return [...this.store.values()].map((v) => ({ ...v }));
+  }
+
+  history(): StateChange[] {
+    return this.historyList.map((h) => ({ ...h }));
+  }
+
+  traffic(): TrafficEntry[] {
+    return this.trafficLog.entries();
+  }
+
+  // ---- writes ---------------------------------------------------------------------------
+
+  async setValues(values: Record<string, unknown>): Promise<WriteResult> {
+    const session = this.requireConnected();
+    const entries = Object.entries(values ?? {});
+    if (entries.length === 0) throw new HomeConnectError('validation', 'Nothing to set: give at least one key and value.');
+    const items = entries.map(([k, v]) => wireItem(this.profile.encodeValue(k, v)));
+    return this.post(session, '/ro/values', items);
+  }
+
+  async selectProgram(program: string | number, options?: OptionValues): Promise<WriteResult> {
+    const session = this.requireConnected();
+    this.checkRoot('selectedProgram', 'select a program');
+    const uid = this.profile.encodeProgram(program);
+    return this.post(session, '/ro/selectedProgram', [this.programItem(uid, options)]);
+  }
+
+  async startProgram(program?: string | number, options?: OptionValues): Promise<WriteResult> {
+    const session = this.requireConnected();
+    const allowed = this.knownValue(REMOTE_START_ALLOWED);
+    if (allowed && (allowed.value === false || allowed.raw === false)) {
+      throw new HomeConnectError('validation', 'Remote start is not allowed on the appliance: enable Remote Start on it.', {
+        details: { key: REMOTE_START_ALLOWED },
+      });
+    }
+    this.checkRoot('activeProgram', 'start a program');
+    let uid: number;
+    if (program === undefined || program === null || program === '') {
+      const sel = this.profile.roots.selectedProgram;
+      const raw = sel ? this.store.get(sel.uid)?.raw : undefined;
+      if (typeof raw !== 'number' || raw === 0) {
+        throw new HomeConnectError(
+          'validation',
+          `No program is selected on ${this.label}: name the program to start.`,
+        );
+      }
+      uid = raw;
+    } else {
+      uid = this.profile.encodeProgram(program);
+    }
+    return this.post(session, '/ro/activeProgram', [this.programItem(uid, options)], true);
+  }
+
+  stopProgram(): Promise<WriteResult> {
+    return this.command('BSH.Common.Command.AbortProgram', true);
+  }
+
+  pauseProgram(): Promise<WriteResult> {
+    return this.command('BSH.Common.Command.PauseProgram', true);
+  }
+
+  resumeProgram(): Promise<WriteResult> {
+    return this.command('BSH.Common.Command.ResumeProgram', true);
+  }
+
+  async command(key: string | number, value: unknown = true): Promise<WriteResult> {
+    const session = this.requireConnected();
+    const feature = this.profile.resolve(key);
+    let item: WireItem;
+    if (feature.kind === 'command' && typeof value === 'boolean' && (feature.protocolType ?? 'Boolean') === 'Boolean') {
+      // Commands are often access="none" in the static profile yet accepted while relevant
+      // (§3.7, LH#385): let the appliance decide instead of refusing here.
+      item = { uid: feature.uid, value };
+    } else {
+      item = this.profile.encodeValue(key, value);
+    }
+    return this.post(session, '/ro/values', [wireItem(item)]);
+  }
+
+  async request(resource: string, action: 'GET' | 'POST' | 'NOTIFY', data?: unknown[]): Promise<RawResponse> {
+    const session = this.requireConnected();
+    if (typeof resource !== 'string' || !/^\/[a-z]{2}\/\S+$/i.test(resource)) {
+      throw new HomeConnectError('validation', `"${String(resource)}" is not a resource like /ro/values.`);
+    }
+    if (action !== 'GET' && action !== 'POST' && action !== 'NOTIFY') {
+      throw new HomeConnectError('validation', `Action must be GET, POST or NOTIFY, not "${String(action)}".`);
+    }
+    if (data !== undefined && !Array.isArray(data)) {
+      throw new HomeConnectError('validation', 'Request data must be an array of objects.');
+    }
+    if (action === 'NOTIFY') {
+      await session.send(resource, 'NOTIFY', data);
+      return { action: 'NOTIFY', resource };
+    }
+    const res = await session.exchange(resource, action, data);
+    const out: RawResponse = { action: res.action, resource: res.resource };
+    if (res.code !== undefined) {
+      out.code = res.code;
+      const name = session.applianceError(action, resource, res.code).codeName;
+      if (name) out.codeName = name;
+    }
+    if (res.data) out.data = res.data;
+    return out;
+  }
+
+  private programItem(uid: number, options: OptionValues | undefined): Record<string, unknown> {
+    const opts = Object.entries(options ?? {}).map(([k, v]) => wireItem(this.profile.encodeOption(uid, k, v)));
+    return opts.length ? { program: uid, options: opts } : { program: uid };
+  }
+
+  private checkRoot(root: 'activeProgram' | 'selectedProgram', what: string): void {
+    const feature = this.profile.roots[root];
+    if (!feature) return;
+    const access = this.access.get(feature.uid) ?? feature.access;
+    if (blockedAccess(access)) {
+      throw new HomeConnectError(
+        'validation',
+        `${this.label} does not accept a request to ${what} right now (${feature.key} is ${access}); try again when the appliance is ready.`,
+        { details: { key: feature.key, access } },
+      );
+    }
+  }
+
+  private knownValue(key: string): ValueChange | undefined {
+    let f: Feature | undefined;
+    try {
+      f = this.profile.find(key);
+    } catch {
+      f = undefined;
+    }
+    return f ? this.store.get(f.uid) : undefined;
+  }
+
+  private requireConnected(): Session {
+    const session = this.link?.session;
+    if (this.stateValue !== 'connected' || !session) {
+      const why = this.reasonValue ? `: ${this.reasonValue}` : '';
+      throw new HomeConnectError('not-connected', `${this.label} is not connected (${this.stateValue}${why}); nothing was sent.`);
+    }
+    return session;
+  }
+
+  private async post(session: Session, resource: string, data: unknown[], isStart = false): Promise<WriteResult> {
+    try {
+      const res = await session.request(resource, 'POST', data);
+      const result: WriteResult = { ok: true, resource, sent: data };
+      if (res.data) result.data = res.data;
+      return result;
+    } catch (e) {
+      const err = e instanceof HomeConnectError ? e : new HomeConnectError('protocol', errorMessage(e));
+      const notSent = err.kind === 'not-connected' && err.details?.sent === false;
+      if (isStart && err.kind !== 'appliance-error' && err.kind !== 'validation' && !notSent) {
+        // The start may have reached the appliance: never resend, let the person check.
+        throw new HomeConnectError(
+          'unknown-outcome',
+          `No answer to the program start on ${this.label} (${err.message}). The program may or may not have started: check the appliance before trying again.`,
+          { cause: err, details: { resource } },
+        );
+      }
+      throw err;
+    }
+  }
+
+  // ---- connection lifecycle --------------------------------------------------------------
+
+  private factory(opts: TransportFactoryOptions): ClientTransportLike {
+    if (this.factoryOverride) return this.factoryOverride(opts);
+    const mod = require('./client-transport') as { connectTransport(o: TransportFactoryOptions): ClientTransportLike };
+    return mod.connectTransport(opts);
+  }
+
+  private connect(): void {
+    if (!this.running) return;
+    const gen = ++this.gen;
+    const key = decodeSecret(this.record.key, 32);
+    const iv = this.record.connectionType === 'AES' ? decodeSecret(this.record.iv, 16) : undefined;
+    if (!key || (this.record.connectionType === 'AES' && !iv)) {
+      this.running = false;
+      this.setState(
+        'error',
+        `The ${key ? 'iv' : 'key'} of ${this.label} is not valid base64url of the right length: import the appliance again.`,
+      );
+      return;
+    }
+    if (this.stateValue !== 'offline' && this.stateValue !== 'auth-failed') {
+      this.setState('connecting', `connecting to ${this.record.host}`);
+    }
+    let transport: ClientTransportLike;
+    try {
+      const fo: TransportFactoryOptions = {
+        host: this.record.host,
+        connectionType: this.record.connectionType,
+        key,
+        connectTimeoutMs: this.timing.connectTimeoutMs,
+      };
+      if (iv) fo.iv = iv;
+      transport = this.factory(fo);
+    } catch (e) {
+      const err = e instanceof HomeConnectError ? e : new HomeConnectError('protocol', errorMessage(e));
+      this.fail(err);
+      return;
+    }
+    const link: Link = { gen, transport, closed: false };
+    this.link = link;
+    transport.on('open', () => this.guard(gen, () => this.onOpen(link)));
+    transport.on('message', () => this.guard(gen, () => this.deadTimer?.refresh()));
+    transport.on('pong', () => this.guard(gen, () => this.deadTimer?.refresh()));
+    transport.on('close', (info: TransportCloseInfo) => {
+      link.closed = true;
+      this.guard(gen, () => this.onTransportClosed(info));
+    });
+  }
+
+  /** Runs fn only for events of the current link; never lets an exception escape a callback. */
+  private guard(gen: number, fn: () => void): void {
+    if (gen !== this.gen || !this.running) return;
+    try {
+      fn();
+    } catch (e) {
+      this.logger.error(`${this.label}: internal error: ${errorMessage(e)}`);
+    }
+  }
+
+  private onOpen(link: Link): void {
+    this.setState('handshaking', 'connected to the appliance, waiting for it to open the session');
+    const session = new Session({
+      transport: link.transport,
+      profile: this.profile,
+      deviceName: this.deviceName,
+      deviceId: this.deviceId,
+      requestTimeoutMs: this.timing.requestTimeoutMs,
+      initialTimeoutMs: this.timing.handshakeTimeoutMs,
+      logger: this.logger,
+    });
+    link.session = session;
+    const gen = link.gen;
+    session.on('traffic', (direction, message) => this.trafficLog.record(direction, message));
+    session.on('values', (values) => this.guard(gen, () => this.onValues(values)));
+    session.on('description', (items) => this.guard(gen, () => this.onDescription(items)));
+    session.on('failure', (err) => this.guard(gen, () => this.fail(err)));
+    this.pingTimer = setInterval(() => this.guard(gen, () => link.transport.ping()), this.timing.pingIntervalMs);
+    this.deadTimer = setTimeout(
+      () =>
+        this.guard(gen, () =>
+          this.fail(
+            new HomeConnectError('timeout', `No frame from the appliance for ${seconds(this.timing.deadAfterMs)}: the link is dead.`),
+            'disconnected',
+          ),
+        ),
+      this.timing.deadAfterMs,
+    );
+    this.handshakeTimer = setTimeout(
+      () =>
+        this.guard(gen, () =>
+          this.fail(new HomeConnectError('timeout', `The handshake did not finish within ${seconds(this.timing.handshakeTimeoutMs)}.`)),
+        ),
+      this.timing.handshakeTimeoutMs,
+    );
+    session.handshake().then(
+      (result) =>
+        this.guard(gen, () => {
+          clearTimeout(this.handshakeTimer);
+          this.handshakeTimer = undefined;
+          if (result.info) this.infoValue = result.info;
+          this.backoff.reset();
+          this.streakLogged = undefined;
+          this.setState('connected', 'handshake complete');
+          this.refreshTimer = setInterval(() => this.guard(gen, () => this.refresh(session)), this.timing.refreshIntervalMs);
+        }),
+      (e: unknown) =>
+        this.guard(gen, () => this.fail(e instanceof HomeConnectError ? e : new HomeConnectError('protocol', errorMessage(e)))),
+    );
+  }
+
+  private refresh(session: Session): void {
+    session
+      .request('/ro/allMandatoryValues', 'GET')
+      .catch((e: unknown) => this.logger.warn(`${this.label}: hourly value refresh failed: ${errorMessage(e)}`));
+  }
+
+  private onValues(values: DecodedValue[]): void {
+    const changes: ValueChange[] = [];
+    for (const v of values) {
+      const prev = this.store.get(v.uid);
+      if (prev && sameRaw(prev.raw, v.raw)) continue;
+      const change: ValueChange = { ...v };
+      if (prev) {
+        change.previous = prev.value;
+        change.previousRaw = prev.raw;
+      }
+      this.store.set(v.uid, change);
+      changes.push(change);
+    }
+    if (changes.length) this.emitSafe('values', changes);
+  }
+
+  private onDescription(items: DescriptionChangeItem[]): void {
+    for (const item of items) if (typeof item.access === 'string') this.access.set(item.uid, item.access);
+    this.emitSafe('description', items);
+  }
+
+  private onTransportClosed(info: TransportCloseInfo): void {
+    const err = info.error;
+    if (err?.kind === 'offline') this.fail(err, 'offline');
+    else if (err?.kind === 'auth-failed') {
+      this.fail(
+        new HomeConnectError('auth-failed', `${this.label} rejected the connection: the key (or iv) is wrong. ${err.message}`),
+        'auth-failed',
+      );
+    } else if (err) this.fail(err, 'error');
+    else {
+      const code = info.code !== undefined ? ` (code ${info.code})` : '';
+      this.fail(new HomeConnectError('not-connected', `The appliance closed the connection${code}: ${info.reason}`), 'disconnected');
+    }
+  }
+
+  /** Ends the current link for `err`, moves to `state` and schedules the next attempt. */
+  private fail(err: HomeConnectError, state?: ConnectionState): void {
+    const target: ConnectionState =
+      state ?? (err.kind === 'offline' ? 'offline' : err.kind === 'auth-failed' ? 'auth-failed' : 'error');
+    this.teardown(err, true);
+    this.setState(target, err.message);
+    this.scheduleReconnect();
+  }
+
+  /** Drops the link and every per-link timer; later events of that link are ignored. */
+  private teardown(err: HomeConnectError | undefined, abrupt: boolean): void {
+    this.gen++;
+    for (const t of [this.reconnectTimer, this.handshakeTimer, this.deadTimer]) clearTimeout(t);
+    for (const t of [this.pingTimer, this.refreshTimer]) clearInterval(t);
+    this.reconnectTimer = this.handshakeTimer = this.deadTimer = this.pingTimer = this.refreshTimer = undefined;
+    const link = this.link;
+    this.link = undefined;
+    if (!link) return;
+    link.session?.dispose(
+      new HomeConnectError(
+        'not-connected',
+        `The connection to ${this.label} closed before the appliance answered${err ? ` (${err.message})` : ''}.`,
+      ),
+    );
+    if (!link.closed) {
+      try {
+        if (abrupt) link.transport.terminate();
+        else link.transport.close();
+      } catch (e) {
+        this.logger.debug(`${this.label}: closing the socket failed: ${errorMessage(e)}`);
+      }
+    }
+  }
+
+  private waitClosed(link: Link): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const guardTimer = setTimeout(() => {
+        try {
+          link.transport.terminate();
+        } catch {
+          /* already gone */
+        }
+        resolve();
+      }, STOP_GRACE_MS);
+      link.transport.on('close', () => {
+        clearTimeout(guardTimer);
+        resolve();
+      });
+      if (link.closed) {
+        clearTimeout(guardTimer);
+        resolve();
+      }
+    });
+  }
+
+  private scheduleReconnect(): void {
+    if (!this.running) return;
+    const delay = this.backoff.next();
+    this.logger.debug(`${this.label}: next connection attempt in ${seconds(delay)}`);
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = undefined;
+      try {
+        this.connect();
+      } catch (e) {
+        this.logger.error(`${this.label}: reconnect failed: ${errorMessage(e)}`);
+      }
+    }, delay);
+  }
+
+  private setState(state: ConnectionState, reason?: string): void {
+    if (state === this.stateValue && reason === this.reasonValue) return;
+    this.stateValue = state;
+    this.reasonValue = reason;
+    const change: StateChange = { state, at: Date.now() };
+    if (reason !== undefined) change.reason = reason;
+    this.historyList.push(change);
+    if (this.historyList.length > HISTORY_LIMIT) this.historyList.splice(0, this.historyList.length - HISTORY_LIMIT);
+    this.log(state, reason);
+    this.emitSafe('state', { ...change });
+  }
+
+  private log(state: ConnectionState, reason: string | undefined): void {
+    const msg = `${this.label}: ${state}${reason ? ` (${reason})` : ''}`;
+    if (state === 'offline' || state === 'auth-failed') {
+      if (this.streakLogged === state) return this.logger.debug(msg);
+      this.streakLogged = state;
+      if (state === 'offline') this.logger.info(`${msg}; retrying quietly`);
+      else this.logger.error(msg);
+      return;
+    }
+    if (state === 'error') this.logger.warn(msg);
+    else if (state === 'connected') this.logger.info(msg);
+    else this.logger.debug(msg);
+  }
+
+  private emitSafe(event: string, ...args: unknown[]): void {
+    try {
+      this.emit(event, ...args);
+    } catch (e) {
+      this.logger.error(`${this.label}: a '${event}' listener threw: ${errorMessage(e)}`);
+    }
+  }
+}
+
+/** uid first, as the firmware wants (§3.7). */
+function wireItem(item: WireItem): WireItem {
+  return { uid: item.uid, value: item.value };
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => typeof v === 'number' && Number.isFinite(v))) as Partial<T>;
+}
+
+function seconds(ms: number): string {
+  return ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${ms} ms`;
+}

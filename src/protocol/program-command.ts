@@ -1,0 +1,154 @@
+/**
+ * Program-command helpers that need appliance knowledge but no socket: mapping a plain
+ * "start in / finish in" to the delayed-start option the appliance really has (§3.7:
+ * dishwashers StartInRelative, washers/dryers FinishInRelative), and recognising commands
+ * that would cut the appliance off or wipe it.
+ */
+import { HomeConnectError } from '../errors';
+import type { Feature, ProgramOption } from '../profile/types';
+
+export const START_IN_RELATIVE = 'BSH.Common.Option.StartInRelative';
+export const FINISH_IN_RELATIVE = 'BSH.Common.Option.FinishInRelative';
+/** Per-program options whose default tells the expected program duration (seconds). */
+const DURATION_KEYS = ['BSH.Common.Option.EstimatedTotalProgramTime', 'BSH.Common.Option.Duration'];
+
+/** What resolveDelayedStart needs of the profile (ApplianceProfile satisfies it). */
+export interface DelayedStartProfile {
+  find(ref: string | number): Feature | undefined;
+  resolve(ref: string | number): Feature;
+}
+
+export interface DelayedStartRequest {
+  /** Seconds from now until the program starts. */
+  startIn?: number;
+  /** Seconds from now until the program ends. */
+  finishIn?: number;
+  /** Expected program duration in seconds, when the caller knows it better than the profile. */
+  durationS?: number;
+}
+
+/**
+ * Returns `{optionKey: seconds}` for the delayed-start option this appliance and program
+ * offer; {} when neither startIn nor finishIn is given. Converts between the two using the
+ * program's expected duration when only the other option exists.
+ */
+export function resolveDelayedStart(
+  profile: DelayedStartProfile,
+  programRef: string | number,
+  request: DelayedStartRequest,
+): Record<string, number> {
+  const { startIn, finishIn } = request;
+  if (startIn === undefined && finishIn === undefined) return {};
+  if (startIn !== undefined && finishIn !== undefined) {
+    throw new HomeConnectError('validation', 'Give either startIn or finishIn, not both.');
+  }
+  const wanted = (startIn ?? finishIn)!;
+  const name = startIn !== undefined ? 'startIn' : 'finishIn';
+  if (typeof wanted !== 'number' || !Number.isFinite(wanted) || wanted < 0) {
+    throw new HomeConnectError('validation', `${name} must be a number of seconds (0 or more).`);
+  }
+  const program = profile.resolve(programRef);
+  const startOpt = offered(profile, program, START_IN_RELATIVE);
+  const finishOpt = offered(profile, program, FINISH_IN_RELATIVE);
+  if (!startOpt && !finishOpt) {
+    throw new HomeConnectError(
+      'validation',
+      `${program.key} on this appliance has no delayed start (neither StartInRelative nor FinishInRelative).`,
+      { details: { program: program.key } },
+    );
+  }
+  const direct = startIn !== undefined ? startOpt : finishOpt;
+  if (direct) return { [direct.feature.key]: Math.round(wanted) };
+
+  const other = (startIn !== undefined ? finishOpt : startOpt)!;
+  const duration = request.durationS ?? expectedDuration(profile, program);
+  const otherName = other.feature.shortKey || other.feature.key;
+  if (duration === undefined) {
+    throw new HomeConnectError(
+      'validation',
+      `This appliance offers only ${otherName} for ${program.key} and its duration is not known: give ${
+        startIn !== undefined ? 'finishIn' : 'startIn'
+      } instead.`,
+      { details: { program: program.key, offers: other.feature.key } },
+    );
+  }
+  const converted = startIn !== undefined ? wanted + duration : wanted - duration;
+  if (converted < 0) {
+    throw new HomeConnectError(
+      'validation',
+      `finishIn ${wanted} s is shorter than the program's expected duration of ${duration} s.`,
+      { details: { program: program.key, durationS: duration } },
+    );
+  }
+  return { [other.feature.key]: roundToStep(converted, other.step) };
+}
+
+interface OfferedOption {
+  feature: Feature;
+  step?: number;
+}
+
+/** The option when the appliance has it and the program (if it lists options) allows it. */
+function offered(profile: DelayedStartProfile, program: Feature, key: string): OfferedOption | undefined {
+  const feature = safeFind(profile, key);
+  if (!feature) return undefined;
+  let perProgram: ProgramOption | undefined;
+  if (program.options && program.options.length > 0) {
+    perProgram = program.options.find((o) => o.uid === feature.uid);
+    if (!perProgram) return undefined;
+    if (perProgram.available === false) return undefined;
+  }
+  const step = perProgram?.stepSize ?? feature.stepSize;
+  return step !== undefined && step > 0 ? { feature, step } : { feature };
+}
+
+function expectedDuration(profile: DelayedStartProfile, program: Feature): number | undefined {
+  for (const key of DURATION_KEYS) {
+    const f = safeFind(profile, key);
+    if (!f) continue;
+    const po = program.options?.find((o) => o.uid === f.uid);
+    for (const candidate of [po?.default, po?.initValue, po?.attributes?.default]) {
+      const n = candidate === undefined ? NaN : Number(candidate);
+      if (Number.isFinite(n) && n > 0) return n;
+    }
+  }
+  return undefined;
+}
+
+function safeFind(profile: DelayedStartProfile, key: string): Feature | undefined {
+  try {
+    return profile.find(key);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Up to the next step, so a converted finish time is never earlier than asked. */
+function roundToStep(seconds: number, step: number | undefined): number {
+  if (!step) return Math.round(seconds);
+  return Math.ceil(seconds / step - 1e-9) * step;
+}
+
+const DANGEROUS = [
+  /factory.?reset/i,
+  /reset.?to.?factory/i,
+  /factory.?settings/i,
+  /reset.?network/i,
+  /network.?reset/i,
+  /reset.?wi.?fi/i,
+  /wi.?fi.?reset/i,
+  /deactivate.?wi.?fi/i,
+  /wi.?fi.?(off|deactivat|disabl)/i,
+  /disable.?wi.?fi/i,
+  /deregist/i,
+  /delregistration/i,
+];
+
+/**
+ * True for commands that reset the appliance or cut its network (it would leave the local
+ * network and need the app again): front doors ask for explicit confirmation.
+ */
+export function isDangerousCommand(key: string): boolean {
+  if (typeof key !== 'string') return false;
+  return DANGEROUS.some((re) => re.test(key));
+}
