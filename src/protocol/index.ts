@@ -1,0 +1,9 @@
+/** Public surface of the protocol layer: codec, transports, session, connection and helpers. */
+export * from './message';
+export * from './types';
+export * from './aes-frame-codec';
+export * from './backoff';
+export * from './traffic-log';
+export * from './session';
+export * from './appliance-connection';
+export * from './program-command';
