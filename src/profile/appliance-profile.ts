@@ -311,7 +311,7 @@ export class ApplianceProfile {
     if (r.length === 0) {
       throw new HomeConnectError(
         'validation',
-        `Unknown feature ${showValue(ref)}: it is not in this appliance's profile, so ${showValue(value)} cannot be written.`,
+        `Unknown feature ${showValue(ref)}: it is not in this appliance's profile, so ${showValue(value)} cannot be written; accepted: a feature key, short key or uid of this appliance.`,
         { details: { key: String(ref), value, accepted: [] } },
       );
     }
