@@ -35,6 +35,11 @@ export function importBuffer(data: Uint8Array, fileName: string, meta?: Partial<
     }
     return [importIddfEntries(entries, fileName, { ...meta, key: meta.key })];
   }
+  if (/\.zip$/i.test(fileName)) {
+    throw new HomeConnectError('import', `${fileName} is not a readable ZIP file (it does not start like one).`, {
+      details: { file: fileName },
+    });
+  }
   const text = bytesToText(data);
   const first = text.trimStart().charAt(0);
   if (first === '[' || first === '{') {

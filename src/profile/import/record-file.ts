@@ -19,14 +19,14 @@ export function importRecordItems(parsed: unknown, fileName: string): ApplianceR
     items = parsed.map((item, i) => ({ input: asObject(item, `${fileName} (record ${i + 1})`), source: `${fileName} (record ${i + 1})` }));
   } else if (isPlainObject(parsed) && ('haId' in parsed || 'key' in parsed)) {
     items = [{ input: parsed, source: fileName }];
-  } else if (isPlainObject(parsed)) {
+  } else if (isPlainObject(parsed) && Object.values(parsed).every(isPlainObject)) {
     items = Object.entries(parsed).map(([haId, item]) => {
       const source = `${fileName} (${haId})`;
       const input = asObject(item, source);
       return { input: { haId, ...input }, source };
     });
   } else {
-    throw new HomeConnectError('import', `${fileName} is not a list of appliance records.`, { details: { file: fileName } });
+    throw new HomeConnectError('import', `${fileName} is not an appliance records file (expected a list of records or an object keyed by haId).`, { details: { file: fileName } });
   }
   if (items.length === 0) {
     throw new HomeConnectError('import', `${fileName} holds no appliance records.`, { details: { file: fileName } });
