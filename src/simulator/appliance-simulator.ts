@@ -1,0 +1,943 @@
+/**
+ * A simulated Home Connect appliance: the server side of protocol.md §3 over the real
+ * transports (TLS-PSK or AES websocket), built from any ApplianceRecord. It speaks first,
+ * checks what clients send as strictly as real firmware does (recording every violation),
+ * answers with the real error codes, runs programs in scaled time and can inject faults.
+ */
+import * as crypto from 'crypto';
+import { EventEmitter } from 'events';
+import { HomeConnectError, errorMessage } from '../errors';
+import { profileFromRecord, type ApplianceProfile } from '../profile';
+import type { ApplianceRecord, DescriptionChangeItem, Feature, WireItem } from '../profile/types';
+import type { Message } from '../protocol/message';
+import { startApplianceServer, type ApplianceServer, type ServerConnection } from '../protocol/server-transport';
+import { planRun, ProgramRunner, type RunPhase } from './program-runner';
+import { serviceList, serviceVersions, type ServiceSetName } from './service-sets';
+import { ErrorCode, parseDefaultText, SimulatedState } from './simulated-state';
+import {
+  checkEnvelope,
+  checkInitialValuesReply,
+  parseProgramRequest,
+  valueItemsProblem,
+  type ProgramRequest,
+} from './strict-checks';
+
+export interface ApplianceSimulatorOptions {
+  record: ApplianceRecord;
+  /** Default: record.connectionType. */
+  transport?: 'TLS' | 'AES';
+  /** Advertised service set (protocol.md §3.4). Default 'iz'. */
+  services?: ServiceSetName;
+  host?: string;
+  port?: number;
+  /** Program seconds per real second. Default 1. */
+  timeScale?: number;
+  sID?: number;
+  edMsgID?: number;
+  log?: (line: string) => void;
+}
+
+/** Fault injection switches (integration tests, CLI `simulate`). */
+export interface SimulatorFaults {
+  /** Terminate every socket at once (no close frame). */
+  drop(): void;
+  /** Stop answering anything (requests, pings, NOTIFYs) while on. */
+  stall(on: boolean): void;
+  /** AES: a frame of random bytes; TLS: a text frame that is not JSON. */
+  sendGarbage(): void;
+  /** AES: a well-formed frame whose MAC tag is wrong. */
+  sendMisTagged(): void;
+  /** Answer websocket upgrades with this HTTP status (e.g. 404); undefined stops. */
+  rejectUpgrade(status?: number): void;
+  /** Refuse a second concurrent connection with 503 (default on). */
+  refuseSecondConnection(on: boolean): void;
+  /** Answer GET /ro/allMandatoryValues with 500 while on. */
+  failMandatoryValues(on: boolean): void;
+  /** Delay every answer by this many milliseconds. */
+  responseDelayMs: number;
+  /** Never answer requests for this resource (null: answer everything again). */
+  neverRespond(resource: string | null): void;
+  /** Send `count` NOTIFY /ro/values as fast as possible; resolves when all are queued and sent. */
+  burst(count: number): Promise<void>;
+  /** Send one frame larger than 1 MiB. */
+  oversizedFrame(): void;
+  /** Drop every socket and come back with a new sID and edMsgID (appliance reboot). */
+  restart(): void;
+}
+
+interface Session {
+  id: number;
+  conn: ServerConnection;
+  /** Appliance msgID of the initialValues POST this session must answer. */
+  initialMsgID: number;
+  replied: boolean;
+  registered: boolean;
+  deviceReady: boolean;
+  /** Client msgID expected next. */
+  nextMsgId: number;
+  client?: { deviceType: unknown; deviceName: unknown; deviceID: unknown };
+  closed: boolean;
+}
+
+type Answer = { data?: unknown[]; code?: number; after?: () => void } | undefined;
+
+const HIGH_BIT = 2 ** 31;
+
+function random32Above2p31(): number {
+  return HIGH_BIT + crypto.randomInt(0, 2 ** 30);
+}
+
+function decodeSecret(text: string | undefined, bytes: number, what: string): Buffer {
+  const buf = Buffer.from(text ?? '', 'base64url');
+  if (buf.length !== bytes) {
+    throw new HomeConnectError('profile', `The simulator needs a ${what} of ${bytes} bytes (base64url); the record's ${what} has ${buf.length}.`);
+  }
+  return buf;
+}
+
+/** Appliance "type" code of ci v1 /ci/info (WS doc: 32 = DISHWASHER); other types are not documented. */
+const CI1_TYPE_CODES: Record<string, number> = { Dishwasher: 32 };
+
+export class ApplianceSimulator extends EventEmitter {
+  readonly received: Message[] = [];
+  readonly violations: string[] = [];
+  connectionCount = 0;
+  readonly faults: SimulatorFaults;
+  readonly state: SimulatedState;
+  readonly record: ApplianceRecord;
+
+  private readonly transport: 'TLS' | 'AES';
+  private readonly serviceSet: ServiceSetName;
+  private readonly versions: Map<string, number>;
+  private readonly timeScaleValue: number;
+  private readonly runner: ProgramRunner;
+  private readonly sessions = new Map<ServerConnection, Session>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly logLine: (line: string) => void;
+  private server: ApplianceServer | undefined;
+  private sID: number;
+  private edMsgID: number;
+  private applianceMsgId: number;
+  private sessionSeq = 0;
+  private stopped = false;
+  // fault switches
+  private stalled = false;
+  private upgradeStatus: number | undefined;
+  private refuseSecond = true;
+  private failMandatory = false;
+  private silentResource: string | null = null;
+  private delayMs = 0;
+
+  constructor(private readonly opts: ApplianceSimulatorOptions) {
+    super();
+    this.record = opts.record;
+    this.transport = opts.transport ?? opts.record.connectionType;
+    this.serviceSet = opts.services ?? 'iz';
+    this.versions = serviceVersions(this.serviceSet);
+    this.timeScaleValue = opts.timeScale !== undefined && opts.timeScale > 0 ? opts.timeScale : 1;
+    this.sID = opts.sID ?? random32Above2p31();
+    this.edMsgID = opts.edMsgID ?? random32Above2p31();
+    this.applianceMsgId = random32Above2p31();
+    this.logLine = opts.log ?? (() => undefined);
+    // Validate secrets up front so start() fails with a clear sentence.
+    decodeSecret(opts.record.key, 32, 'key');
+    if (this.transport === 'AES') decodeSecret(opts.record.iv, 16, 'iv');
+    this.state = new SimulatedState(profileFromRecord(opts.record));
+    this.runner = new ProgramRunner({
+      state: this.state,
+      timeScale: () => this.timeScaleValue,
+      notify: (items) => this.notifyValues(items),
+      describe: (items) => this.notifyDescription(items),
+      log: (line) => this.log(line),
+    });
+    this.faults = this.makeFaults();
+  }
+
+  // ---- lifecycle ------------------------------------------------------------------------
+
+  async start(): Promise<{ url: string; port: number }> {
+    if (this.server) return { url: this.server.url, port: this.server.port };
+    this.stopped = false;
+    const key = decodeSecret(this.record.key, 32, 'key');
+    const iv = this.transport === 'AES' ? decodeSecret(this.record.iv, 16, 'iv') : undefined;
+    this.server = await startApplianceServer({
+      connectionType: this.transport,
+      key,
+      ...(iv ? { iv } : {}),
+      host: this.opts.host ?? '127.0.0.1',
+      port: this.opts.port ?? 0,
+      onConnection: (conn) => this.onConnection(conn),
+      onUpgrade: () => this.onUpgrade(),
+    });
+    this.log(`listening on ${this.server.url} (${this.transport}, services ${this.serviceSet})`);
+    return { url: this.server.url, port: this.server.port };
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.runner.dispose();
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    for (const s of this.sessions.values()) {
+      s.closed = true;
+      try {
+        s.conn.terminate();
+      } catch {
+        // already gone
+      }
+    }
+    this.sessions.clear();
+    const server = this.server;
+    this.server = undefined;
+    if (server) await server.close();
+  }
+
+  get url(): string {
+    return this.server?.url ?? '';
+  }
+
+  get port(): number {
+    return this.server?.port ?? 0;
+  }
+
+  /** "127.0.0.1:port", to put into a record's host. */
+  get hostPort(): string {
+    return `${this.opts.host ?? '127.0.0.1'}:${this.port}`;
+  }
+
+  get profile(): ApplianceProfile {
+    return this.state.profile;
+  }
+
+  get activeConnections(): number {
+    return this.sessions.size;
+  }
+
+  get services(): ServiceSetName {
+    return this.serviceSet;
+  }
+
+  /** Current program phase (idle, delayed, running, paused, aborting). */
+  get programPhase(): RunPhase {
+    return this.runner.phase;
+  }
+
+  get sessionId(): number {
+    return this.sID;
+  }
+
+  get firstClientMsgId(): number {
+    return this.edMsgID;
+  }
+
+  // ---- local appliance side ---------------------------------------------------------------
+
+  /** Current user value (enum member name, program key, number ...). */
+  getValue(ref: string | number): unknown {
+    const f = this.profile.resolve(ref);
+    const raw = this.state.get(f.uid);
+    if (raw === undefined) return undefined;
+    return this.profile.decode(f.uid, raw)?.value ?? raw;
+  }
+
+  /** A change made on the appliance itself (door opened, remote start enabled ...): NOTIFY /ro/values. */
+  setValue(ref: string | number, value: unknown): void {
+    const f = this.profile.resolve(ref);
+    const raw = this.state.toRaw(f, value);
+    if (f.enumeration && (typeof raw !== 'number' || this.state.memberName(f, raw) === undefined)) {
+      const names = Object.values(f.enumeration.members);
+      throw new HomeConnectError('validation', `${f.key} has no member ${JSON.stringify(value)}; members: ${names.join(', ')}.`);
+    }
+    const item = this.state.set(f.uid, raw);
+    if (item) this.notifyValues([item]);
+    if (f.shortKey === 'DoorState') this.runner.doorChanged(this.state.memberName(f, raw) === 'Open');
+  }
+
+  /** A description change made by the appliance (access, available, min/max ...): NOTIFY /ro/descriptionChange. */
+  setDescription(ref: string | number, change: Omit<DescriptionChangeItem, 'uid'>): void {
+    const f = this.profile.resolve(ref);
+    const item: DescriptionChangeItem = { uid: f.uid, ...change };
+    if (typeof item.access === 'string') item.access = item.access.toUpperCase();
+    if (typeof item.execution === 'string') item.execution = item.execution.toUpperCase();
+    this.profile.applyDescriptionChange(item);
+    if ('value' in change) this.state.set(f.uid, change.value);
+    this.notifyDescription([item]);
+  }
+
+  // ---- connections ------------------------------------------------------------------------
+
+  private onUpgrade(): number | undefined {
+    if (this.stopped) return 503;
+    if (this.upgradeStatus !== undefined) return this.upgradeStatus;
+    if (this.refuseSecond && this.liveSessions() > 0) {
+      this.violation('a second concurrent connection was refused with 503');
+      return 503;
+    }
+    return undefined;
+  }
+
+  private liveSessions(): number {
+    let n = 0;
+    for (const s of this.sessions.values()) if (!s.closed) n++;
+    return n;
+  }
+
+  private onConnection(conn: ServerConnection): void {
+    if (this.stopped) {
+      conn.terminate();
+      return;
+    }
+    if (this.refuseSecond && this.liveSessions() > 0) {
+      // onUpgrade normally refuses already; a race between two upgrades ends here.
+      this.violation('a second concurrent connection was closed');
+      conn.close(1013, 'Try Again Later');
+      return;
+    }
+    this.connectionCount++;
+    const session: Session = {
+      id: ++this.sessionSeq,
+      conn,
+      initialMsgID: this.nextApplianceMsgId(),
+      replied: false,
+      registered: false,
+      deviceReady: false,
+      nextMsgId: this.edMsgID,
+      closed: false,
+    };
+    this.sessions.set(conn, session);
+    conn.on('message', (text: string) => {
+      try {
+        this.onText(session, text);
+      } catch (e) {
+        this.log(`message handling failed: ${errorMessage(e)}`);
+      }
+    });
+    conn.on('close', () => {
+      session.closed = true;
+      this.sessions.delete(conn);
+      this.log(`connection ${session.id} closed`);
+    });
+    conn.on('error', (e: unknown) => this.log(`connection ${session.id} error: ${errorMessage(e)}`));
+    if (this.stalled) conn.autoPong = false;
+    this.log(`connection ${session.id} accepted`);
+    this.emit('connection', { id: session.id, remoteAddress: conn.remoteAddress });
+    this.sendTo(session, {
+      sID: this.sID,
+      msgID: session.initialMsgID,
+      resource: '/ei/initialValues',
+      version: this.versions.get('ei') ?? 1,
+      action: 'POST',
+      data: [{ edMsgID: this.edMsgID }],
+    });
+  }
+
+  private closeSession(s: Session, code: number, reason: string): void {
+    s.closed = true;
+    this.sessions.delete(s.conn);
+    try {
+      s.conn.close(code, reason);
+    } catch {
+      // already closed
+    }
+  }
+
+  // ---- inbound -------------------------------------------------------------------------------
+
+  private onText(s: Session, text: string): void {
+    if (s.closed) return;
+    const check = checkEnvelope(text);
+    if (check.kind === 'fatal') {
+      this.violation(`connection ${s.id}: ${check.problem}; closed with 1008`);
+      this.closeSession(s, 1008, 'Header Error');
+      return;
+    }
+    const msg = check.message as Message;
+    this.received.push(msg);
+    this.emit('message', msg);
+
+    if (!s.replied) {
+      if (check.kind !== 'ok') {
+        this.violation(`connection ${s.id}: ${check.problem} (before the initialValues reply); closed with 1008`);
+        this.closeSession(s, 1008, 'Header Error');
+        return;
+      }
+      const r = checkInitialValuesReply(check.message, {
+        sID: this.sID,
+        msgID: s.initialMsgID,
+        eiVersion: this.versions.get('ei') ?? 1,
+      });
+      if (r.kind === 'fatal') {
+        this.violation(`connection ${s.id}: ${r.problem}; closed with 1008`);
+        this.closeSession(s, 1008, 'Header Error');
+        return;
+      }
+      s.replied = true;
+      if (r.kind === 'unregistered') {
+        this.violation(`connection ${s.id}: ${r.problem}; requests will be answered with 403`);
+        return;
+      }
+      s.registered = true;
+      const d = check.message.data?.[0] as Session['client'];
+      s.client = d;
+      return;
+    }
+
+    if (check.kind === 'unknown-action') {
+      // The header is fine, so the id counts; the firmware just never answers (LH PR #387).
+      if (msg.msgID === s.nextMsgId) s.nextMsgId++;
+      this.violation(`connection ${s.id}: ${check.problem}; not answered`);
+      return;
+    }
+    if (check.kind === 'bad') {
+      this.violation(`connection ${s.id}: ${check.problem}; answered 400`);
+      this.answerRaw(s, msg, { code: ErrorCode.BadRequest });
+      return;
+    }
+    if (msg.action === 'RESPONSE') return; // acknowledgements of appliance messages are harmless
+    if (msg.sID !== this.sID) {
+      this.violation(`connection ${s.id}: sID ${msg.sID} is not the session's ${this.sID}; answered 400`);
+      this.answer(s, msg, { code: ErrorCode.BadRequest });
+      return;
+    }
+    if (msg.msgID !== s.nextMsgId) {
+      this.violation(`connection ${s.id}: msgID ${msg.msgID} where ${s.nextMsgId} was expected; answered 400`);
+      s.nextMsgId = Math.max(s.nextMsgId, msg.msgID + 1);
+      this.answer(s, msg, { code: ErrorCode.BadRequest });
+      return;
+    }
+    s.nextMsgId++;
+    const service = msg.resource.split('/')[1] ?? '';
+    const version = msg.resource === '/ci/services' ? 1 : this.versions.get(service);
+    if (version === undefined) {
+      this.answer(s, msg, { code: ErrorCode.NotFound });
+      return;
+    }
+    if (msg.version !== version) {
+      this.violation(`connection ${s.id}: ${msg.resource} sent with version ${msg.version}, the appliance has ${service} ${version}; answered 400`);
+      this.answer(s, msg, { code: ErrorCode.BadRequest });
+      return;
+    }
+    if (!s.registered) {
+      this.answer(s, msg, { code: ErrorCode.Forbidden });
+      return;
+    }
+    this.answer(s, msg, this.dispatch(s, msg));
+  }
+
+  private dispatch(s: Session, msg: Message): Answer {
+    const ver = (svc: string): number => this.versions.get(svc) ?? 1;
+    const key = `${msg.action} ${msg.resource}`;
+    switch (key) {
+      case 'NOTIFY /ei/deviceReady':
+        s.deviceReady = true;
+        return undefined;
+      case 'GET /ci/services':
+        return { data: serviceList(this.serviceSet) };
+      case 'GET /ci/authentication': {
+        if (ver('ci') >= 3) return { code: ErrorCode.NotFound };
+        const item = msg.data?.[0] as { nonce?: unknown } | undefined;
+        if (!item || typeof item.nonce !== 'string' || item.nonce.length === 0) {
+          this.violation(`connection ${s.id}: /ci/authentication without a nonce; answered 400`);
+          return { code: ErrorCode.BadRequest };
+        }
+        return { data: [{ response: crypto.randomBytes(32).toString('base64url') }] };
+      }
+      case 'GET /ci/info':
+        return { data: [this.deviceInfo(ver('ci') <= 1 ? 'ci1' : 'ci')] };
+      case 'GET /ci/tzInfo':
+        return { data: [{ tz: '' }] };
+      case 'GET /ci/registeredDevices':
+        if (ver('ci') < 3) return { code: ErrorCode.NotFound };
+        return {
+          data: [
+            {
+              deviceType: 'Application',
+              deviceName: s.client?.deviceName ?? '',
+              deviceID: s.client?.deviceID ?? '',
+              connected: true,
+              protected: false,
+            },
+          ],
+        };
+      case 'GET /iz/info':
+        return { data: [this.deviceInfo('iz')] };
+      case 'GET /ni/info':
+        if (!s.deviceReady) return { code: ErrorCode.Forbidden };
+        return { data: [this.networkInfo()] };
+      case 'GET /ni/config':
+        if (!s.deviceReady) return { code: ErrorCode.Forbidden };
+        return { data: [{ interfaceID: 0, ssid: 'HomeNetwork', automaticIPv4: true, automaticIPv6: true }] };
+      case 'GET /ro/allDescriptionChanges':
+        return { data: this.state.descriptionItems() };
+      case 'GET /ro/allMandatoryValues':
+        if (this.failMandatory) return { code: ErrorCode.InternalServerError };
+        return { data: this.state.mandatoryValues() };
+      case 'GET /ro/values':
+      case 'GET /ro/activeProgram':
+      case 'GET /ro/selectedProgram':
+        return { code: ErrorCode.BadRequest };
+      case 'POST /ro/values':
+        return this.writeValues(s, msg);
+      case 'POST /ro/selectedProgram':
+      case 'POST /ro/activeProgram': {
+        const req = parseProgramRequest(msg.data, msg.resource);
+        if (typeof req === 'string') {
+          this.violation(`connection ${s.id}: ${req}; answered 400`);
+          return { code: ErrorCode.BadRequest };
+        }
+        return msg.resource === '/ro/activeProgram' ? this.startProgram(req) : this.selectProgram(req);
+      }
+      default:
+        if (msg.action === 'NOTIFY') {
+          this.violation(`connection ${s.id}: unexpected NOTIFY ${msg.resource}; ignored`);
+          return undefined;
+        }
+        return { code: ErrorCode.NotFound };
+    }
+  }
+
+  // ---- writes --------------------------------------------------------------------------------
+
+  private writeValues(s: Session, msg: Message): Answer {
+    const problem = valueItemsProblem(msg.data);
+    if (problem) {
+      this.violation(`connection ${s.id}: ${problem}; answered 400`);
+      return { code: ErrorCode.BadRequest };
+    }
+    const items = msg.data as WireItem[];
+    const roots = this.profile.roots;
+    // Writing a program uid to ActiveProgram/SelectedProgram (the dryer path of §3.7).
+    for (const root of [roots.activeProgram, roots.selectedProgram]) {
+      const hit = root ? items.find((i) => i.uid === root.uid) : undefined;
+      if (!root || !hit) continue;
+      const options = items.filter((i) => i !== hit);
+      const req: ProgramRequest = { program: typeof hit.value === 'number' ? hit.value : -1, options };
+      if (!isWritable(root.access)) return { code: ErrorCode.WriteNoAccess };
+      return root === roots.activeProgram ? this.startProgram(req) : this.selectProgram(req);
+    }
+    const context = this.runner.program || numberOr0(roots.selectedProgram && this.state.get(roots.selectedProgram.uid));
+    const features: Feature[] = [];
+    for (const item of items) {
+      const f = this.profile.byUid(item.uid);
+      if (!f) return { code: ErrorCode.WriteUnknownUID };
+      const code = this.state.checkWrite(f, item.value, f.kind === 'option' ? context : undefined);
+      if (code !== undefined) return { code };
+      features.push(f);
+    }
+    // Commands with preconditions are checked before anything changes.
+    for (let i = 0; i < items.length; i++) {
+      const code = this.commandPrecondition(features[i], items[i].value);
+      if (code !== undefined) return { code };
+    }
+    return {
+      after: () => {
+        const changes: WireItem[] = [];
+        for (let i = 0; i < items.length; i++) {
+          const f = features[i];
+          if (f.kind === 'command') {
+            this.runCommand(f, items[i].value);
+            continue;
+          }
+          const c = this.state.set(f.uid, items[i].value);
+          if (c) changes.push(c);
+          if (f.shortKey === 'PowerState') changes.push(...this.powerChanged());
+        }
+        if (changes.length > 0) this.notifyValues(changes);
+      },
+    };
+  }
+
+  private commandPrecondition(f: Feature, value: unknown): number | undefined {
+    if (f.kind !== 'command' || value !== true) return undefined;
+    const phase = this.runner.phase;
+    switch (f.shortKey) {
+      case 'AbortProgram':
+        return phase === 'idle' || phase === 'aborting' ? ErrorCode.DeviceStateNotCompliant : undefined;
+      case 'PauseProgram':
+        return phase === 'running' ? undefined : ErrorCode.DeviceStateNotCompliant;
+      case 'ResumeProgram':
+        return phase === 'paused' ? undefined : ErrorCode.DeviceStateNotCompliant;
+      default:
+        return undefined;
+    }
+  }
+
+  private runCommand(f: Feature, value: unknown): void {
+    switch (f.shortKey) {
+      case 'AbortProgram':
+        if (value === true) this.runner.abort();
+        return;
+      case 'PauseProgram':
+        if (value === true) this.runner.pause();
+        return;
+      case 'ResumeProgram':
+        if (value === true) this.runner.resume();
+        return;
+      case 'AcknowledgeEvent':
+      case 'RejectEvent': {
+        const ev = typeof value === 'number' ? this.profile.byUid(value) : undefined;
+        if (ev && ev.kind === 'event') {
+          const off = this.state.member(ev, 'Off');
+          const c = off !== undefined ? this.state.set(ev.uid, off) : undefined;
+          if (c) this.notifyValues([c]);
+        }
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  /** PowerState off/standby makes the appliance Inactive; on makes it Ready again. */
+  private powerChanged(): WireItem[] {
+    const power = this.state.currentMember('PowerState');
+    const op = this.state.currentMember('OperationState');
+    const out: Array<WireItem | undefined> = [];
+    if (power === 'On' && op === 'Inactive') out.push(this.state.setMember('OperationState', 'Ready'));
+    if (power !== undefined && power !== 'On' && !this.runner.active) out.push(this.state.setMember('OperationState', 'Inactive'));
+    return out.filter((x): x is WireItem => x !== undefined);
+  }
+
+  private programChecks(req: ProgramRequest, root: Feature | undefined, forStart: boolean): number | undefined {
+    if (root && !isWritable(root.access)) return ErrorCode.WriteNoAccess;
+    const program = this.profile.byUid(req.program);
+    if (!program || program.kind !== 'program') return ErrorCode.UnknownUID;
+    if (program.available === false) return ErrorCode.WriteNotAvailable;
+    const exec = program.execution;
+    if (exec === 'none' || (forStart && exec === 'selectOnly') || (!forStart && exec === 'startOnly')) return ErrorCode.NoExecution;
+    if (forStart) {
+      const rcsa = this.state.feature('RemoteControlStartAllowed');
+      if (rcsa && this.state.get(rcsa.uid) === false) return ErrorCode.RemoteStartNotActive;
+      const op = this.state.currentMember('OperationState');
+      if (this.runner.active || (op !== undefined && op !== 'Ready' && op !== 'Finished')) return ErrorCode.DeviceStateNotCompliant;
+      const power = this.state.currentMember('PowerState');
+      if (power !== undefined && power !== 'On') return ErrorCode.DeviceStateNotCompliant;
+      if (this.state.currentMember('DoorState') === 'Open') return ErrorCode.DeviceStateNotCompliant;
+    } else if (this.runner.active) {
+      return ErrorCode.DeviceStateNotCompliant;
+    }
+    for (const o of req.options) {
+      const f = this.profile.byUid(o.uid);
+      if (!f) return ErrorCode.WriteUnknownUID;
+      if (f.kind !== 'option') return ErrorCode.WriteNoAccess;
+      const code = this.state.checkWrite(f, o.value, req.program);
+      if (code !== undefined) return code;
+    }
+    return undefined;
+  }
+
+  private startProgram(req: ProgramRequest): Answer {
+    const code = this.programChecks(req, this.profile.roots.activeProgram, true);
+    if (code !== undefined) return { code };
+    return { after: () => this.runner.start(planRun(this.state, req.program, req.options), req.options) };
+  }
+
+  private selectProgram(req: ProgramRequest): Answer {
+    const code = this.programChecks(req, this.profile.roots.selectedProgram, false);
+    if (code !== undefined) return { code };
+    return {
+      after: () => {
+        const changes: Array<WireItem | undefined> = [];
+        const sel = this.profile.roots.selectedProgram;
+        if (sel) changes.push(this.state.set(sel.uid, req.program));
+        // Options take the program's defaults first, then what the client sent.
+        for (const po of this.profile.byUid(req.program)?.options ?? []) {
+          const f = this.profile.byUid(po.uid);
+          if (!f || po.default === undefined) continue;
+          const v = parseDefaultText(f, po.default);
+          if (v !== undefined) changes.push(this.state.set(f.uid, v));
+        }
+        for (const o of req.options) changes.push(this.state.set(o.uid, o.value));
+        const items = dedupe(changes);
+        if (items.length > 0) this.notifyValues(items);
+      },
+    };
+  }
+
+  // ---- outbound ------------------------------------------------------------------------------
+
+  private nextApplianceMsgId(): number {
+    const id = this.applianceMsgId;
+    this.applianceMsgId = this.applianceMsgId >= 2 ** 32 - 1 ? 1 : this.applianceMsgId + 1;
+    return id;
+  }
+
+  /** Answer a checked request (honours stall, neverRespond and responseDelayMs). */
+  private answer(s: Session, msg: Message, a: Answer): void {
+    if (msg.action === 'NOTIFY') {
+      a?.after?.();
+      return;
+    }
+    this.answerRaw(s, msg, a ?? {});
+  }
+
+  private answerRaw(s: Session, msg: Partial<Message>, a: NonNullable<Answer>): void {
+    const run = (): void => {
+      if (this.silentResource !== null && msg.resource === this.silentResource) return;
+      if (!s.closed) {
+        const out: Record<string, unknown> = {
+          sID: this.sID,
+          msgID: typeof msg.msgID === 'number' ? msg.msgID : 0,
+          resource: typeof msg.resource === 'string' ? msg.resource : '',
+          version: typeof msg.version === 'number' ? msg.version : 1,
+          action: 'RESPONSE',
+        };
+        if (a.data !== undefined) out.data = a.data;
+        if (a.code !== undefined) out.code = a.code;
+        this.sendTo(s, out);
+      }
+      try {
+        a.after?.();
+      } catch (e) {
+        this.log(`applying a write failed: ${errorMessage(e)}`);
+      }
+    };
+    if (this.stalled) return;
+    if (this.delayMs > 0) this.later(this.delayMs, run);
+    else run();
+  }
+
+  private later(ms: number, fn: () => void): void {
+    const t = setTimeout(() => {
+      this.timers.delete(t);
+      try {
+        fn();
+      } catch (e) {
+        this.log(`timer failed: ${errorMessage(e)}`);
+      }
+    }, ms);
+    this.timers.add(t);
+  }
+
+  private sendTo(s: Session, msg: Record<string, unknown> | Message): void {
+    if (this.stalled || s.closed) return;
+    s.conn.send(JSON.stringify(msg)).catch((e: unknown) => this.log(`send failed: ${errorMessage(e)}`));
+  }
+
+  /** Sessions that may receive NOTIFYs: handshake answered and accepted. */
+  private notifiableSessions(): Session[] {
+    return [...this.sessions.values()].filter((s) => !s.closed && s.replied && s.registered);
+  }
+
+  private notifyValues(items: WireItem[]): void {
+    this.notify('/ro/values', items);
+  }
+
+  private notifyDescription(items: DescriptionChangeItem[]): void {
+    this.notify('/ro/descriptionChange', items);
+  }
+
+  private notify(resource: string, data: unknown[]): void {
+    for (const s of this.notifiableSessions()) {
+      this.sendTo(s, { sID: this.sID, msgID: this.nextApplianceMsgId(), resource, version: this.versions.get('ro') ?? 1, action: 'NOTIFY', data });
+    }
+  }
+
+  // ---- payloads ------------------------------------------------------------------------------
+
+  private macHex(): string {
+    const given = (this.record.mac ?? '').replace(/[^0-9a-fA-F]/g, '').toUpperCase();
+    if (given.length === 12) return given;
+    return '68A40E' + crypto.createHash('sha256').update(this.record.haId).digest('hex').slice(0, 6).toUpperCase();
+  }
+
+  private deviceInfo(kind: 'ci1' | 'ci' | 'iz'): Record<string, unknown> {
+    const r = this.record;
+    const d = this.profile.description;
+    const brand = r.brand || d.brand || 'BOSCH';
+    const vib = r.vib || d.model || 'SIM0001';
+    const type = r.type || d.type || 'Appliance';
+    const hash = crypto.createHash('sha256').update(`simulator:${r.haId}`).digest('hex');
+    const info: Record<string, unknown> = {
+      deviceID: r.haId,
+      eNumber: `${vib}/01`,
+      brand,
+      vib,
+      mac: this.macHex().replace(/(..)(?!$)/g, '$1-'),
+      haVersion: '1.4',
+      swVersion: '3.6.6.20240110103411',
+      hwVersion: '2.0.0.2',
+      deviceType: kind === 'ci1' ? (CI1_TYPE_CODES[type] ?? 0) : type,
+      deviceInfo: kind === 'ci1' ? type.toUpperCase() : '',
+      customerIndex: kind === 'ci1' ? 1 : '1',
+      serialNumber: r.serialNumber ?? String(BigInt('0x' + hash.slice(0, 15))).padStart(18, '0').slice(0, 18),
+      fdString: '9907',
+      shipSki: hash.slice(16, 56),
+    };
+    if (kind === 'ci') info.wifiInterfaces = 1;
+    return info;
+  }
+
+  private networkInfo(): Record<string, unknown> {
+    return {
+      interfaceID: 0,
+      type: 'WiFi',
+      ssid: 'HomeNetwork',
+      rssi: -52,
+      primary: true,
+      status: 'CONNECTED',
+      configured: true,
+      euiAddress: this.macHex().replace(/(..)(?!$)/g, '$1:').toLowerCase(),
+      ipV4: { ipAddress: this.opts.host ?? '127.0.0.1', prefixSize: 24, gateway: '', dnsServer: '' },
+      ipV6: { ipAddress: '', prefixSize: 64, gateway: '', dnsServer: '' },
+    };
+  }
+
+  // ---- faults ----------------------------------------------------------------------------------
+
+  private makeFaults(): SimulatorFaults {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const sim = this;
+    const each = (fn: (s: Session) => void): void => {
+      for (const s of [...sim.sessions.values()]) {
+        try {
+          fn(s);
+        } catch (e) {
+          sim.log(`fault injection failed: ${errorMessage(e)}`);
+        }
+      }
+    };
+    const drop = (): void =>
+      each((s) => {
+        s.closed = true;
+        sim.sessions.delete(s.conn);
+        s.conn.terminate();
+      });
+    const sampleNotify = (): string =>
+      JSON.stringify({
+        sID: sim.sID,
+        msgID: sim.nextApplianceMsgId(),
+        resource: '/ro/values',
+        version: sim.versions.get('ro') ?? 1,
+        action: 'NOTIFY',
+        data: sim.state.mandatoryValues().slice(0, 1),
+      });
+    return {
+      drop,
+      stall(on: boolean): void {
+        sim.stalled = on;
+        each((s) => {
+          s.conn.autoPong = !on;
+        });
+      },
+      sendGarbage(): void {
+        each((s) => {
+          if (sim.transport === 'AES') s.conn.sendRawFrame(crypto.randomBytes(64), true);
+          else s.conn.sendRawFrame('this is not JSON {', false);
+        });
+      },
+      sendMisTagged(): void {
+        each((s) => {
+          if (sim.transport === 'AES') s.conn.sendMisTagged(sampleNotify());
+          else s.conn.sendRawFrame(crypto.randomBytes(64), true);
+        });
+      },
+      rejectUpgrade(status?: number): void {
+        sim.upgradeStatus = status;
+      },
+      refuseSecondConnection(on: boolean): void {
+        sim.refuseSecond = on;
+      },
+      failMandatoryValues(on: boolean): void {
+        sim.failMandatory = on;
+      },
+      get responseDelayMs(): number {
+        return sim.delayMs;
+      },
+      set responseDelayMs(ms: number) {
+        sim.delayMs = Number.isFinite(ms) && ms > 0 ? ms : 0;
+      },
+      neverRespond(resource: string | null): void {
+        sim.silentResource = resource;
+      },
+      async burst(count: number): Promise<void> {
+        const f = sim.state.feature('ProgramProgress') ?? sim.profile.statuses().find((x) => typeof sim.state.get(x.uid) === 'number');
+        if (!f || count <= 0) return;
+        const original = sim.state.get(f.uid);
+        const sends: Promise<void>[] = [];
+        for (let i = 0; i < count; i++) {
+          const value = i === count - 1 ? original : i % 100;
+          sim.state.set(f.uid, value);
+          const text = JSON.stringify({
+            sID: sim.sID,
+            msgID: 0,
+            resource: '/ro/values',
+            version: sim.versions.get('ro') ?? 1,
+            action: 'NOTIFY',
+            data: [{ uid: f.uid, value }],
+          });
+          for (const s of sim.notifiableSessions()) {
+            if (sim.stalled) continue;
+            const withId = text.replace('"msgID":0', `"msgID":${sim.nextApplianceMsgId()}`);
+            sends.push(s.conn.send(withId).catch(() => undefined));
+          }
+        }
+        await Promise.all(sends);
+      },
+      oversizedFrame(): void {
+        const big = JSON.stringify({
+          sID: sim.sID,
+          msgID: sim.nextApplianceMsgId(),
+          resource: '/ro/values',
+          version: sim.versions.get('ro') ?? 1,
+          action: 'NOTIFY',
+          data: [{ uid: 1, value: 'x'.repeat(1024 * 1024 + 1024) }],
+        });
+        each((s) => {
+          if (sim.transport === 'TLS') {
+            s.conn.sendRawFrame(big, false);
+            return;
+          }
+          s.conn.send(big).catch(() => {
+            try {
+              s.conn.sendRawFrame(crypto.randomBytes(1024 * 1024 + 1024), true);
+            } catch {
+              // socket already gone
+            }
+          });
+        });
+      },
+      restart(): void {
+        drop();
+        sim.sID = random32Above2p31();
+        sim.edMsgID = random32Above2p31();
+        sim.applianceMsgId = random32Above2p31();
+        sim.log(`restarted with a new session id`);
+      },
+    };
+  }
+
+  // ---- misc ----------------------------------------------------------------------------------
+
+  private violation(text: string): void {
+    this.violations.push(text);
+    this.log(`violation: ${text}`);
+    this.emit('violation', text);
+  }
+
+  private log(line: string): void {
+    try {
+      this.logLine(`[simulator ${this.record.haId}] ${line}`);
+    } catch {
+      // a logger must never break the simulator
+    }
+  }
+}
+
+function isWritable(access: string | undefined): boolean {
+  return access === undefined || access === 'readWrite' || access === 'writeOnly';
+}
+
+function numberOr0(v: unknown): number {
+  return typeof v === 'number' ? v : 0;
+}
+
+function dedupe(changes: Array<WireItem | undefined>): WireItem[] {
+  const m = new Map<number, WireItem>();
+  for (const c of changes) {
+    if (!c) continue;
+    m.delete(c.uid);
+    m.set(c.uid, c);
+  }
+  return [...m.values()];
+}
