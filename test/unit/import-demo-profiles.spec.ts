@@ -3,6 +3,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { decodeKey, importProfileZip, normalizeRecord, readDescriptionInfo, writeProfileZip } from '../../src/profile/import';
 import { demoDishwasher, demoRecords, demoWasher } from '../../src/simulator/demo-profiles';
 import type { ApplianceRecord } from '../../src/profile/types';
+import { profileFromRecord } from '../../src/profile';
 
 const hexSet = (xml: string, re: RegExp) => new Set([...xml.matchAll(re)].map((m) => m[1]));
 
@@ -86,6 +87,13 @@ describe('demo appliance profiles', () => {
         for (let uid = 258; uid <= 263; uid++) assert.ok(named.get(uid)?.startsWith('BSH.Common.Root.'), `root ${uid}`);
         assert.match(dd, /<selectedProgram access="readWrite"[^>]*fullOptionSet="false"/);
         assert.match(dd, /<enumerationType enid="0203">(<enumeration value="\d"\/>){9}<\/enumerationType>/);
+      });
+
+      it('parses with the profile model without warnings', () => {
+        const profile = profileFromRecord(record);
+        assert.deepStrictEqual(profile.warnings, []);
+        assert.strictEqual(profile.find('BSH.Common.Status.OperationState')?.enumeration?.members['8'], 'Aborting');
+        assert.strictEqual(profile.errorName(531), 'BSH.Common.Error.ValueOutOfRange');
       });
 
       it('passes import validation and round-trips through writeProfileZip / importProfileZip', () => {
