@@ -6,7 +6,12 @@
 import { EventEmitter } from 'events';
 import { HomeConnectError } from '../../src/errors';
 import type { DecodedValue, DescriptionChangeItem } from '../../src/profile/types';
+import { profileFromRecord } from '../../src/profile';
+import type { ApplianceRecord } from '../../src/profile/types';
+import { ApplianceConnection, type ConnectionTiming } from '../../src/protocol/appliance-connection';
 import type { SessionProfile } from '../../src/protocol/session';
+import type { ConnectionState, ValueChange } from '../../src/protocol/types';
+import { demoDishwasher } from '../../src/simulator/demo-profiles';
 
 export interface FakeCloseInfo {
   code?: number;
@@ -241,5 +246,84 @@ export function stubProfile(): SessionProfile & { applied: DescriptionChangeItem
       return code === 531 ? 'BSH.Common.Error.ValueOutOfRange' : code === 500 ? 'BSH.Common.Error.500.InternalServerError' : undefined;
     },
   };
+}
+
+
+// ---- ApplianceConnection over fake transports ------------------------------------------
+
+export interface Attempt extends ScriptOptions {
+  /** The link never opens: close with this (e.g. an 'offline' error). */
+  refuse?: FakeCloseInfo;
+  /** Pongs are not answered (stalled link). */
+  stall?: boolean;
+}
+
+export interface Harness {
+  conn: ApplianceConnection;
+  transports: FakeTransport[];
+  apps: ScriptedAppliance[];
+  logs: Array<[string, string]>;
+  factoryOptions: Array<Record<string, unknown>>;
+}
+
+/** A connection over fake transports; attempt i uses attempts[min(i, last)]. */
+export function harness(attempts: Attempt[], timing: Partial<ConnectionTiming> = {}, record: ApplianceRecord = demoDishwasher): Harness {
+  const transports: FakeTransport[] = [];
+  const apps: ScriptedAppliance[] = [];
+  const logs: Array<[string, string]> = [];
+  const factoryOptions: Array<Record<string, unknown>> = [];
+  const log = (level: string) => (m: string) => logs.push([level, m]);
+  const conn = new ApplianceConnection({
+    record,
+    profile: profileFromRecord(record),
+    deviceId: 'test-device-id',
+    logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
+    timing: {
+      requestTimeoutMs: 500,
+      handshakeTimeoutMs: 2000,
+      pingIntervalMs: 1000,
+      deadAfterMs: 5000,
+      backoffMinMs: 5,
+      backoffMaxMs: 40,
+      ...timing,
+    },
+    transportFactory: (opts) => {
+      factoryOptions.push({ ...opts });
+      const a = attempts[Math.min(transports.length, attempts.length - 1)] ?? {};
+      const t = new FakeTransport({ ...opts });
+      transports.push(t);
+      apps.push(new ScriptedAppliance(t, a));
+      if (a.stall) t.answerPings = false;
+      if (a.refuse) {
+        const info = a.refuse;
+        setImmediate(() => t.drop(info));
+      } else t.open();
+      return t;
+    },
+  });
+  return { conn, transports, apps, logs, factoryOptions };
+}
+
+export function waitState(conn: ApplianceConnection, state: ConnectionState, count = 1): Promise<void> {
+  return new Promise((resolve) => {
+    let seen = 0;
+    const l = (c: { state: ConnectionState }): void => {
+      if (c.state === state && ++seen >= count) {
+        conn.off('state', l);
+        resolve();
+      }
+    };
+    conn.on('state', l);
+  });
+}
+
+export function nextValues(conn: ApplianceConnection): Promise<ValueChange[]> {
+  return new Promise((resolve) => {
+    const l = (v: ValueChange[]): void => {
+      conn.off('values', l);
+      resolve(v);
+    };
+    conn.on('values', l);
+  });
 }
 
