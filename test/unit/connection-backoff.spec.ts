@@ -1,0 +1,71 @@
+import * as assert from 'assert';
+import * as fc from 'fast-check';
+import { Backoff, backoffDelay } from '../../src/protocol/backoff';
+import { TrafficLog, redact } from '../../src/protocol/traffic-log';
+
+describe('backoff', () => {
+  const opts = { minMs: 1000, maxMs: 300_000 };
+
+  it('stays within [min, max] for every attempt and random value', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -5, max: 5000 }), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (n, r) => {
+        const d = backoffDelay(n, { ...opts, random: () => r });
+        return d >= 1000 && d <= 300_000 && Number.isInteger(d);
+      }),
+    );
+  });
+
+  it('grows exponentially then saturates at max', () => {
+    const mid = (n: number): number => backoffDelay(n, { ...opts, random: () => 0.5 });
+    assert.deepStrictEqual([0, 1, 2, 3, 4].map(mid), [1000, 2000, 4000, 8000, 16000]);
+    assert.strictEqual(mid(30), 300_000);
+    assert.strictEqual(mid(5000), 300_000);
+  });
+
+  it('jitters by ±25 % around the exponential base', () => {
+    assert.strictEqual(backoffDelay(3, { ...opts, random: () => 0 }), 6000);
+    assert.strictEqual(backoffDelay(3, { ...opts, random: () => 0.999999 }), 10000);
+    assert.strictEqual(backoffDelay(0, { ...opts, random: () => 0 }), 1000, 'never below min');
+  });
+
+  it('Backoff.next() counts attempts, reset() starts over', () => {
+    const b = new Backoff({ minMs: 10, maxMs: 1000, random: () => 0.5 });
+    assert.deepStrictEqual([b.next(), b.next(), b.next()], [10, 20, 40]);
+    assert.strictEqual(b.attempts, 3);
+    b.reset();
+    assert.strictEqual(b.next(), 10);
+  });
+
+  it('survives nonsense input', () => {
+    assert.strictEqual(backoffDelay(NaN, { minMs: 5, maxMs: 1, random: () => NaN }), 5);
+  });
+});
+
+describe('traffic log', () => {
+  it('keeps the last N entries, oldest first', () => {
+    let now = 0;
+    const log = new TrafficLog(3, () => ++now);
+    for (let i = 0; i < 5; i++) log.record(i % 2 ? 'in' : 'out', { i });
+    assert.deepStrictEqual(log.entries(), [
+      { at: 3, direction: 'out', message: { i: 2 } },
+      { at: 4, direction: 'in', message: { i: 3 } },
+      { at: 5, direction: 'out', message: { i: 4 } },
+    ]);
+    assert.strictEqual(log.size, 3);
+    log.clear();
+    assert.deepStrictEqual(log.entries(), []);
+  });
+
+  it('redacts secret-looking fields and copies the message', () => {
+    const msg = { resource: '/ci/authentication', data: [{ nonce: 'abc', other: 1 }], key: 'k' };
+    const log = new TrafficLog(10);
+    log.record('out', msg);
+    msg.data[0]!.other = 2;
+    assert.deepStrictEqual(log.entries()[0]!.message, {
+      resource: '/ci/authentication',
+      data: [{ nonce: '[redacted]', other: 1 }],
+      key: '[redacted]',
+    });
+    assert.deepStrictEqual(redact({ Password: 'x', list: [{ IV: 1 }] }), { Password: '[redacted]', list: [{ IV: '[redacted]' }] });
+  });
+});
