@@ -237,7 +237,8 @@ export class ApplianceSimulator extends EventEmitter {
     const f = this.profile.resolve(ref);
     const raw = this.state.get(f.uid);
     if (raw === undefined) return undefined;
-    return this.profile.decode(f.uid, raw)?.value ?? raw;
+    const decoded = this.profile.decode(f.uid, raw);
+    return decoded ? decoded.value : raw;
   }
 
   /** A change made on the appliance itself (door opened, remote start enabled ...): NOTIFY /ro/values. */

@@ -66,6 +66,12 @@ export function planRun(state: SimulatedState, program: number, options: Array<{
   return { program, delayS, durationS };
 }
 
+/** Seconds left, rounded up to the feature's stepSize (appliances report whole minutes where step is 60). */
+function stepped(f: Feature, seconds: number): number {
+  const step = f.stepSize && f.stepSize > 0 ? f.stepSize : 1;
+  return Math.max(0, Math.ceil(seconds / step - 1e-9) * step);
+}
+
 export class ProgramRunner {
   phase: RunPhase = 'idle';
   program = 0;
@@ -106,7 +112,7 @@ export class ProgramRunner {
     const progress = s.feature('ProgramProgress');
     if (progress) changes.push(s.set(progress.uid, 0));
     const remaining = s.feature('RemainingProgramTime');
-    if (remaining) changes.push(s.set(remaining.uid, Math.round(plan.durationS)));
+    if (remaining) changes.push(s.set(remaining.uid, stepped(remaining, plan.durationS)));
     this.phase = plan.delayS > 0 ? 'delayed' : 'running';
     changes.push(s.setMember('OperationState', this.phase === 'delayed' ? 'DelayedStart' : 'Run'));
     changes.push(...this.countdownItems());
@@ -172,7 +178,8 @@ export class ProgramRunner {
     const dt = ((now - this.lastTick) / 1000) * this.host.timeScale();
     this.lastTick = now;
     if (this.phase === 'delayed') this.elapsedDelayS += dt;
-    else if (this.phase === 'running') this.elapsedRunS += dt;
+    // At most 5 % per tick, so a stalled event loop never skips the whole run in one step.
+    else if (this.phase === 'running') this.elapsedRunS += Math.min(dt, (this.plan?.durationS ?? 0) / 20);
   }
 
   private tick(): void {
@@ -196,7 +203,7 @@ export class ProgramRunner {
         const progress = s.feature('ProgramProgress');
         if (progress) changes.push(s.set(progress.uid, Math.floor((this.elapsedRunS / plan.durationS) * 100)));
         const remaining = s.feature('RemainingProgramTime');
-        if (remaining) changes.push(s.set(remaining.uid, Math.max(0, Math.ceil(plan.durationS - this.elapsedRunS))));
+        if (remaining) changes.push(s.set(remaining.uid, stepped(remaining, plan.durationS - this.elapsedRunS)));
       }
       changes.push(...this.countdownItems());
       this.emit(changes);
@@ -211,13 +218,13 @@ export class ProgramRunner {
     if (!plan) return [];
     const s = this.host.state;
     const out: Array<WireItem | undefined> = [];
-    const delayLeft = Math.max(0, Math.ceil(plan.delayS - this.elapsedDelayS));
+    const delayLeft = this.phase === 'delayed' ? Math.max(0, plan.delayS - this.elapsedDelayS) : 0;
     const startIn = s.feature('StartInRelative');
-    if (startIn && plan.delayS > 0) out.push(s.set(startIn.uid, this.phase === 'delayed' ? delayLeft : 0));
+    if (startIn && plan.delayS > 0) out.push(s.set(startIn.uid, stepped(startIn, delayLeft)));
     const finishIn = s.feature('FinishInRelative');
     if (finishIn && s.has(finishIn.uid) && plan.delayS > 0) {
-      const runLeft = Math.max(0, Math.ceil(plan.durationS - this.elapsedRunS));
-      out.push(s.set(finishIn.uid, (this.phase === 'delayed' ? delayLeft : 0) + runLeft));
+      const runLeft = Math.max(0, plan.durationS - this.elapsedRunS);
+      out.push(s.set(finishIn.uid, stepped(finishIn, delayLeft + runLeft)));
     }
     return out;
   }

@@ -1,35 +1,10 @@
 import * as assert from 'assert';
-import * as fs from 'fs';
 import type { ApplianceRecord } from '../../src/profile/types';
 import type { Message } from '../../src/protocol/message';
 import { ApplianceSimulator } from '../../src/simulator/appliance-simulator';
 import { demoDishwasher, demoWasher } from '../../src/simulator/demo-profiles';
 import type { ServiceSetName } from '../../src/simulator/service-sets';
-import { rawProfilePairs } from '../support/paths';
-import { RawClient, clientOptionsFor } from '../support/raw-client';
-
-const FIXED_KEY = Buffer.from(Array.from({ length: 32 }, (_, i) => i)).toString('base64url');
-const FIXED_IV = Buffer.from(Array.from({ length: 16 }, (_, i) => 16 + i)).toString('base64url');
-
-/** A record around a real profile pair from shared/profiles/raw, with a fixed test key. */
-export function realRecord(name: string, connectionType: 'TLS' | 'AES'): ApplianceRecord {
-  const pair = rawProfilePairs().find((p) => p.name === name);
-  if (!pair) throw new Error(`profile ${name} not found`);
-  const [brand, vib] = name.split('-');
-  return {
-    haId: name,
-    name: vib,
-    brand,
-    type: 'Dishwasher',
-    vib,
-    host: '127.0.0.1',
-    connectionType,
-    key: FIXED_KEY,
-    ...(connectionType === 'AES' ? { iv: FIXED_IV } : {}),
-    deviceDescription: fs.readFileSync(pair.description, 'utf8'),
-    featureMapping: fs.readFileSync(pair.featureMapping, 'utf8'),
-  };
-}
+import { RawClient, clientOptionsFor, realRecord } from '../support/raw-client';
 
 const EXPECTED_SERVICES: Record<ServiceSetName, Array<{ service: string; version: number }>> = {
   iz: [

@@ -4,6 +4,9 @@
  * It only helps with bookkeeping (sID, msgID counter, service versions); it never fixes
  * what a test sends.
  */
+import * as fs from 'fs';
+import type { ApplianceRecord } from '../../src/profile/types';
+import { rawProfilePairs } from './paths';
 import { connectTransport, type ClientTransport } from '../../src/protocol/client-transport';
 import type { Action, Message } from '../../src/protocol/message';
 
@@ -213,3 +216,27 @@ export function clientOptionsFor(
   if (transport === 'AES' && record.iv) opts.iv = Buffer.from(record.iv, 'base64url');
   return opts;
 }
+
+const FIXED_KEY = Buffer.from(Array.from({ length: 32 }, (_, i) => i)).toString('base64url');
+const FIXED_IV = Buffer.from(Array.from({ length: 16 }, (_, i) => 16 + i)).toString('base64url');
+
+/** A record around a real profile pair from shared/profiles/raw, with a fixed test key. */
+export function realRecord(name: string, connectionType: 'TLS' | 'AES'): ApplianceRecord {
+  const pair = rawProfilePairs().find((p) => p.name === name);
+  if (!pair) throw new Error(`profile ${name} not found`);
+  const [brand, vib] = name.split('-');
+  return {
+    haId: name,
+    name: vib,
+    brand,
+    type: 'Dishwasher',
+    vib,
+    host: '127.0.0.1',
+    connectionType,
+    key: FIXED_KEY,
+    ...(connectionType === 'AES' ? { iv: FIXED_IV } : {}),
+    deviceDescription: fs.readFileSync(pair.description, 'utf8'),
+    featureMapping: fs.readFileSync(pair.featureMapping, 'utf8'),
+  };
+}
+
