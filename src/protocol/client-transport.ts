@@ -340,6 +340,12 @@ class WebSocketClientTransport extends EventEmitter implements ClientTransport {
     if (code && OFFLINE_CODES.has(code)) {
       return new HomeConnectError('offline', `The appliance at ${this.hostLabel} is not reachable (${code}).`, { details, cause: err });
     }
+    if (this.isTls && this.tcpConnected && !this.tlsEstablished && /wrong version number|http request/i.test(err.message)) {
+      return new HomeConnectError('protocol', `The appliance at ${this.hostLabel} did not answer with TLS: check the connection type (TLS/AES) and port.`, {
+        details,
+        cause: err,
+      });
+    }
     if (this.isTls && this.tcpConnected && !this.tlsEstablished) {
       return new HomeConnectError('auth-failed', 'TLS handshake failed: the key is probably wrong.', { details, cause: err });
     }

@@ -65,7 +65,7 @@ export async function startApplianceServer(opts: ApplianceServerOptions): Promis
     s.once('close', () => sockets.delete(s));
   });
   server.on('tlsClientError', () => undefined); // wrong PSK: the client sees the alert
-  server.on('clientError', (_err, s: net.Socket) => s.destroy());
+  // No 'clientError' handler: Node's default answers garbage (e.g. a TLS hello on the AES port) with 400.
   server.on('request', (_req, res: http.ServerResponse) => {
     res.writeHead(404, { 'Content-Type': 'text/plain', Connection: 'close' }).end('Not Found');
   });

@@ -251,6 +251,29 @@ describe('client and server transports (127.0.0.1)', function () {
     });
   }
 
+  it('close() while connecting ends without an error', async () => {
+    const srv = await serve({ connectionType: 'TLS' });
+    const t = connect(srv, { type: 'TLS' });
+    const info = closed(t);
+    t.close();
+    const i = await info;
+    assert.strictEqual(i.error, undefined);
+    assert.strictEqual(t.isOpen, false);
+  });
+
+  it('TLS: invalid UTF-8 text frame → protocol', async () => {
+    const srv = await serve({ connectionType: 'TLS', onConnection: (c) => c.sendRawFrame(Buffer.from([0x7b, 0xff, 0xfe, 0x7d]), false) });
+    const info = await closed(connect(srv, { type: 'TLS' }));
+    assert.strictEqual(info.error?.kind, 'protocol');
+  });
+
+  it('TLS client against a plain AES endpoint → protocol error about the connection type', async () => {
+    const srv = await serve({ connectionType: 'AES' });
+    const info = await closed(connect(srv, { type: 'TLS' }));
+    assert.strictEqual(info.error?.kind, 'protocol', info.reason);
+    assert.match(info.reason, /connection type/);
+  });
+
   describe('AES specifics', () => {
     it('wrong iv → auth-failed on the first frame', async () => {
       const srv = await serve({ connectionType: 'AES', onConnection: (c) => void c.send('{"hello":1}').catch(() => undefined) });
