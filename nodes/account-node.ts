@@ -5,6 +5,7 @@ import type { ApplianceProfile } from '../src/profile';
 import { ApplianceConnection } from '../src/protocol/appliance-connection';
 import type { ConnectionTiming } from '../src/protocol/appliance-connection';
 import type { ApplianceClient, StateChange, ValueChange } from '../src/protocol/types';
+import type { ApplianceRecord } from '../src/profile/types';
 import { buildRecord, parseAppliances, parseProfiles } from './account-records';
 import type { ApplianceEntry, ProfileSecret } from './account-records';
 import type { RedAPI, RedNode } from './red-types';
@@ -40,6 +41,12 @@ export interface AccountNode extends RedNode {
   deregister(user: SessionUser, haId: string, removed: boolean): Promise<void>;
   /** Ids of appliances whose connection is open (diagnostics and tests). */
   openSessions(): string[];
+  /** The open shared session of an appliance, if any (admin live view, diagnostics). */
+  session(haId: string): ApplianceSession | undefined;
+  /** Full records, keys included, of every appliance with a stored profile. SECRET: admin runtime use only. */
+  storedRecords(): ApplianceRecord[];
+  /** Region chosen in the dialog (EU, NA, CN). */
+  readonly region?: string;
 }
 
 /** Stable per installation: derived from the config node id, so a redeploy keeps it. */
@@ -72,6 +79,7 @@ export function registerAccountNode(RED: RedAPI): void {
 
     Object.defineProperty(node, 'appliances', { value: appliances, enumerable: true });
     (node as { name?: string }).name = config.name;
+    (node as { region?: string }).region = typeof config.region === 'string' ? config.region : undefined;
 
     function fanOut(entry: SessionEntry, call: (user: SessionUser) => void): void {
       for (const user of [...entry.users]) {
@@ -173,6 +181,14 @@ export function registerAccountNode(RED: RedAPI): void {
     };
 
     node.openSessions = () => [...sessions.keys()];
+
+    node.session = (haId: string): ApplianceSession | undefined => sessions.get(haId);
+
+    node.storedRecords = (): ApplianceRecord[] =>
+      appliances.flatMap((entry) => {
+        const secret = profiles.get(entry.haId);
+        return secret ? [buildRecord(entry, secret)] : [];
+      });
 
     node.on('close', (_removed: boolean, done: () => void) => {
       RED.events.removeListener('flows:started', sweep);
