@@ -8,8 +8,10 @@ import { createHash } from 'crypto';
 import { EventEmitter } from 'events';
 import * as os from 'os';
 import { HomeConnectError, errorMessage } from '../errors';
+import { profileFromRecord } from '../profile';
 import type { ApplianceRecord, DescriptionChangeItem, DecodedValue, Feature, WireItem } from '../profile/types';
 import { Backoff } from './backoff';
+import { connectTransport } from './client-transport';
 import { Session, type SessionLogger, type SessionProfile, type SessionTransport } from './session';
 import { TrafficLog } from './traffic-log';
 import type {
@@ -205,12 +207,8 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
 
   /** The profile in use (built from the record on first use when none was given). */
   get profile(): ConnectionProfile {
-    if (!this.profileValue) {
-      // Loaded lazily so a connection with an injected profile never needs the XML parser.
-      // eslint-disable-next-line @typescript-eslint/no-var-requires
-      const mod = require('../profile') as { profileFromRecord(r: ApplianceRecord): ConnectionProfile };
-      this.profileValue = mod.profileFromRecord(this.record);
-    }
+    // Built on first use so a bad record surfaces as an 'error' state from start(), not a throw.
+    if (!this.profileValue) this.profileValue = profileFromRecord(this.record);
     return this.profileValue;
   }
 
@@ -415,9 +413,7 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
   // ---- connection lifecycle --------------------------------------------------------------
 
   private factory(opts: TransportFactoryOptions): ClientTransportLike {
-    if (this.factoryOverride) return this.factoryOverride(opts);
-    const mod = require('./client-transport') as { connectTransport(o: TransportFactoryOptions): ClientTransportLike };
-    return mod.connectTransport(opts);
+    return this.factoryOverride ? this.factoryOverride(opts) : connectTransport(opts);
   }
 
   private connect(): void {
@@ -448,7 +444,11 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
       transport = this.factory(fo);
     } catch (e) {
       const err = e instanceof HomeConnectError ? e : new HomeConnectError('protocol', errorMessage(e));
-      this.fail(err);
+      if (err.kind === 'validation') {
+        // A bad host or key will not fix itself: report it once instead of retrying.
+        this.running = false;
+        this.setState('error', err.message);
+      } else this.fail(err);
       return;
     }
     const link: Link = { gen, transport, closed: false };
