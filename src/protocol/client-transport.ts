@@ -312,7 +312,7 @@ class WebSocketClientTransport extends EventEmitter implements ClientTransport {
       status === 404
         ? new HomeConnectError(
             'protocol',
-            `The appliance at ${this.hostLabel} is not accepting connections (HTTP 404 on ${WS_PATH}); this usually needs a power cycle of the appliance.`,
+            `The appliance at ${this.hostLabel} is not accepting connections (HTTP 404 on ${WS_PATH}); this usually lasts until the appliance is power-cycled (switch it off at the mains for a minute).`,
             { details },
           )
         : new HomeConnectError('protocol', `The appliance at ${this.hostLabel} answered the websocket upgrade with HTTP ${status}.`, {
