@@ -4,6 +4,7 @@ import type { Message } from '../../src/protocol/message';
 import { ApplianceSimulator } from '../../src/simulator/appliance-simulator';
 import { demoDishwasher, demoWasher } from '../../src/simulator/demo-profiles';
 import type { ServiceSetName } from '../../src/simulator/service-sets';
+import { rawProfilePairs } from '../support/paths';
 import { RawClient, clientOptionsFor, realRecord } from '../support/raw-client';
 
 const EXPECTED_SERVICES: Record<ServiceSetName, Array<{ service: string; version: number }>> = {
@@ -146,6 +147,21 @@ describe('simulator handshake (integration)', function () {
     assert.strictEqual(d.msgID, n2.msgID + 1);
     assert.strictEqual((d.data![0] as { access: string }).access, 'READ');
     assert.strictEqual(n1.sID, c.sID);
+  });
+
+  it('every real profile in shared/profiles/raw serves a clean handshake', async () => {
+    for (const pair of rawProfilePairs()) {
+      const record = realRecord(pair.name, 'TLS');
+      const c = await open(record, 'iz');
+      const r = await c.handshake();
+      assert.ok(r.values.data!.length > 0, `${pair.name}: mandatory values`);
+      assert.ok(r.descriptions.data!.length > 0, `${pair.name}: description changes`);
+      assert.deepStrictEqual(sim!.violations, [], pair.name);
+      client!.close();
+      client = undefined;
+      await sim!.stop();
+      sim = undefined;
+    }
   });
 
   it('serves a real profile (SIEMENS SX65EX56CN) over TLS and AES', async () => {

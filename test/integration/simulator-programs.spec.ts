@@ -104,6 +104,44 @@ describe('simulator programs (integration)', function () {
     await c.waitFor(has(OP, OpState.Run), 'resumed after closing the door');
   });
 
+  it('an hcpy record (features only, no XML) runs a program too', async () => {
+    const enumOf = (...names: string[]) => Object.fromEntries(names.map((n, i) => [String(i), n]));
+    const record: ApplianceRecord = {
+      haId: 'HCPY-TEST-0001',
+      name: 'hcpy dishwasher',
+      brand: 'SIEMENS',
+      type: 'Dishwasher',
+      vib: 'SX65EX56CN',
+      host: '127.0.0.1',
+      connectionType: 'TLS',
+      key: demoDishwasher.key,
+      features: {
+        '527': { name: 'BSH.Common.Status.DoorState', access: 'read', refCID: '03', refDID: '80', values: enumOf('Open', 'Closed', 'Locked') },
+        '552': {
+          name: 'BSH.Common.Status.OperationState',
+          access: 'read',
+          refCID: '03',
+          refDID: '80',
+          values: enumOf('Inactive', 'Ready', 'DelayedStart', 'Run', 'Pause', 'ActionRequired', 'Finished', 'Error', 'Aborting'),
+        },
+        '517': { name: 'BSH.Common.Status.RemoteControlStartAllowed', access: 'read', refCID: '01', refDID: '00' },
+        '542': { name: 'BSH.Common.Option.ProgramProgress', access: 'read', refCID: '11', refDID: 'A0' },
+        '544': { name: 'BSH.Common.Option.RemainingProgramTime', access: 'read', refCID: '10', refDID: '82' },
+        '540': { name: 'BSH.Common.Event.ProgramFinished', refCID: '03', refDID: '80', values: enumOf('Off', 'Present', 'Confirmed') },
+        '256': { name: 'BSH.Common.Root.ActiveProgram', access: 'readWrite' },
+        '257': { name: 'BSH.Common.Root.SelectedProgram', access: 'readWrite' },
+        '8196': { name: 'Dishcare.Dishwasher.Program.Eco50' },
+      },
+    };
+    const c = await ready(20000, record);
+    assert.strictEqual(sim!.getValue('BSH.Common.Status.OperationState'), 'Ready');
+    assert.strictEqual(sim!.getValue('BSH.Common.Status.RemoteControlStartAllowed'), true);
+    assert.strictEqual((await c.request('/ro/activeProgram', 'POST', [{ program: ECO50 }]))!.code, undefined);
+    await c.waitFor(has(552, OpState.Finished), 'Finished', 8000);
+    assert.ok(history(c, 540).includes(1));
+    assert.deepStrictEqual(sim!.violations, []);
+  });
+
   it('real profile: AbortProgram is access none until a run makes it writable by description change', async () => {
     const c = await ready(100, realRecord('SIEMENS-SX65EX56CN', 'TLS'));
     assert.strictEqual((await c.request('/ro/values', 'POST', [{ uid: ABORT, value: true }]))!.code, 519);
