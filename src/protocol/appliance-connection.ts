@@ -9,6 +9,7 @@ import { EventEmitter } from 'events';
 import * as os from 'os';
 import { HomeConnectError, errorMessage } from '../errors';
 import { profileFromRecord } from '../profile';
+import { decodeKey } from '../profile/import';
 import type { ApplianceRecord, DescriptionChangeItem, DecodedValue, Feature, WireItem } from '../profile/types';
 import { Backoff } from './backoff';
 import { connectTransport } from './client-transport';
@@ -108,12 +109,6 @@ const NOOP_LOGGER: SessionLogger = { debug() {}, info() {}, warn() {}, error() {
 /** Device id used in /ei/initialValues: same for every connection of this installation. */
 export function defaultDeviceId(hostname: string = os.hostname()): string {
   return createHash('sha256').update(`homeconnect-local\0${hostname}`).digest('hex').slice(0, 16);
-}
-
-function decodeSecret(text: string | undefined, bytes: number): Buffer | undefined {
-  if (typeof text !== 'string' || text.length === 0) return undefined;
-  const buf = Buffer.from(text.trim(), 'base64url');
-  return buf.length === bytes ? buf : undefined;
 }
 
 function sameRaw(a: unknown, b: unknown): boolean {
@@ -419,14 +414,15 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
   private connect(): void {
     if (!this.running) return;
     const gen = ++this.gen;
-    const key = decodeSecret(this.record.key, 32);
-    const iv = this.record.connectionType === 'AES' ? decodeSecret(this.record.iv, 16) : undefined;
-    if (!key || (this.record.connectionType === 'AES' && !iv)) {
+    let key: Buffer;
+    let iv: Buffer | undefined;
+    try {
+      key = decodeKey(this.record.key, 'key', this.label);
+      if (this.record.connectionType === 'AES') iv = decodeKey(this.record.iv, 'iv', this.label);
+    } catch (e) {
+      // A broken key will not fix itself: report it once instead of retrying.
       this.running = false;
-      this.setState(
-        'error',
-        `The ${key ? 'iv' : 'key'} of ${this.label} is not valid base64url of the right length: import the appliance again.`,
-      );
+      this.setState('error', `${errorMessage(e)} Import the appliance again.`);
       return;
     }
     if (this.stateValue !== 'offline' && this.stateValue !== 'auth-failed') {

@@ -188,10 +188,9 @@ export class Session extends EventEmitter {
     }
     if ((this.services.get('ei') ?? 1) >= 2) await this.send('/ei/deviceReady', 'NOTIFY');
     if (this.services.has('ni')) await this.optional('/ni/info');
-    const descriptions = await this.request('/ro/allDescriptionChanges', 'GET');
-    this.applyDescriptionItems(descriptions.data);
-    const values = await this.request('/ro/allMandatoryValues', 'GET');
-    this.applyValueItems(values.data);
+    // Both answers are applied to the profile/values as they arrive (see dispatch).
+    await this.request('/ro/allDescriptionChanges', 'GET');
+    await this.request('/ro/allMandatoryValues', 'GET');
     const result: HandshakeResult = { sID: this.sID!, services: Object.fromEntries(this.services) };
     if (info) result.info = info;
     return result;
@@ -390,6 +389,9 @@ export class Session extends EventEmitter {
         }
         clearTimeout(p.timer);
         this.pending.delete(msg.msgID);
+        // Full reads update state whoever asked (handshake, hourly refresh, raw request).
+        if (msg.code === undefined && msg.resource === '/ro/allMandatoryValues') this.applyValueItems(msg.data);
+        if (msg.code === undefined && msg.resource === '/ro/allDescriptionChanges') this.applyDescriptionItems(msg.data);
         p.resolve(msg);
         return;
       }

@@ -167,12 +167,17 @@ describe('ApplianceConnection lifecycle', () => {
     assert.strictEqual(h.transports.length, 2);
   });
 
-  it('refreshes allMandatoryValues every refreshIntervalMs while connected', async () => {
-    h = harness([{}], { refreshIntervalMs: 20 });
+  it('refreshes allMandatoryValues every refreshIntervalMs while connected and applies the answer', async () => {
+    let reads = 0;
+    h = harness([{ replies: { '/ro/allMandatoryValues': () => ({ data: [{ uid: DOOR, value: ++reads > 1 ? 0 : 1 }] }) } }], {
+      refreshIntervalMs: 20,
+    });
     const connected = waitState(h.conn, 'connected');
     h.conn.start();
     await connected;
-    await h.transports[0]!.nextSentAfter(7);
+    assert.strictEqual(h.conn.snapshot()['BSH.Common.Status.DoorState'], 'Closed');
+    const changed = nextValues(h.conn);
+    assert.deepStrictEqual((await changed).map((v) => [v.key, v.value, v.previous]), [['BSH.Common.Status.DoorState', 'Open', 'Closed']]);
     assert.strictEqual(JSON.parse(h.transports[0]!.sent[7]!).resource, '/ro/allMandatoryValues');
   });
 
@@ -180,7 +185,7 @@ describe('ApplianceConnection lifecycle', () => {
     h = harness([{}], {}, { ...demoDishwasher, key: 'c2hvcnQ' });
     h.conn.start();
     assert.strictEqual(h.conn.state, 'error');
-    assert.match(h.conn.lastReason!, /key .* not valid/);
+    assert.match(h.conn.lastReason!, /the key must decode to 32 bytes/);
     assert.strictEqual(h.transports.length, 0);
   });
 
