@@ -1,0 +1,87 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { repoRoot } from '../support/paths';
+import {
+  ACCOUNT_ID,
+  coreNode,
+  homeconnectNodes,
+  nodeRedHelper,
+  nodeRedModule,
+  startDemoSimulators,
+  startServer,
+  stopServer,
+  testAccount,
+  waitFor,
+} from '../support/node-red-helper';
+import type { DemoSims, FlowNode } from '../support/node-red-helper';
+
+const helper = nodeRedHelper();
+const examplesDir = path.join(repoRoot, 'examples');
+const EXAMPLE_ACCOUNT = 'a1c0de0000demo01';
+
+describe(`examples deploy (${nodeRedModule})`, function () {
+  let sims: DemoSims;
+  before(async () => {
+    await startServer(helper);
+    sims = await startDemoSimulators();
+  });
+  after(async () => {
+    await sims.stop();
+    await stopServer(helper);
+  });
+  afterEach(() => helper.unload());
+
+  const files = fs.readdirSync(examplesDir).filter((f) => f.endsWith('.json')).sort();
+
+  it('has an example for every non-config node, each starting with a comment node and holding no keys', function () {
+    const types = new Set<string>();
+    for (const f of files) {
+      const text = fs.readFileSync(path.join(examplesDir, f), 'utf8');
+      const flow = JSON.parse(text) as FlowNode[];
+      assert.strictEqual(flow[0]!.type, 'comment', f);
+      for (const n of flow) types.add(n.type);
+      for (const r of sims.records) assert.ok(!text.includes(r.key), `${f} holds no key`);
+      assert.ok(!flow.some((n) => n.type === 'homeconnect-local-account'), `${f}: the account comes from the user`);
+    }
+    assert.ok(types.has('homeconnect-local-in') && types.has('homeconnect-local-out'));
+  });
+
+  for (const file of files) {
+    it(`deploys ${file} with a test account`, async function () {
+      const flow = JSON.parse(fs.readFileSync(path.join(examplesDir, file), 'utf8')) as FlowNode[];
+      const tabs = new Set(flow.map((n) => n.z).filter((z): z is string => typeof z === 'string'));
+      const account = testAccount(sims.records);
+      const nodes: FlowNode[] = [
+        ...[...tabs].map((id) => ({ id, type: 'tab', label: id })),
+        account.node,
+        ...flow.map((n) => (n.account === EXAMPLE_ACCOUNT ? { ...n, account: ACCOUNT_ID } : n)),
+      ];
+      const modules = [
+        coreNode('common/20-inject.js'),
+        coreNode('common/21-debug.js'),
+        coreNode('common/25-catch.js'),
+        coreNode('common/90-comment.js'),
+        coreNode('function/10-function.js'),
+        coreNode('function/15-change.js'),
+        coreNode('network/10-mqtt.js'),
+        homeconnectNodes(),
+      ];
+      await helper.load(modules, nodes, account.credentials);
+      for (const n of nodes) {
+        if (n.type === 'tab') continue;
+        assert.ok(helper.getNode(n.id), `${n.type} ${n.id} was created`);
+      }
+      const hc = flow.filter((n) => n.type === 'homeconnect-local-in' || n.type === 'homeconnect-local-out');
+      assert.ok(hc.length > 0);
+      for (const n of hc) {
+        await waitFor(
+          () => helper.getNode(n.id).status.calledWithMatch({ text: 'homeconnect-local.status.connected' }),
+          `${n.id} connected`,
+        );
+      }
+      const errors = helper.log().args.filter((a) => (a[0] as { level?: number })?.level !== undefined && (a[0] as { level: number }).level <= 20);
+      assert.deepStrictEqual(errors.map((e) => (e[0] as { msg?: unknown }).msg), [], 'no errors logged');
+    });
+  }
+});
