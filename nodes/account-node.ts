@@ -191,12 +191,15 @@ export function registerAccountNode(RED: RedAPI): void {
       });
 
     node.on('close', (_removed: boolean, done: () => void) => {
-      RED.events.removeListener('flows:started', sweep);
-      const all = [...sessions.values()];
-      sessions.clear();
-      Promise.all(all.map((entry) => closeSession(entry)))
-        .catch(() => undefined)
-        .finally(() => done());
+      let closing: Promise<unknown> = Promise.resolve();
+      try {
+        RED.events.removeListener('flows:started', sweep);
+        const all = [...sessions.values()];
+        sessions.clear();
+        closing = Promise.all(all.map((entry) => closeSession(entry)));
+      } finally {
+        closing.catch(() => undefined).finally(() => done());
+      }
     });
   }
 
