@@ -17,6 +17,8 @@ try {
   );
   process.exit(1);
 }
+// `watch … | head` closes the pipe early: that is a normal end, not a crash.
+process.stdout.on('error', (e) => process.exit(e && e.code === 'EPIPE' ? 0 : 1));
 cli.main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (e) => {

@@ -42,6 +42,9 @@ export async function simulateCommand(parsed: ParsedCommand, io: CliIo): Promise
     port,
     ...(services ? { services } : {}),
   });
+  // Real appliances serve the app and other clients side by side, so watch and send can run
+  // at the same time against the simulator (its test default refuses a second client).
+  simulator.faults.refuseSecondConnection(false);
   try {
     const { url } = await simulator.start();
     printJson(io, { listening: url, haId: record.haId, transport });

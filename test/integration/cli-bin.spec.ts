@@ -87,6 +87,16 @@ describe('homeconnect-local bin (127.0.0.1)', function () {
           client.start();
         });
         assert.ok(client.currentValues().some((v) => v.key === 'BSH.Common.Status.DoorState'));
+
+        // A second client (send) is served while the first stays connected, like a real appliance.
+        const file = path.join(dir, `simulate-${demo}.json`);
+        fs.writeFileSync(file, JSON.stringify([{ ...record, host: url.host }]));
+        const seen = new Promise<void>((resolve) =>
+          client.on('values', (vs) => vs.some((v) => v.key === 'BSH.Common.Setting.ChildLock' && v.value === true) && resolve()),
+        );
+        const send = await runCli(['send', file, '--set', 'BSH.Common.Setting.ChildLock=true']);
+        assert.strictEqual(send.code, 0, send.stderr);
+        await seen;
         await client.stop();
 
         p.child.kill('SIGINT');

@@ -12,16 +12,16 @@ interface Run {
   stderr: string;
 }
 
-async function run(argv: string[]): Promise<Run> {
+async function run(argv: string[], env: Record<string, string> = {}, input = ''): Promise<Run> {
   let stdout = '';
   let stderr = '';
   const stdin = new PassThrough();
-  stdin.end();
+  stdin.end(input);
   const code = await main(argv, {
     stdout: { write: (t: string) => (stdout += t) },
     stderr: { write: (t: string) => (stderr += t) },
     stdin,
-    env: {},
+    env,
   });
   return { code, stdout, stderr };
 }
@@ -103,6 +103,23 @@ describe('cli main (in-process)', () => {
     const program = await run(['send', recordsFile, '--appliance', 'HCLOCAL-DEMODW1-000000000001', '--host', '127.0.0.1:1', '--select', 'Dishcare.Dishwasher.Program.Nope']);
     assert.strictEqual(program.code, 1);
     oneErrorLine(program, /Dishcare\.Dishwasher\.Program\.Nope/);
+  });
+
+  it('login prints the region\'s authorize address and fails cleanly when nothing is pasted', async () => {
+    const eu = await run(['login', '--out', path.join(dir, 'none')]);
+    assert.strictEqual(eu.code, 1);
+    assert.match(eu.stdout, /^https:\/\/api\.home-connect\.com\/security\/oauth\/authorize\?[^\n]*code_challenge_method=S256[^\n]*\n$/);
+    assert.match(eu.stderr, /Open this address in a browser/);
+    assert.match(eu.stderr, /\nhomeconnect-local: Nothing was pasted[^\n]*\n$/);
+    assert.ok(!fs.existsSync(path.join(dir, 'none')));
+    const na = await run(['login', '--region', 'na'], {}, '\n');
+    assert.match(na.stdout, /^https:\/\/api-rna\.home-connect\.com\//);
+    const local = await run(['login'], { HOMECONNECT_LOCAL_API_URL: 'http://127.0.0.1:9' });
+    assert.match(local.stdout, /^http:\/\/127\.0\.0\.1:9\/security\/oauth\/authorize\?/);
+    const garbage = await run(['login'], {}, 'not an address at all\n');
+    assert.strictEqual(garbage.code, 1);
+    assert.match(garbage.stderr, /\nhomeconnect-local: The pasted text does not contain a login code[^\n]*\n$/);
+    assert.ok(!garbage.stderr.includes('not an address at all'), 'pasted text is not echoed');
   });
 
   it('refuses simulate with both a profile and --demo', async () => {
