@@ -6,6 +6,7 @@
  */
 import * as crypto from 'crypto';
 import { EventEmitter } from 'events';
+import * as net from 'net';
 import { HomeConnectError, errorMessage } from '../errors';
 import { profileFromRecord, type ApplianceProfile } from '../profile';
 import type { ApplianceRecord, DescriptionChangeItem, Feature, WireItem } from '../profile/types';
@@ -202,7 +203,8 @@ export class ApplianceSimulator extends EventEmitter {
 
   /** "127.0.0.1:port", to put into a record's host. */
   get hostPort(): string {
-    return `${this.opts.host ?? '127.0.0.1'}:${this.port}`;
+    const host = this.opts.host ?? '127.0.0.1';
+    return `${net.isIPv6(host) ? `[${host}]` : host}:${this.port}`;
   }
 
   get profile(): ApplianceProfile {

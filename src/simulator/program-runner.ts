@@ -148,7 +148,13 @@ export class ProgramRunner {
     this.phase = 'aborting';
     this.emit([this.host.state.setMember('OperationState', 'Aborting')]);
     const ms = Math.min(2000, Math.max(20, (ABORT_S * 1000) / Math.max(1e-6, this.host.timeScale())));
-    this.abortTimer = setTimeout(() => this.end('aborted'), ms);
+    this.abortTimer = setTimeout(() => {
+      try {
+        this.end('aborted');
+      } catch (e) {
+        this.host.log(`abort failed: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }, ms);
     return true;
   }
 
