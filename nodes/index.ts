@@ -1,4 +1,5 @@
 import { registerAccountNode } from './account-node';
+import { registerAdminApi } from './admin-api';
 import { registerInNode } from './in-node';
 import { registerOutNode } from './out-node';
 import type { RedAPI } from './red-types';
@@ -8,6 +9,7 @@ function homeconnectLocal(RED: RedAPI): void {
   registerAccountNode(RED);
   registerInNode(RED);
   registerOutNode(RED);
+  registerAdminApi(RED);
 }
 
 export = homeconnectLocal;

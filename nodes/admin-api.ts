@@ -1,0 +1,342 @@
+/**
+ * Admin HTTP endpoints under /homeconnect-local/ for the editor's buttons and pickers
+ * (contract: login, import, profile views, live view, test connection, diagnostics).
+ * Registered once from the module init, guarded with RED.auth.needsPermission: GET needs
+ * homeconnect-local.read, POST homeconnect-local.write. No key, iv or token is ever logged
+ * or put into an error.
+ */
+import { completeLogin, createLoginRequest, isCloudRegion, mergeRecords, parseRedirect } from '../src/cloud';
+import { HomeConnectError, errorMessage, isHomeConnectError } from '../src/errors';
+import { profileFromRecord } from '../src/profile';
+import type { ApplianceProfile } from '../src/profile';
+import { importBuffer, normalizeRecord } from '../src/profile/import';
+import { buildProfileView } from '../src/profile/profile-view';
+import type { ApplianceRecord, HcpyFeatures } from '../src/profile/types';
+import { ACCOUNT_TYPE, deviceIdFor } from './account-node';
+import type { AccountNode } from './account-node';
+import type { ApplianceEntry } from './account-records';
+import { buildDiagnostics } from './admin/diagnostics';
+import { buildLiveView, disconnectedView } from './admin/live-view';
+import { LoginStore } from './admin/login-store';
+import { testConnection } from './admin/test-connection';
+import type { RedAPI } from './red-types';
+
+export const ADMIN_PREFIX = '/homeconnect-local';
+export const READ_SCOPE = 'homeconnect-local.read';
+export const WRITE_SCOPE = 'homeconnect-local.write';
+
+export interface AdminRequest {
+  params: Record<string, string | undefined>;
+  body?: unknown;
+}
+export interface AdminResponse {
+  status(code: number): AdminResponse;
+  json(body: unknown): unknown;
+}
+type Middleware = (...args: any[]) => unknown;
+
+/** The admin part of RED (absent in some embedding/test set-ups). */
+export interface AdminRED extends RedAPI {
+  httpAdmin: {
+    get(path: string, ...handlers: Middleware[]): unknown;
+    post(path: string, ...handlers: Middleware[]): unknown;
+  };
+  auth: { needsPermission(scope: string): Middleware };
+  log?: { warn(msg: unknown): void };
+}
+
+export interface AdminApiOptions {
+  /** Test connection's whole time budget (default 10 s). */
+  testTimeoutMs?: number;
+  loginStore?: LoginStore;
+}
+
+/** An answer other than 200, with a sentence for a person. */
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly kind?: string,
+  ) {
+    super(message);
+  }
+}
+
+const EXPIRED_LOGIN = 'This login has expired, press Log in again';
+const registered = new WeakSet<object>();
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function text(v: unknown): string | undefined {
+  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+}
+
+function bodyOf(req: AdminRequest): Record<string, unknown> {
+  if (!isObject(req.body)) throw new HttpError(400, 'The request needs a JSON object body.');
+  return req.body;
+}
+
+/** Ids come from URLs: echo them only shortened and printable. */
+function shown(id: string | undefined): string {
+  return (id ?? '').replace(/[^\w.:-]/g, '').slice(0, 64);
+}
+
+/** Registers every route once per admin app; does nothing when the runtime has no admin API. */
+export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): void {
+  const red = RED as Partial<AdminRED> & RedAPI;
+  const app = red.httpAdmin;
+  if (!app || !red.auth || typeof red.auth.needsPermission !== 'function') return;
+  if (registered.has(app)) return;
+  registered.add(app);
+
+  const logins = options.loginStore ?? new LoginStore();
+  const read = red.auth.needsPermission(READ_SCOPE);
+  const write = red.auth.needsPermission(WRITE_SCOPE);
+
+  function handle(fn: (req: AdminRequest) => Promise<unknown> | unknown): Middleware {
+    return (req: AdminRequest, res: AdminResponse) => {
+      Promise.resolve()
+        .then(() => fn(req))
+        .then(
+          (body) => res.status(200).json(body),
+          (e: unknown) => {
+            if (e instanceof HttpError) {
+              res.status(e.status).json(e.kind ? { error: e.message, kind: e.kind } : { error: e.message });
+            } else if (isHomeConnectError(e)) {
+              res.status(e.kind === 'cloud' ? 502 : 400).json({ error: e.message, kind: e.kind });
+            } else {
+              red.log?.warn(`homeconnect-local admin request failed: ${errorMessage(e)}`);
+              res.status(500).json({ error: 'The request failed unexpectedly; the Node-RED log has details.' });
+            }
+          },
+        )
+        .catch(() => undefined);
+    };
+  }
+
+  function account(id: string | undefined): AccountNode {
+    const n = id ? (RED.nodes.getNode(id) as AccountNode | null) : null;
+    if (!n || n.type !== ACCOUNT_TYPE || typeof n.storedRecords !== 'function') {
+      throw new HttpError(404, `The account ${shown(id)} is not deployed; deploy it first.`);
+    }
+    return n;
+  }
+
+  function appliance(acc: AccountNode, haId: string | undefined): ApplianceEntry {
+    const entry = acc.appliances.find((a) => a.haId === haId);
+    if (!entry) throw new HttpError(404, `The deployed account has no appliance ${shown(haId)}.`);
+    return entry;
+  }
+
+  function deployedProfile(acc: AccountNode, entry: ApplianceEntry): ApplianceProfile {
+    const session = acc.session(entry.haId);
+    if (session) return session.profile;
+    const record = acc.storedRecords().find((r) => r.haId === entry.haId);
+    if (!record) throw new HttpError(404, `No key and profile are stored for "${entry.name}"; log in or import it again.`);
+    return readProfile(record);
+  }
+
+  const route = (path: string): string => `${ADMIN_PREFIX}${path}`;
+
+  // ---- login ---------------------------------------------------------------------------
+
+  app.post(
+    route('/login/start'),
+    write,
+    handle((req) => {
+      const region = bodyOf(req).region ?? 'EU';
+      if (!isCloudRegion(region)) throw new HttpError(400, 'The region must be EU, NA or CN.');
+      const request = createLoginRequest(region, process.env);
+      return { loginId: logins.add(request), authorizeUrl: request.authorizeUrl };
+    }),
+  );
+
+  app.post(
+    route('/login/complete'),
+    write,
+    handle(async (req) => {
+      const b = bodyOf(req);
+      const loginId = text(b.loginId);
+      const request = logins.peek(loginId);
+      if (!loginId || !request) throw new HttpError(400, EXPIRED_LOGIN);
+      const address = typeof b.address === 'string' ? b.address : '';
+      // Bad pastes are checked before the login is used up, so the person can paste again.
+      let state: string | undefined;
+      try {
+        state = parseRedirect(address).state;
+      } catch (e) {
+        throw new HttpError(400, errorMessage(e));
+      }
+      if (state !== undefined && state !== request.state) {
+        throw new HttpError(400, 'This address belongs to another login attempt; press Log in again and paste the new address.');
+      }
+      logins.delete(loginId);
+      const result = await completeLogin(request, address, { env: process.env });
+      let records = result.records;
+      const accountId = text(b.account);
+      const acc = accountId ? (RED.nodes.getNode(accountId) as AccountNode | null) : null;
+      if (acc && acc.type === ACCOUNT_TYPE && typeof acc.storedRecords === 'function') {
+        records = mergeRecords(acc.storedRecords(), records);
+      }
+      return { records, failures: result.failures };
+    }),
+  );
+
+  // ---- import --------------------------------------------------------------------------
+
+  app.post(
+    route('/import'),
+    write,
+    handle((req) => {
+      const b = bodyOf(req);
+      if (!Array.isArray(b.files) || b.files.length === 0) throw new HttpError(400, 'Choose at least one file to import.');
+      const meta: Record<string, string> = {};
+      for (const k of ['key', 'iv', 'haId', 'host', 'name'] as const) {
+        const v = text(b[k]);
+        if (v !== undefined) meta[k] = v;
+      }
+      const byHaId = new Map<string, ApplianceRecord>();
+      const errors: Array<{ file: string; message: string }> = [];
+      b.files.forEach((f: unknown, i: number) => {
+        const file = isObject(f) && typeof f.name === 'string' && f.name.trim() !== '' ? f.name.trim() : `file ${i + 1}`;
+        try {
+          if (!isObject(f) || typeof f.data !== 'string') throw new HomeConnectError('import', `${file} has no content.`);
+          const data = Buffer.from(f.data, 'base64');
+          if (data.length === 0) throw new HomeConnectError('import', `${file} is empty.`);
+          for (const r of importBuffer(data, file, meta)) {
+            byHaId.delete(r.haId);
+            byHaId.set(r.haId, r);
+          }
+        } catch (e) {
+          errors.push({ file, message: isHomeConnectError(e) ? e.message : `${file} could not be read.` });
+        }
+      });
+      return { records: [...byHaId.values()], errors };
+    }),
+  );
+
+  // ---- profiles and live state ------------------------------------------------------------
+
+  app.post(
+    route('/profile'),
+    write,
+    handle((req) => {
+      const r = bodyOf(req).record;
+      if (!isObject(r)) throw new HttpError(400, 'Send the appliance profile as "record".');
+      const desc = isObject(r.description) ? r.description : {};
+      const record: ApplianceRecord = {
+        haId: text(r.haId) ?? 'preview',
+        name: text(r.name) ?? '',
+        brand: text(r.brand) ?? text(desc.brand) ?? '',
+        type: text(r.type) ?? text(desc.type) ?? '',
+        vib: text(r.vib) ?? text(desc.model) ?? '',
+        host: '',
+        connectionType: 'TLS',
+        key: '',
+      };
+      if (typeof r.deviceDescription === 'string') record.deviceDescription = r.deviceDescription;
+      if (typeof r.featureMapping === 'string') record.featureMapping = r.featureMapping;
+      if (isObject(r.features)) record.features = r.features as HcpyFeatures;
+      return buildProfileView(readProfile(record));
+    }),
+  );
+
+  app.get(
+    route('/account/:id/appliance/:haId/profile'),
+    read,
+    handle((req) => {
+      const acc = account(req.params.id);
+      return buildProfileView(deployedProfile(acc, appliance(acc, req.params.haId)));
+    }),
+  );
+
+  app.get(
+    route('/account/:id/appliance/:haId/live'),
+    read,
+    handle((req) => {
+      const acc = account(req.params.id);
+      const entry = appliance(acc, req.params.haId);
+      const session = acc.session(entry.haId);
+      return session ? buildLiveView(session.client, session.profile) : disconnectedView();
+    }),
+  );
+
+  // ---- checks --------------------------------------------------------------------------
+
+  app.post(
+    route('/test-connection'),
+    write,
+    handle(async (req) => {
+      const b = bodyOf(req);
+      const accountId = text(b.account);
+      const haId = text(b.haId);
+      const acc = accountId ? (RED.nodes.getNode(accountId) as AccountNode | null) : null;
+      const deployed = acc && acc.type === ACCOUNT_TYPE && typeof acc.storedRecords === 'function' ? acc : undefined;
+      const stored = deployed && haId ? deployed.storedRecords().find((r) => r.haId === haId) : undefined;
+      const entry = deployed && haId ? deployed.appliances.find((a) => a.haId === haId) : undefined;
+
+      const keyGiven = text(b.key);
+      const hasProfile = (typeof b.deviceDescription === 'string' && typeof b.featureMapping === 'string') || isObject(b.features);
+      if ((!keyGiven || !hasProfile) && !stored) {
+        if (accountId && !deployed) throw new HttpError(404, `The account ${shown(accountId)} is not deployed; enter the key and profile or deploy first.`);
+        if (accountId && haId) throw new HttpError(404, `The deployed account has no key and profile for ${shown(haId)}.`);
+        throw new HttpError(400, 'The test needs the appliance key and profile (log in or import first).');
+      }
+      const host = text(b.host) ?? entry?.host;
+      if (!host) throw new HttpError(400, "Enter the appliance's host name or IP address.");
+      const connectionType =
+        b.connectionType === 'TLS' || b.connectionType === 'AES' ? b.connectionType : (stored?.connectionType ?? (text(b.iv) ? 'AES' : 'TLS'));
+      const key = keyGiven ?? stored?.key;
+      const iv = keyGiven ? text(b.iv) : connectionType === 'AES' ? (text(b.iv) ?? stored?.iv) : undefined;
+      const src = (hasProfile ? b : stored) as Record<string, unknown>;
+      const withXml = typeof src.deviceDescription === 'string' && typeof src.featureMapping === 'string';
+      const record = normalizeRecord(
+        {
+          haId: haId ?? 'test-connection',
+          name: entry?.name ?? haId ?? 'appliance',
+          brand: stored?.brand,
+          type: stored?.type,
+          vib: stored?.vib,
+          host,
+          connectionType,
+          key,
+          iv: connectionType === 'AES' ? iv : undefined,
+          ...(withXml ? { deviceDescription: src.deviceDescription, featureMapping: src.featureMapping } : { features: src.features }),
+        },
+        'Test connection',
+      );
+      // The shared session already answers for exactly these settings: no second connection.
+      const session = deployed && haId ? deployed.session(haId) : undefined;
+      if (session && stored && session.client.state === 'connected' && sameTarget(record, { ...stored, host: entry?.host ?? stored.host })) {
+        return { ok: true, state: 'connected', info: { ...(session.client.info ?? {}) }, ms: 0, shared: true };
+      }
+      const profile = readProfile(record);
+      return testConnection(record, {
+        profile,
+        deviceId: deviceIdFor(deployed?.id ?? accountId ?? 'test-connection'),
+        ...(options.testTimeoutMs !== undefined ? { timeoutMs: options.testTimeoutMs } : {}),
+      });
+    }),
+  );
+
+  app.get(
+    route('/account/:id/diagnostics'),
+    read,
+    handle((req) => buildDiagnostics(account(req.params.id))),
+  );
+}
+
+function sameTarget(a: ApplianceRecord, b: ApplianceRecord): boolean {
+  return a.host === b.host && a.connectionType === b.connectionType && a.key === b.key && (a.iv ?? '') === (b.iv ?? '');
+}
+
+/** Any failure to build a profile is the sender's input: 400 with the reason. */
+function readProfile(record: ApplianceRecord): ApplianceProfile {
+  try {
+    return profileFromRecord(record);
+  } catch (e) {
+    throw new HttpError(400, isHomeConnectError(e) ? e.message : `The profile cannot be read: ${errorMessage(e)}`, 'profile');
+  }
+}
