@@ -5,7 +5,7 @@
  *
  * Speed notes (bench/codec.bench.ts): the HMAC is two one-shot crypto.hash calls over buffers
  * that already hold the ipad/opad key blocks (measured cheaper than both createHmac and
- * Hash.copy() of precomputed states), pad filler comes from a 4 KiB random pool, and an
+ * Hash.copy() of precomputed states, which costs as much as a fresh createHmac), pad filler comes from a 4 KiB random pool, and an
  * outgoing frame is built in one allocation (one copy of the ciphertext).
  */
 import * as crypto from 'crypto';
@@ -44,8 +44,11 @@ export function deriveAesKeys(psk: Buffer): { encKey: Buffer; macKey: Buffer } {
   };
 }
 
-type OneShotHash = (algorithm: string, data: Buffer, outputEncoding: 'buffer') => Buffer;
-/** crypto.hash (Node ≥ 20.12) is a single native call: measurably cheaper than createHmac. */
+type OneShotHash = (algorithm: string, data: Buffer, outputEncoding: 'latin1') => string;
+/**
+ * crypto.hash (Node ≥ 20.12) is a single native call. Its 'latin1' string output is about
+ * twice as fast as 'buffer' output (measured), and latin1 maps bytes 0..255 one to one.
+ */
 const oneShot = (crypto as unknown as { hash?: OneShotHash }).hash;
 
 const DIR_CLIENT = 0x45; // 'E': frames written by the client
@@ -65,6 +68,8 @@ class MacChain {
   private work: Buffer;
   /** opad block ‖ inner digest. */
   private readonly outer = Buffer.allocUnsafe(64 + 32);
+  /** Scratch for the expected tag on receive. */
+  private readonly expected = Buffer.alloc(TAG_LEN);
   private readonly macKey: Buffer;
 
   constructor(macKey: Buffer, iv: Buffer, dir: number) {
@@ -79,14 +84,14 @@ class MacChain {
     this.work[80] = dir;
   }
 
-  /** Full 32-byte HMAC over (iv ‖ dir ‖ last tag ‖ data), where buf[0, PREFIX) is to be filled here. */
-  private tagOf(buf: Buffer, dataLen: number): Buffer {
+  /** Writes the 16-byte tag of (iv ‖ dir ‖ last tag ‖ data) to dst[at..]; buf[0, PREFIX) must hold the prefix. */
+  private writeTag(buf: Buffer, dataLen: number, dst: Buffer, at: number): void {
     if (!oneShot) {
-      return crypto.createHmac('sha256', this.macKey).update(buf.subarray(64, PREFIX + dataLen)).digest();
+      crypto.createHmac('sha256', this.macKey).update(buf.subarray(64, PREFIX + dataLen)).digest().copy(dst, at, 0, TAG_LEN);
+      return;
     }
-    const inner = oneShot('sha256', buf.subarray(0, PREFIX + dataLen), 'buffer');
-    inner.copy(this.outer, 64);
-    return oneShot('sha256', this.outer, 'buffer');
+    this.outer.write(oneShot('sha256', buf.subarray(0, PREFIX + dataLen), 'latin1'), 64, 32, 'latin1');
+    dst.write(oneShot('sha256', this.outer, 'latin1'), at, TAG_LEN, 'latin1');
   }
 
   /** Builds the outgoing frame `ct ‖ tag` (a view into one allocation) and advances the chain. */
@@ -95,9 +100,8 @@ class MacChain {
     const buf = Buffer.allocUnsafe(PREFIX + n + TAG_LEN);
     this.work.copy(buf, 0, 0, PREFIX);
     ct.copy(buf, PREFIX);
-    const tag = this.tagOf(buf, n);
-    tag.copy(buf, PREFIX + n, 0, TAG_LEN);
-    tag.copy(this.work, LAST_TAG_AT, 0, TAG_LEN);
+    this.writeTag(buf, n, buf, PREFIX + n);
+    buf.copy(this.work, LAST_TAG_AT, PREFIX + n);
     return buf.subarray(PREFIX);
   }
 
@@ -110,8 +114,8 @@ class MacChain {
       this.work = bigger;
     }
     ct.copy(this.work, PREFIX);
-    const expected = this.tagOf(this.work, n).subarray(0, TAG_LEN);
-    if (!crypto.timingSafeEqual(expected, tag)) return false;
+    this.writeTag(this.work, n, this.expected, 0);
+    if (!crypto.timingSafeEqual(this.expected, tag)) return false;
     tag.copy(this.work, LAST_TAG_AT);
     return true;
   }
