@@ -18,7 +18,7 @@ import type { ApplianceEntry } from './account-records';
 import { buildDiagnostics } from './admin/diagnostics';
 import { buildLiveView, disconnectedView } from './admin/live-view';
 import { LoginStore } from './admin/login-store';
-import { testConnection } from './admin/test-connection';
+import { testConnection, withModel } from './admin/test-connection';
 import type { RedAPI } from './red-types';
 
 export const ADMIN_PREFIX = '/homeconnect-local';
@@ -310,7 +310,7 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
       // The shared session already answers for exactly these settings: no second connection.
       const session = deployed && haId ? deployed.session(haId) : undefined;
       if (session && stored && session.client.state === 'connected' && sameTarget(record, { ...stored, host: entry?.host ?? stored.host })) {
-        return { ok: true, state: 'connected', info: { ...(session.client.info ?? {}) }, ms: 0, shared: true };
+        return { ok: true, state: 'connected', info: withModel(session.client.info), ms: 0, shared: true };
       }
       const profile = readProfile(record);
       return testConnection(record, {

@@ -27,6 +27,16 @@ const FAILED: Partial<Record<ConnectionState, string>> = {
   disconnected: 'not-connected',
 };
 
+/** The appliance's info with a `model` field the dialog can show (info names it vib or eNumber). */
+export function withModel(info: DeviceInfo | undefined): DeviceInfo {
+  const out: DeviceInfo = { ...(info ?? {}) };
+  if (out.model === undefined) {
+    const model = [out.vib, out.eNumber].find((v) => typeof v === 'string' && v !== '');
+    if (model !== undefined) out.model = model;
+  }
+  return out;
+}
+
 export async function testConnection(record: ApplianceRecord, opts: TestConnectionOptions): Promise<TestConnectionResult> {
   const timeoutMs = opts.timeoutMs ?? 10_000;
   const started = Date.now();
@@ -49,7 +59,7 @@ export async function testConnection(record: ApplianceRecord, opts: TestConnecti
   const outcome = new Promise<TestConnectionResult>((resolve) => {
     onState = (change: StateChange) => {
       if (change.state === 'connected') {
-        resolve({ ok: true, state: 'connected', info: { ...(conn.info ?? {}) }, ms: Date.now() - started });
+        resolve({ ok: true, state: 'connected', info: withModel(conn.info), ms: Date.now() - started });
         return;
       }
       const kind = FAILED[change.state];

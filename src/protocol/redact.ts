@@ -37,6 +37,9 @@ export function secretNeedles(secrets: Buffer[]): SecretNeedles {
     if (!Buffer.isBuffer(s) || s.length < 8) continue;
     for (const f of base64Fragments(s)) exact.add(f);
     lower.add(s.toString('hex'));
+    // Keys that happen to be printable text (demo keys are) must not leak as text either.
+    const latin1 = s.toString('latin1');
+    if (/^[\x20-\x7e]+$/.test(latin1)) exact.add(latin1);
   }
   return { exact: [...exact], lower: [...lower] };
 }
