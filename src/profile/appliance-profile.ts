@@ -108,12 +108,6 @@ interface DecoderEntry {
   fn: ValueDecoder;
 }
 
-/** Sequence numbers of live changes, so the newest of feature/per-program access wins. */
-interface LiveMarks {
-  access?: number;
-  available?: number;
-}
-
 export class ApplianceProfile {
   readonly description: DeviceDescriptionInfo;
   readonly warnings: ProfileWarning[];
@@ -129,9 +123,7 @@ export class ApplianceProfile {
   private readonly decoders = new Map<number, DecoderEntry>();
   private readonly errorNames: Map<number, string>;
   private readonly resolveEnum: (id: number) => EnumerationType | undefined;
-  private readonly live = new WeakMap<object, LiveMarks>();
   private readonly programOptionEnums = new WeakMap<ProgramOption, EnumerationType>();
-  private liveSeq = 0;
 
   constructor(init: ProfileInit) {
     this.description = init.description;
@@ -287,10 +279,11 @@ export class ApplianceProfile {
       if (!po) {
         throw refuse(f.key, value, `cannot be used with program ${p.key} (not one of its options)`, p.options.map((o) => o.key));
       }
-      const fm = this.live.get(f) ?? {};
-      const pm = this.live.get(po) ?? {};
-      if (po.access !== undefined && (pm.access ?? 0) >= (fm.access ?? 0)) target.access = po.access;
-      if (po.available !== undefined && (pm.available ?? 0) >= (fm.available ?? 0)) target.available = po.available;
+      // The program's own view is more specific than a list-level change (which describes
+      // whatever program is selected right now), so it wins; live changes addressed to the
+      // program's option (parentUID = program) already updated `po`.
+      if (po.access !== undefined) target.access = po.access;
+      if (po.available !== undefined) target.available = po.available;
       if (po.min !== undefined) target.min = po.min;
       if (po.max !== undefined) target.max = po.max;
       if (po.stepSize !== undefined) target.stepSize = po.stepSize;
@@ -348,19 +341,14 @@ export class ApplianceProfile {
         this.applyToProgramOption(parent, f, item);
         return;
       }
-      const seq = ++this.liveSeq;
-      const marks = this.live.get(f) ?? {};
       const access = normalizeAccess(item.access);
       if (access) {
         f.access = access;
-        marks.access = seq;
       }
       const available = boolOf(item.available);
       if (available !== undefined) {
         f.available = available;
-        marks.available = seq;
       }
-      this.live.set(f, marks);
       const min = finiteNumber(item.min);
       if (min !== undefined) f.min = min;
       const max = finiteNumber(item.max);
@@ -393,19 +381,14 @@ export class ApplianceProfile {
       po = { uid: f.uid, key: f.key, attributes: {} };
       program.options.push(po);
     }
-    const seq = ++this.liveSeq;
-    const marks = this.live.get(po) ?? {};
     const access = normalizeAccess(item.access);
     if (access) {
       po.access = access;
-      marks.access = seq;
     }
     const available = boolOf(item.available);
     if (available !== undefined) {
       po.available = available;
-      marks.available = seq;
     }
-    this.live.set(po, marks);
     const min = finiteNumber(item.min);
     if (min !== undefined) po.min = min;
     const max = finiteNumber(item.max);

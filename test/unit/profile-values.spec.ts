@@ -342,7 +342,7 @@ describe('profile: applyDescriptionChange', () => {
     assert.equal(p.decode(0x1103, 11)!.value, 'High');
   });
 
-  it('per-program option changes when parentUID is a program; live feature access beats static program view', () => {
+  it('per-program option changes when parentUID is a program; the program view beats a list-level change', () => {
     const p = parseProfile(DD, FM);
     const eco = 'Dishcare.Dishwasher.Program.Eco50';
     p.applyDescriptionChange({ uid: 558, parentUID: 0x2004, access: 'READ' });
@@ -350,9 +350,12 @@ describe('profile: applyDescriptionChange', () => {
     p.applyDescriptionChange({ uid: 558, parentUID: 0x2004, access: 'READWRITE', max: 120 });
     assert.deepEqual(p.encodeOption(eco, 'StartInRelative', 120), { uid: 558, value: 120 });
     refused(() => p.encodeOption(eco, 'StartInRelative', 180), ['above the maximum']);
-    p.applyDescriptionChange({ uid: 558, parentUID: 262, access: 'NONE' }); // newer, on the option itself
-    refused(() => p.encodeOption(eco, 'StartInRelative', 60), ['access is none']);
+    // A list-level change describes whatever program is selected now: it governs writes
+    // without a program, but not this program's own view.
+    p.applyDescriptionChange({ uid: 558, parentUID: 262, access: 'NONE' });
     assert.equal(p.byUid(558)!.access, 'none');
+    refused(() => p.encodeValue('StartInRelative', 60), ['access is none']);
+    assert.deepEqual(p.encodeOption(eco, 'StartInRelative', 60), { uid: 558, value: 60 });
   });
 
   it('ignores unknown uids and malformed items without throwing', () => {
