@@ -129,6 +129,7 @@ export class AesFrameCodec {
   private readonly padFiller: ((n: number) => Buffer) | undefined;
   private readonly pool = Buffer.allocUnsafe(POOL_SIZE);
   private poolPos = POOL_SIZE;
+  private stage = Buffer.allocUnsafe(1024);
 
   /** key: 32 raw bytes (the PSK), iv: 16 raw bytes. A new codec per connection (§2.2). */
   constructor(key: Buffer, iv: Buffer, role: CodecRole, options: AesFrameCodecOptions = {}) {
@@ -153,7 +154,9 @@ export class AesFrameCodec {
     const isText = typeof plain === 'string';
     const n = isText ? Buffer.byteLength(plain, 'utf8') : plain.length;
     const padLen = padLength(n);
-    const padded = Buffer.allocUnsafe(n + padLen);
+    // Staged in a reused buffer: cipher.update copies its input anyway.
+    if (this.stage.length < n + padLen) this.stage = Buffer.allocUnsafe(Math.max(n + padLen, 2 * this.stage.length));
+    const padded = this.stage.subarray(0, n + padLen);
     if (isText) padded.write(plain, 0, 'utf8');
     else plain.copy(padded, 0);
     padded[n] = 0x00;
