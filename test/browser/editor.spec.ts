@@ -11,7 +11,8 @@ import { writeProfileZip } from '../../src/profile/import';
 import type { ApplianceRecord } from '../../src/profile/types';
 import { ApplianceSimulator } from '../../src/simulator';
 import { demoRecords } from '../../src/simulator/demo-profiles';
-import { browserLogin, startFakeCloud, type FakeAppliance, type FakeCloud } from '../support/fake-cloud';
+import { strToU8, zipSync } from 'fflate';
+import { browserLogin, closedPort, startFakeCloud, type FakeAppliance, type FakeCloud } from '../support/fake-cloud';
 import {
   browserSkipReason,
   CHROMIUM_ARGS,
@@ -164,6 +165,11 @@ describe('editor in a real browser', function () {
     assert.match((await page.textContent('#hc-login-panel')) ?? '', /SingleKey ID/);
     const address = await browserLogin(authorizeUrl);
     assert.ok(address.startsWith('hcauth://auth/prod?code='));
+    // An address from another attempt is refused with a sentence; the login stays usable.
+    await page.fill('#hc-login-address', 'hcauth://auth/prod?code=abc&state=someone-else');
+    await page.click('#hc-login-continue');
+    await page.waitForSelector('#hc-account-messages .hc-message-error');
+    assert.match((await page.textContent('#hc-account-messages')) ?? '', /another login attempt/);
     await page.fill('#hc-login-address', address);
     await page.click('#hc-login-continue');
     await page.waitForSelector(row(DISHWASHER.haId));
@@ -250,6 +256,62 @@ describe('editor in a real browser', function () {
     });
     assert.deepStrictEqual(saved.appliances.map((a: any) => a.haId), [WASHER.haId]);
     assert.strictEqual(JSON.parse(saved.profiles)[WASHER.haId].key, WASHER.key);
+  });
+
+  it('adds an appliance by hand: host, transport, key and an IDDF ZIP', async function () {
+    await importNodes([{ id: 'hcacc3', type: 'homeconnect-local-account', name: 'Manual', region: 'EU', appliances: [] }]);
+    await openAccount('hcacc3');
+    await page.click('#hc-manual-button');
+    await page.waitForSelector('#hc-manual-panel', { state: 'visible' });
+    await page.click('#hc-manual-add');
+    assert.match((await page.textContent('#hc-account-messages')) ?? '', /IDDF ZIP[\s\S]*key/);
+    const iddf = zipSync({
+      [`${DISHWASHER.haId}_DeviceDescription.xml`]: strToU8(DISHWASHER.deviceDescription!),
+      [`${DISHWASHER.haId}_FeatureMapping.xml`]: strToU8(DISHWASHER.featureMapping!),
+    });
+    await page.fill('#hc-manual-host', hosts[DISHWASHER.haId]);
+    await page.selectOption('#hc-manual-connection', 'TLS');
+    await page.fill('#hc-manual-key', DISHWASHER.key);
+    await page.setInputFiles('#hc-manual-file', { name: `${DISHWASHER.haId}.zip`, mimeType: 'application/zip', buffer: Buffer.from(iddf) });
+    await page.click('#hc-manual-add');
+    await page.waitForSelector(row(DISHWASHER.haId));
+    assert.strictEqual(await page.inputValue(row(DISHWASHER.haId) + ' .hc-appliance-host'), hosts[DISHWASHER.haId]);
+    // The deployed in node holds the dishwasher's only connection: the appliance answers 503.
+    await page.click(row(DISHWASHER.haId) + ' .hc-appliance-test');
+    await page.waitForSelector(row(DISHWASHER.haId) + ' .hc-appliance-result[data-state="failed"]', { timeout: 30000 });
+    assert.match((await page.textContent(row(DISHWASHER.haId) + ' .hc-appliance-result')) ?? '', /503.*one connection at a time/);
+    sims[0].faults.refuseSecondConnection(false);
+    try {
+      await page.click(row(DISHWASHER.haId) + ' .hc-appliance-test');
+      await page.waitForSelector(row(DISHWASHER.haId) + ' .hc-appliance-result[data-state="ok"]', { timeout: 30000 });
+    } finally {
+      sims[0].faults.refuseSecondConnection(true);
+    }
+    await page.screenshot({ path: path.join(ARTIFACTS, 'account-manual.png') });
+    // A host with nothing listening: the reason is shown as a sentence.
+    await page.fill(row(DISHWASHER.haId) + ' .hc-appliance-host', `127.0.0.1:${await closedPort()}`);
+    await page.click(row(DISHWASHER.haId) + ' .hc-appliance-test');
+    await page.waitForSelector(row(DISHWASHER.haId) + ' .hc-appliance-result[data-state="failed"]', { timeout: 30000 });
+    assert.match((await page.textContent(row(DISHWASHER.haId) + ' .hc-appliance-result')) ?? '', /^Failed: .+/);
+    await page.click('#node-config-dialog-cancel');
+    await page.waitForSelector('#hc-login-button', { state: 'detached' });
+  });
+
+  it('shows the account dialog in German for a German browser', async function () {
+    const context = await browser!.newContext({ locale: 'de-DE', viewport: { width: 1400, height: 1000 } });
+    try {
+      const de = await context.newPage();
+      await de.goto(red!.url + '/');
+      await de.waitForFunction(() => !!(window.RED && window.RED.nodes && window.RED.nodes.getType('homeconnect-local-account') && window.RED.workspaces.active()), undefined, { timeout: 60000 });
+      await de.evaluate(() => window.RED.editor.editConfig('', 'homeconnect-local-account', 'hcacc1'));
+      await de.waitForSelector('#hc-login-button', { state: 'visible' });
+      assert.match((await de.textContent('#hc-login-button')) ?? '', /Mit Home Connect anmelden/);
+      assert.match((await de.textContent('#hc-login-panel')) ?? '', /Adresszeile/);
+      assert.match((await de.textContent(row(DISHWASHER.haId) + ' .hc-appliance-test')) ?? '', /Verbindung testen/);
+      await de.screenshot({ path: path.join(ARTIFACTS, 'account-de.png') });
+    } finally {
+      await context.close();
+    }
   });
 
   it('builds a program start in the out node and the simulator runs it', async function () {
