@@ -1,11 +1,11 @@
 import * as assert from 'assert';
 import type { ApplianceRecord } from '../../src/profile/types';
 import type { Message } from '../../src/protocol/message';
-import { ApplianceSimulator } from '../../src/simulator/appliance-simulator';
 import { demoDishwasher, demoWasher } from '../../src/simulator/demo-profiles';
 import type { ServiceSetName } from '../../src/simulator/service-sets';
 import { rawProfilePairs } from '../support/paths';
-import { RawClient, clientOptionsFor, realRecord } from '../support/raw-client';
+import { type RawClient, realRecord } from '../support/raw-client';
+import { simulatorHarness } from '../support/simulator-harness';
 
 const EXPECTED_SERVICES: Record<ServiceSetName, Array<{ service: string; version: number }>> = {
   iz: [
@@ -30,21 +30,10 @@ const EXPECTED_SERVICES: Record<ServiceSetName, Array<{ service: string; version
 
 describe('simulator handshake (integration)', function () {
   this.timeout(10000);
-  let sim: ApplianceSimulator | undefined;
-  let client: RawClient | undefined;
-
-  afterEach(async () => {
-    client?.close();
-    client = undefined;
-    await sim?.stop();
-    sim = undefined;
-  });
+  const h = simulatorHarness();
 
   async function open(record: ApplianceRecord, services: ServiceSetName, transport = record.connectionType): Promise<RawClient> {
-    sim = new ApplianceSimulator({ record, services, transport });
-    await sim.start();
-    client = await RawClient.connect(clientOptionsFor(record, sim.hostPort, transport));
-    return client;
+    return h.open({ record, services, transport });
   }
 
   for (const [record, transport] of [
@@ -75,10 +64,10 @@ describe('simulator handshake (integration)', function () {
         for (const m of c.inbox.filter((x) => x.action === 'RESPONSE')) {
           assert.deepStrictEqual(Object.keys(m).slice(0, 5), ['sID', 'msgID', 'resource', 'version', 'action']);
         }
-        assert.deepStrictEqual(sim!.violations, []);
-        assert.strictEqual(sim!.connectionCount, 1);
-        assert.strictEqual(sim!.activeConnections, 1);
-        assert.ok(sim!.received.length >= 6);
+        assert.deepStrictEqual(h.sim!.violations, []);
+        assert.strictEqual(h.sim!.connectionCount, 1);
+        assert.strictEqual(h.sim!.activeConnections, 1);
+        assert.ok(h.sim!.received.length >= 6);
       });
     }
   }
@@ -106,8 +95,8 @@ describe('simulator handshake (integration)', function () {
     const c = await open(demoDishwasher, 'iz');
     await c.handshake();
     assert.strictEqual((await c.request('/ci/authentication', 'GET', [{ nonce: 'n'.repeat(43) }]))!.code, 404);
-    await sim!.stop();
-    client!.close();
+    await h.sim!.stop();
+    h.client!.close();
     const c2 = await open(demoDishwasher, 'legacy');
     await c2.handshake();
     assert.strictEqual((await c2.request('/ni/info'))!.code, 404);
@@ -118,7 +107,7 @@ describe('simulator handshake (integration)', function () {
     const c = await open(demoDishwasher, 'iz');
     const r = await c.handshake();
     const values = new Map((r.values.data as Array<{ uid: number; value: unknown }>).map((i) => [i.uid, i.value]));
-    const p = sim!.profile;
+    const p = h.sim!.profile;
     assert.strictEqual(values.get(p.resolve('BSH.Common.Status.OperationState').uid), 1);
     assert.strictEqual(values.get(p.resolve('BSH.Common.Status.DoorState').uid), 1);
     assert.strictEqual(values.get(p.resolve('BSH.Common.Setting.PowerState').uid), 2);
@@ -128,16 +117,16 @@ describe('simulator handshake (integration)', function () {
     const desc = r.descriptions.data as Array<Record<string, unknown>>;
     assert.ok(desc.every((d) => Object.keys(d)[0] === 'uid'));
     assert.ok(desc.some((d) => d.access === 'READWRITE'), 'access is upper-case as on real appliances');
-    assert.strictEqual(sim!.getValue('OperationState'), 'Ready');
+    assert.strictEqual(h.sim!.getValue('OperationState'), 'Ready');
   });
 
   it('local changes are pushed as NOTIFY /ro/values with increasing appliance msgIDs', async () => {
     const c = await open(demoWasher, 'ci2');
     await c.handshake();
-    sim!.setValue('BSH.Common.Status.DoorState', 'Open');
-    sim!.setValue('BSH.Common.Status.DoorState', 'Closed');
-    sim!.setDescription('BSH.Common.Setting.ChildLock', { access: 'read' });
-    const door = sim!.profile.resolve('BSH.Common.Status.DoorState').uid;
+    h.sim!.setValue('BSH.Common.Status.DoorState', 'Open');
+    h.sim!.setValue('BSH.Common.Status.DoorState', 'Closed');
+    h.sim!.setDescription('BSH.Common.Setting.ChildLock', { access: 'read' });
+    const door = h.sim!.profile.resolve('BSH.Common.Status.DoorState').uid;
     const n1 = await c.waitFor((m) => m.action === 'NOTIFY' && m.resource === '/ro/values', 'door open');
     const n2 = await c.waitFor((m) => m.action === 'NOTIFY' && m.resource === '/ro/values', 'door closed');
     const d = await c.waitFor((m) => m.action === 'NOTIFY' && m.resource === '/ro/descriptionChange', 'description change');
@@ -156,11 +145,8 @@ describe('simulator handshake (integration)', function () {
       const r = await c.handshake();
       assert.ok(r.values.data!.length > 0, `${pair.name}: mandatory values`);
       assert.ok(r.descriptions.data!.length > 0, `${pair.name}: description changes`);
-      assert.deepStrictEqual(sim!.violations, [], pair.name);
-      client!.close();
-      client = undefined;
-      await sim!.stop();
-      sim = undefined;
+      assert.deepStrictEqual(h.sim!.violations, [], pair.name);
+      await h.close();
     }
   });
 
@@ -180,11 +166,8 @@ describe('simulator handshake (integration)', function () {
         'OperationState Run',
       );
       assert.ok(run);
-      assert.deepStrictEqual(sim!.violations, []);
-      client!.close();
-      client = undefined;
-      await sim!.stop();
-      sim = undefined;
+      assert.deepStrictEqual(h.sim!.violations, []);
+      await h.close();
     }
   });
 });

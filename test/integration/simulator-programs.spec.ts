@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import type { ApplianceRecord } from '../../src/profile/types';
-import { ApplianceSimulator } from '../../src/simulator/appliance-simulator';
 import { demoDishwasher } from '../../src/simulator/demo-profiles';
-import { RawClient, clientOptionsFor, realRecord } from '../support/raw-client';
+import { type RawClient, realRecord } from '../support/raw-client';
+import { simulatorHarness } from '../support/simulator-harness';
 
 const ECO50 = 0x2004;
 const OP = 0x0228;
@@ -16,20 +16,10 @@ const OpState = { Ready: 1, DelayedStart: 2, Run: 3, Pause: 4, Finished: 6, Abor
 /** Programs that run in scaled time (§3.7, §7.3). */
 describe('simulator programs (integration)', function () {
   this.timeout(10000);
-  let sim: ApplianceSimulator | undefined;
-  let client: RawClient | undefined;
-
-  afterEach(async () => {
-    client?.close();
-    client = undefined;
-    await sim?.stop();
-    sim = undefined;
-  });
+  const h = simulatorHarness();
 
   async function ready(timeScale: number, record: ApplianceRecord = demoDishwasher): Promise<RawClient> {
-    sim = new ApplianceSimulator({ record, services: 'iz', timeScale });
-    await sim.start();
-    client = await RawClient.connect(clientOptionsFor(record, sim.hostPort));
+    const client = await h.open({ record, services: 'iz', timeScale });
     await client.handshake();
     return client;
   }
@@ -58,11 +48,11 @@ describe('simulator programs (integration)', function () {
     assert.ok(remaining.every((v, i) => i === 0 || v <= remaining[i - 1]), 'remaining time only goes down');
     assert.ok(history(c, FINISHED_EVENT).includes(1), 'ProgramFinished = Present');
     assert.deepStrictEqual(history(c, 256), [ECO50, 0]);
-    assert.strictEqual(sim!.getValue('BSH.Common.Event.ProgramFinished'), 'Present');
+    assert.strictEqual(h.sim!.getValue('BSH.Common.Event.ProgramFinished'), 'Present');
     // Appliance NOTIFY ids only ever increase.
     const ids = c.inbox.filter((m) => m.action === 'NOTIFY').map((m) => m.msgID);
     assert.ok(ids.every((v, i) => i === 0 || v === ids[i - 1] + 1));
-    assert.deepStrictEqual(sim!.violations, []);
+    assert.deepStrictEqual(h.sim!.violations, []);
   });
 
   it('StartInRelative delays the start: DelayedStart counting down, then Run', async () => {
@@ -85,8 +75,8 @@ describe('simulator programs (integration)', function () {
     await c.waitFor(has(OP, OpState.Aborting), 'Aborting');
     await c.waitFor(has(OP, OpState.Ready), 'Ready');
     assert.ok(history(c, ABORTED_EVENT).includes(1));
-    assert.strictEqual(sim!.programPhase, 'idle');
-    assert.strictEqual(sim!.getValue('BSH.Common.Root.ActiveProgram'), null);
+    assert.strictEqual(h.sim!.programPhase, 'idle');
+    assert.strictEqual(h.sim!.getValue('BSH.Common.Root.ActiveProgram'), null);
   });
 
   it('Pause/Resume commands and the door pause and resume a run', async () => {
@@ -98,9 +88,9 @@ describe('simulator programs (integration)', function () {
     assert.strictEqual((await c.request('/ro/values', 'POST', [{ uid: 0x0219, value: true }]))!.code, 540, 'already paused');
     assert.strictEqual((await c.request('/ro/values', 'POST', [{ uid: 0x0222, value: true }]))!.code, undefined);
     await c.waitFor(has(OP, OpState.Run), 'Run again');
-    sim!.setValue('DoorState', 'Open');
+    h.sim!.setValue('DoorState', 'Open');
     await c.waitFor(has(OP, OpState.Pause), 'paused by the door');
-    sim!.setValue('DoorState', 'Closed');
+    h.sim!.setValue('DoorState', 'Closed');
     await c.waitFor(has(OP, OpState.Run), 'resumed after closing the door');
   });
 
@@ -134,12 +124,12 @@ describe('simulator programs (integration)', function () {
       },
     };
     const c = await ready(20000, record);
-    assert.strictEqual(sim!.getValue('BSH.Common.Status.OperationState'), 'Ready');
-    assert.strictEqual(sim!.getValue('BSH.Common.Status.RemoteControlStartAllowed'), true);
+    assert.strictEqual(h.sim!.getValue('BSH.Common.Status.OperationState'), 'Ready');
+    assert.strictEqual(h.sim!.getValue('BSH.Common.Status.RemoteControlStartAllowed'), true);
     assert.strictEqual((await c.request('/ro/activeProgram', 'POST', [{ program: ECO50 }]))!.code, undefined);
     await c.waitFor(has(552, OpState.Finished), 'Finished', 8000);
     assert.ok(history(c, 540).includes(1));
-    assert.deepStrictEqual(sim!.violations, []);
+    assert.deepStrictEqual(h.sim!.violations, []);
   });
 
   it('real profile: AbortProgram is access none until a run makes it writable by description change', async () => {

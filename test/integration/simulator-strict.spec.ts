@@ -1,28 +1,17 @@
 import * as assert from 'assert';
 import type { ApplianceRecord } from '../../src/profile/types';
 import type { Message } from '../../src/protocol/message';
-import { ApplianceSimulator } from '../../src/simulator/appliance-simulator';
 import { demoDishwasher, demoWasher } from '../../src/simulator/demo-profiles';
-import { RawClient, clientOptionsFor } from '../support/raw-client';
+import type { RawClient } from '../support/raw-client';
+import { simulatorHarness } from '../support/simulator-harness';
 
 /** Strictness like real firmware (protocol.md §3.1, §3.3, §3.4, §7.1). */
 describe('simulator strictness (integration)', function () {
   this.timeout(10000);
-  let sim: ApplianceSimulator | undefined;
-  let client: RawClient | undefined;
-
-  afterEach(async () => {
-    client?.close();
-    client = undefined;
-    await sim?.stop();
-    sim = undefined;
-  });
+  const h = simulatorHarness();
 
   async function open(record: ApplianceRecord = demoDishwasher, services: 'iz' | 'ci2' | 'legacy' = 'iz'): Promise<RawClient> {
-    sim = new ApplianceSimulator({ record, services });
-    await sim.start();
-    client = await RawClient.connect(clientOptionsFor(record, sim.hostPort));
-    return client;
+    return h.open({ record, services });
   }
 
   /** Handshake up to and including /ci/services. */
@@ -41,7 +30,7 @@ describe('simulator strictness (integration)', function () {
       const closed = await c.closed();
       assert.strictEqual(closed.code, 1008);
       assert.match(closed.reason, /Header Error/);
-      assert.strictEqual(sim!.violations.length, 1);
+      assert.strictEqual(h.sim!.violations.length, 1);
     });
   }
 
@@ -59,7 +48,7 @@ describe('simulator strictness (integration)', function () {
       const res = (await c.request('/ci/services'))!;
       assert.strictEqual(res.code, 403);
       assert.strictEqual(res.data, undefined);
-      assert.strictEqual(sim!.violations.length, 1, sim!.violations.join('; '));
+      assert.strictEqual(h.sim!.violations.length, 1, h.sim!.violations.join('; '));
     });
   }
 
@@ -77,7 +66,7 @@ describe('simulator strictness (integration)', function () {
     const m = c.envelope('/ro/allMandatoryValues', 'GET');
     m.sID = (m.sID + 1) % 2 ** 32;
     assert.strictEqual((await c.sendEnvelope(m))!.code, 400);
-    assert.match(sim!.violations[0], /sID/);
+    assert.match(h.sim!.violations[0], /sID/);
   });
 
   it('client msgIDs must continue at edMsgID + n: a skipped or repeated id gets 400', async () => {
@@ -95,7 +84,7 @@ describe('simulator strictness (integration)', function () {
     const ok = (await c.sendEnvelope(next))!;
     assert.strictEqual(ok.code, undefined);
     assert.ok(Array.isArray(ok.data));
-    assert.strictEqual(sim!.violations.filter((v) => /msgID/.test(v)).length, 2);
+    assert.strictEqual(h.sim!.violations.filter((v) => /msgID/.test(v)).length, 2);
   });
 
   it('NOTIFY consumes a msgID too', async () => {
@@ -125,16 +114,16 @@ describe('simulator strictness (integration)', function () {
     const shuffled = { msgID: m.msgID, sID: m.sID, resource: m.resource, version: m.version, action: m.action };
     const res = (await c.sendEnvelope(shuffled))!;
     assert.strictEqual(res.code, 400);
-    assert.match(sim!.violations[0], /order/);
+    assert.match(h.sim!.violations[0], /order/);
   });
 
   it('/ro/values items without uid as first key are answered with 400', async () => {
     const c = await open();
     await registered(c);
-    const childLock = sim!.profile.resolve('BSH.Common.Setting.ChildLock').uid;
+    const childLock = h.sim!.profile.resolve('BSH.Common.Setting.ChildLock').uid;
     const bad = (await c.request('/ro/values', 'POST', [{ value: true, uid: childLock }]))!;
     assert.strictEqual(bad.code, 400);
-    assert.strictEqual(sim!.getValue('BSH.Common.Setting.ChildLock'), false, 'nothing written');
+    assert.strictEqual(h.sim!.getValue('BSH.Common.Setting.ChildLock'), false, 'nothing written');
     const good = (await c.request('/ro/values', 'POST', [{ uid: childLock, value: true }]))!;
     assert.strictEqual(good.code, undefined);
   });
@@ -145,7 +134,7 @@ describe('simulator strictness (integration)', function () {
     await c.sendText('{"sID":1,');
     const closed = await c.closed();
     assert.strictEqual(closed.code, 1008);
-    assert.ok(sim!.violations.some((v) => /JSON/.test(v)));
+    assert.ok(h.sim!.violations.some((v) => /JSON/.test(v)));
   });
 
   it('DELETE is not part of the protocol and is never answered', async () => {
@@ -156,6 +145,6 @@ describe('simulator strictness (integration)', function () {
     const next = (await c.request('/ro/allMandatoryValues'))!;
     assert.strictEqual(next.code, undefined, 'the DELETE consumed its msgID');
     assert.ok(!c.inbox.some((m) => m.msgID === del.msgID && m.action === 'RESPONSE'));
-    assert.ok(sim!.violations.some((v) => /DELETE/.test(v)));
+    assert.ok(h.sim!.violations.some((v) => /DELETE/.test(v)));
   });
 });

@@ -1,9 +1,9 @@
 import * as assert from 'assert';
 import type { ApplianceRecord } from '../../src/profile/types';
 import type { Message } from '../../src/protocol/message';
-import { ApplianceSimulator } from '../../src/simulator/appliance-simulator';
 import { demoDishwasher, demoWasher } from '../../src/simulator/demo-profiles';
-import { RawClient, clientOptionsFor } from '../support/raw-client';
+import type { RawClient } from '../support/raw-client';
+import { simulatorHarness } from '../support/simulator-harness';
 
 const ECO50 = 0x2004;
 const START_IN = 0x022e;
@@ -14,20 +14,10 @@ const DOOR = 0x020f;
 /** Write validation with the real error codes of protocol.md §3.9. */
 describe('simulator writes (integration)', function () {
   this.timeout(10000);
-  let sim: ApplianceSimulator | undefined;
-  let client: RawClient | undefined;
-
-  afterEach(async () => {
-    client?.close();
-    client = undefined;
-    await sim?.stop();
-    sim = undefined;
-  });
+  const h = simulatorHarness();
 
   async function ready(record: ApplianceRecord = demoDishwasher): Promise<RawClient> {
-    sim = new ApplianceSimulator({ record, services: 'iz' });
-    await sim.start();
-    client = await RawClient.connect(clientOptionsFor(record, sim.hostPort));
+    const client = await h.open({ record, services: 'iz' });
     await client.handshake();
     return client;
   }
@@ -44,24 +34,24 @@ describe('simulator writes (integration)', function () {
     const n = await c.waitFor((m) => m.action === 'NOTIFY' && m.resource === '/ro/values', 'NOTIFY');
     assert.deepStrictEqual(n.data, [{ uid: CHILD_LOCK, value: true }]);
     assert.ok(c.inbox.indexOf(res) < c.inbox.indexOf(n), 'RESPONSE before NOTIFY');
-    assert.strictEqual(sim!.getValue('BSH.Common.Setting.ChildLock'), true);
-    assert.deepStrictEqual(sim!.violations, []);
+    assert.strictEqual(h.sim!.getValue('BSH.Common.Setting.ChildLock'), true);
+    assert.deepStrictEqual(h.sim!.violations, []);
   });
 
   it('unknown uid → 513 (WriteRequest.UnknownUID); nothing of a partly bad write is applied', async () => {
     const c = await ready();
     assert.strictEqual(await write(c, [{ uid: CHILD_LOCK, value: true }, { uid: 0x7ff1, value: 1 }]), 513);
-    assert.strictEqual(sim!.getValue('BSH.Common.Setting.ChildLock'), false);
+    assert.strictEqual(h.sim!.getValue('BSH.Common.Setting.ChildLock'), false);
   });
 
   it('read-only status → 519; access NONE via description change → 519; not available → 525', async () => {
     const c = await ready();
     assert.strictEqual(await write(c, [{ uid: DOOR, value: 0 }]), 519);
-    sim!.setDescription('BSH.Common.Setting.ChildLock', { access: 'none' });
+    h.sim!.setDescription('BSH.Common.Setting.ChildLock', { access: 'none' });
     assert.strictEqual(await write(c, [{ uid: CHILD_LOCK, value: true }]), 519);
-    sim!.setDescription('BSH.Common.Setting.ChildLock', { access: 'readWrite', available: false });
+    h.sim!.setDescription('BSH.Common.Setting.ChildLock', { access: 'readWrite', available: false });
     assert.strictEqual(await write(c, [{ uid: CHILD_LOCK, value: true }]), 525);
-    sim!.setDescription('BSH.Common.Setting.ChildLock', { available: true });
+    h.sim!.setDescription('BSH.Common.Setting.ChildLock', { available: true });
     assert.strictEqual(await write(c, [{ uid: CHILD_LOCK, value: true }]), undefined);
   });
 
@@ -71,7 +61,7 @@ describe('simulator writes (integration)', function () {
     assert.strictEqual(await write(c, [{ uid: POWER, value: 'On' }]), 536);
     assert.strictEqual(await write(c, [{ uid: CHILD_LOCK, value: 1 }]), 536);
     assert.strictEqual(await write(c, [{ uid: POWER, value: 1 }]), undefined, 'Off is a member');
-    assert.strictEqual(sim!.getValue('BSH.Common.Status.OperationState'), 'Inactive', 'switched off');
+    assert.strictEqual(h.sim!.getValue('BSH.Common.Status.OperationState'), 'Inactive', 'switched off');
   });
 
   it('options: read-only without a program, per-program access once selected, range/step → 531', async () => {
@@ -79,7 +69,7 @@ describe('simulator writes (integration)', function () {
     assert.strictEqual(await write(c, [{ uid: START_IN, value: 600 }]), 519, 'static access is read');
     const sel = (await c.request('/ro/selectedProgram', 'POST', [{ program: ECO50 }]))!;
     assert.strictEqual(sel.code, undefined);
-    assert.strictEqual(sim!.getValue('BSH.Common.Root.SelectedProgram'), 'Dishcare.Dishwasher.Program.Eco50');
+    assert.strictEqual(h.sim!.getValue('BSH.Common.Root.SelectedProgram'), 'Dishcare.Dishwasher.Program.Eco50');
     assert.strictEqual(await write(c, [{ uid: START_IN, value: 90 }]), 531, 'not a multiple of stepSize 60');
     assert.strictEqual(await write(c, [{ uid: START_IN, value: 90000 }]), 531, 'above max');
     assert.strictEqual(await write(c, [{ uid: START_IN, value: 600 }]), undefined);
@@ -92,12 +82,12 @@ describe('simulator writes (integration)', function () {
     assert.strictEqual((await start([{ program: 0 }])).code, 512);
     assert.strictEqual((await start([{ program: ECO50, options: [{ uid: START_IN, value: 61 }] }])).code, 531);
     assert.strictEqual((await start([{ options: [], program: ECO50 }])).code, 400, 'program must come first');
-    sim!.setValue('BSH.Common.Status.RemoteControlStartAllowed', false);
+    h.sim!.setValue('BSH.Common.Status.RemoteControlStartAllowed', false);
     assert.strictEqual((await start([{ program: ECO50 }])).code, 538);
-    sim!.setValue('BSH.Common.Status.RemoteControlStartAllowed', true);
-    sim!.setValue('BSH.Common.Status.DoorState', 'Open');
+    h.sim!.setValue('BSH.Common.Status.RemoteControlStartAllowed', true);
+    h.sim!.setValue('BSH.Common.Status.DoorState', 'Open');
     assert.strictEqual((await start([{ program: ECO50 }])).code, 540, 'door open');
-    sim!.setValue('BSH.Common.Status.DoorState', 'Closed');
+    h.sim!.setValue('BSH.Common.Status.DoorState', 'Closed');
     assert.strictEqual((await start([{ program: ECO50 }])).code, undefined);
     assert.strictEqual((await start([{ program: ECO50 }])).code, 540, 'already running');
     assert.strictEqual((await c.request('/ro/selectedProgram', 'POST', [{ program: 0x2003 }]))!.code, 540);
@@ -122,14 +112,14 @@ describe('simulator writes (integration)', function () {
       'DelayedStart',
     );
     assert.ok(delayed);
-    assert.strictEqual(sim!.getValue('BSH.Common.Option.FinishInRelative'), 10800);
-    assert.deepStrictEqual(sim!.violations, []);
+    assert.strictEqual(h.sim!.getValue('BSH.Common.Option.FinishInRelative'), 10800);
+    assert.deepStrictEqual(h.sim!.violations, []);
   });
 
   it('writing a program uid to ActiveProgram via /ro/values starts it (dryer path, §3.7)', async () => {
     const c = await ready();
     assert.strictEqual(await write(c, [{ uid: 256, value: ECO50 }]), undefined);
     await c.waitFor((m) => m.resource === '/ro/values' && (m.data as Array<{ uid: number; value: unknown }>).some((i) => i.uid === 256 && i.value === ECO50), 'ActiveProgram');
-    assert.strictEqual(sim!.programPhase, 'running');
+    assert.strictEqual(h.sim!.programPhase, 'running');
   });
 });
