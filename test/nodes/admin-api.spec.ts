@@ -8,7 +8,7 @@ import type { ApplianceRecord } from '../../src/profile/types';
 import { demoDishwasher, demoRecords, demoWasher } from '../../src/simulator/demo-profiles';
 import { browserLogin, startFakeCloud, type FakeAppliance, type FakeCloud } from '../support/fake-cloud';
 import { fixturesDir } from '../support/paths';
-import { ACCOUNT_ID, homeconnectNodes, nodeRedHelper, nodeRedModule, startServer, stopServer, testAccount } from '../support/node-red-helper';
+import { ACCOUNT_ID, homeconnectNodes, nodeRedHelper, nodeRedModule, testAccount, useNodeRedServer } from '../support/node-red-helper';
 
 const helper = nodeRedHelper();
 const nodes = homeconnectNodes();
@@ -85,9 +85,7 @@ describe('admin API: permissions (structural)', function () {
 });
 
 describe(`admin API over HTTP (${nodeRedModule})`, function () {
-  before(() => startServer(helper));
-  after(() => stopServer(helper));
-  afterEach(() => helper.unload());
+  useNodeRedServer(helper);
 
   const records = demoRecords().map((r) => ({ ...r, host: '127.0.0.1:1' }));
 

@@ -7,9 +7,8 @@ import {
   nodeRedHelper,
   nodeRedModule,
   startDemoSimulators,
-  startServer,
-  stopServer,
   testAccount,
+  useNodeRedServer,
   waitFor,
   type DemoSims,
   type FlowNode,
@@ -39,15 +38,11 @@ function encodings(secretText: string): string[] {
 
 describe(`admin API against simulated appliances (${nodeRedModule})`, function () {
   let sims: DemoSims;
-  before(() => startServer(helper));
-  after(() => stopServer(helper));
+  useNodeRedServer(helper);
   beforeEach(async () => {
     sims = await startDemoSimulators();
   });
-  afterEach(async () => {
-    await helper.unload();
-    await sims.stop();
-  });
+  afterEach(() => sims.stop());
 
   const dwIn = (): FlowNode => ({
     id: 'in1',

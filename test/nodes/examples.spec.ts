@@ -8,29 +8,18 @@ import {
   homeconnectNodes,
   nodeRedHelper,
   nodeRedModule,
-  startDemoSimulators,
-  startServer,
-  stopServer,
   testAccount,
+  useServerWithDemoSimulators,
   waitFor,
 } from '../support/node-red-helper';
-import type { DemoSims, FlowNode } from '../support/node-red-helper';
+import type { FlowNode } from '../support/node-red-helper';
 
 const helper = nodeRedHelper();
 const examplesDir = path.join(repoRoot, 'examples');
 const EXAMPLE_ACCOUNT = 'a1c0de0000demo01';
 
 describe(`examples deploy (${nodeRedModule})`, function () {
-  let sims: DemoSims;
-  before(async () => {
-    await startServer(helper);
-    sims = await startDemoSimulators();
-  });
-  after(async () => {
-    await sims.stop();
-    await stopServer(helper);
-  });
-  afterEach(() => helper.unload());
+  const sims = useServerWithDemoSimulators(helper);
 
   const files = fs.readdirSync(examplesDir).filter((f) => f.endsWith('.json')).sort();
 

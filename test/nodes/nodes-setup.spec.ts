@@ -1,16 +1,14 @@
 import * as assert from 'assert';
 import { demoRecords } from '../../src/simulator/demo-profiles';
 import { deviceIdFor } from '../../nodes/account-node';
-import { ACCOUNT_ID, homeconnectNodes, nodeRedHelper, nodeRedModule, startServer, stopServer, testAccount } from '../support/node-red-helper';
+import { ACCOUNT_ID, homeconnectNodes, nodeRedHelper, nodeRedModule, testAccount, useNodeRedServer } from '../support/node-red-helper';
 import type { FlowNode } from '../support/node-red-helper';
 
 const helper = nodeRedHelper();
 const nodes = homeconnectNodes();
 
 describe(`nodes: load, defaults, credentials, missing config (${nodeRedModule})`, function () {
-  before(() => startServer(helper));
-  after(() => stopServer(helper));
-  afterEach(() => helper.unload());
+  useNodeRedServer(helper);
 
   // Hosts nobody listens on: these tests never need a connection.
   const records = demoRecords().map((r) => ({ ...r, host: '127.0.0.1:1' }));

@@ -6,13 +6,11 @@ import {
   homeconnectNodes,
   nodeRedHelper,
   nodeRedModule,
-  startDemoSimulators,
-  startServer,
-  stopServer,
   testAccount,
+  useServerWithDemoSimulators,
   waitFor,
 } from '../support/node-red-helper';
-import type { DemoSims, FlowNode, TestNode } from '../support/node-red-helper';
+import type { FlowNode, TestNode } from '../support/node-red-helper';
 
 const helper = nodeRedHelper();
 const nodes = [homeconnectNodes()];
@@ -26,16 +24,7 @@ function collect(node: TestNode): Msg[] {
 }
 
 describe(`nodes against the simulator (${nodeRedModule})`, function () {
-  let sims: DemoSims;
-  before(async () => {
-    await startServer(helper);
-    sims = await startDemoSimulators();
-  });
-  after(async () => {
-    await sims.stop();
-    await stopServer(helper);
-  });
-  afterEach(() => helper.unload());
+  const sims = useServerWithDemoSimulators(helper);
 
   const TAB = 'tab1';
   function flowFor(extra: FlowNode[]): { flow: FlowNode[]; credentials: object } {

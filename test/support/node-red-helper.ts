@@ -78,6 +78,16 @@ export function stopServer(helper: TestHelper): Promise<void> {
   return new Promise((resolve) => helper.stopServer(resolve));
 }
 
+/**
+ * Node-RED for the enclosing describe block: server started before and stopped after it,
+ * flows unloaded after each test.
+ */
+export function useNodeRedServer(helper: TestHelper): void {
+  before(() => startServer(helper));
+  after(() => stopServer(helper));
+  afterEach(() => helper.unload());
+}
+
 export interface DemoSims {
   dishwasher: ApplianceSimulator;
   washer: ApplianceSimulator;
@@ -103,6 +113,40 @@ export async function startDemoSimulators(timeScale = 100): Promise<DemoSims> {
       await dishwasher.stop();
       await washer.stop();
     },
+  };
+}
+
+/**
+ * Node-RED plus both demo simulators for the enclosing describe block (server first, simulators
+ * stopped first), flows unloaded after each test. The returned object reads the simulators
+ * started in `before`, so specs can hold it in a const.
+ */
+export function useServerWithDemoSimulators(helper: TestHelper): DemoSims {
+  let started: DemoSims | undefined;
+  const sims = (): DemoSims => {
+    if (!started) throw new Error('the demo simulators start in before(); use them inside tests or hooks');
+    return started;
+  };
+  before(async () => {
+    await startServer(helper);
+    started = await startDemoSimulators();
+  });
+  after(async () => {
+    await started?.stop();
+    await stopServer(helper);
+  });
+  afterEach(() => helper.unload());
+  return {
+    get dishwasher() {
+      return sims().dishwasher;
+    },
+    get washer() {
+      return sims().washer;
+    },
+    get records() {
+      return sims().records;
+    },
+    stop: () => sims().stop(),
   };
 }
 
