@@ -99,8 +99,14 @@ function decodeSecret(text: string | undefined, bytes: number, what: string): Bu
 /** Appliance "type" code of ci v1 /ci/info (WS doc: 32 = DISHWASHER); other types are not documented. */
 const CI1_TYPE_CODES: Record<string, number> = { Dishwasher: 32 };
 
+/** How many client messages `received` keeps; a long `simulate` run must not grow without bound. */
+export const RECEIVED_LIMIT = 10_000;
+
 export class ApplianceSimulator extends EventEmitter {
+  /** The most recent client messages, oldest first: at most `receivedLimit` (older ones are dropped). */
   readonly received: Message[] = [];
+  /** Cap of `received`; tests may lower it. */
+  receivedLimit = RECEIVED_LIMIT;
   readonly violations: string[] = [];
   connectionCount = 0;
   readonly faults: SimulatorFaults;
@@ -356,6 +362,7 @@ export class ApplianceSimulator extends EventEmitter {
     }
     const msg = check.message as Message;
     this.received.push(msg);
+    while (this.received.length > this.receivedLimit) this.received.shift();
     this.emit('message', msg);
 
     if (!s.replied) {

@@ -120,6 +120,17 @@ describe('simulator handshake (integration)', function () {
     assert.strictEqual(h.sim!.getValue('OperationState'), 'Ready');
   });
 
+  it('keeps only the most recent client messages in received (10 000 by default)', async () => {
+    const c = await open(demoDishwasher, 'iz');
+    assert.strictEqual(h.sim!.receivedLimit, 10_000);
+    h.sim!.receivedLimit = 3;
+    await c.handshake();
+    assert.deepStrictEqual(
+      h.sim!.received.map((m) => m.resource),
+      ['/ni/info', '/ro/allDescriptionChanges', '/ro/allMandatoryValues'],
+    );
+  });
+
   it('local changes are pushed as NOTIFY /ro/values with increasing appliance msgIDs', async () => {
     const c = await open(demoWasher, 'ci2');
     await c.handshake();
