@@ -17,7 +17,8 @@ import type {
   ProgramOption,
   WireItem,
 } from './types';
-import { encodeFor, makeDecoder, refuse, showValue, type ValueDecoder, type WriteTarget } from './value-codec';
+import { copyDefined } from './copy-defined';
+import { WRITE_CONSTRAINTS, encodeFor, makeDecoder, refuse, showValue, type ValueDecoder, type WriteTarget } from './value-codec';
 
 export interface ProgramGroupInfo {
   uid: number;
@@ -101,6 +102,25 @@ function defaultText(v: unknown): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** What a description change may set on a feature and on a program's own option alike. */
+type ChangeableAttributes = Pick<Feature, 'access' | 'available' | 'min' | 'max' | 'stepSize' | 'default'>;
+
+/** Copies the well-formed access/available/min/max/stepSize/default of `item`; others are ignored. */
+function applyChangedAttributes(into: ChangeableAttributes, item: DescriptionChangeItem): void {
+  const access = normalizeAccess(item.access);
+  if (access) into.access = access;
+  const available = boolOf(item.available);
+  if (available !== undefined) into.available = available;
+  const min = finiteNumber(item.min);
+  if (min !== undefined) into.min = min;
+  const max = finiteNumber(item.max);
+  if (max !== undefined) into.max = max;
+  const step = finiteNumber(item.stepSize);
+  if (step !== undefined) into.stepSize = step;
+  const def = defaultText(item.default);
+  if (def !== undefined) into.default = def;
 }
 
 interface DecoderEntry {
@@ -282,11 +302,7 @@ export class ApplianceProfile {
       // The program's own view is more specific than a list-level change (which describes
       // whatever program is selected right now), so it wins; live changes addressed to the
       // program's option (parentUID = program) already updated `po`.
-      if (po.access !== undefined) target.access = po.access;
-      if (po.available !== undefined) target.available = po.available;
-      if (po.min !== undefined) target.min = po.min;
-      if (po.max !== undefined) target.max = po.max;
-      if (po.stepSize !== undefined) target.stepSize = po.stepSize;
+      copyDefined(target, po, ['access', 'available', 'min', 'max', 'stepSize']);
       const en = this.programOptionEnums.get(po) ?? this.enumOfAttr(po.attributes.enumerationType);
       if (en) target.enumeration = en;
     }
@@ -313,15 +329,7 @@ export class ApplianceProfile {
 
   private targetOf(f: Feature): WriteTarget {
     const t: WriteTarget = { uid: f.uid, key: f.key, kind: f.kind };
-    if (f.access !== undefined) t.access = f.access;
-    if (f.available !== undefined) t.available = f.available;
-    if (f.min !== undefined) t.min = f.min;
-    if (f.max !== undefined) t.max = f.max;
-    if (f.stepSize !== undefined) t.stepSize = f.stepSize;
-    if (f.enumeration !== undefined) t.enumeration = f.enumeration;
-    if (f.protocolType !== undefined) t.protocolType = f.protocolType;
-    if (f.contentType !== undefined) t.contentType = f.contentType;
-    if (f.refCID !== undefined) t.refCID = f.refCID;
+    copyDefined(t, f, WRITE_CONSTRAINTS);
     return t;
   }
 
@@ -341,22 +349,7 @@ export class ApplianceProfile {
         this.applyToProgramOption(parent, f, item);
         return;
       }
-      const access = normalizeAccess(item.access);
-      if (access) {
-        f.access = access;
-      }
-      const available = boolOf(item.available);
-      if (available !== undefined) {
-        f.available = available;
-      }
-      const min = finiteNumber(item.min);
-      if (min !== undefined) f.min = min;
-      const max = finiteNumber(item.max);
-      if (max !== undefined) f.max = max;
-      const step = finiteNumber(item.stepSize);
-      if (step !== undefined) f.stepSize = step;
-      const def = defaultText(item.default);
-      if (def !== undefined) f.default = def;
+      applyChangedAttributes(f, item);
       const exec = normalizeExecution(item.execution);
       if (exec !== undefined) f.execution = exec;
       const enumId = finiteNumber(item.enumType);
@@ -381,22 +374,7 @@ export class ApplianceProfile {
       po = { uid: f.uid, key: f.key, attributes: {} };
       program.options.push(po);
     }
-    const access = normalizeAccess(item.access);
-    if (access) {
-      po.access = access;
-    }
-    const available = boolOf(item.available);
-    if (available !== undefined) {
-      po.available = available;
-    }
-    const min = finiteNumber(item.min);
-    if (min !== undefined) po.min = min;
-    const max = finiteNumber(item.max);
-    if (max !== undefined) po.max = max;
-    const step = finiteNumber(item.stepSize);
-    if (step !== undefined) po.stepSize = step;
-    const def = defaultText(item.default);
-    if (def !== undefined) po.default = def;
+    applyChangedAttributes(po, item);
     const enumId = finiteNumber(item.enumType);
     if (enumId !== undefined) {
       const en = this.resolveEnum(enumId);

@@ -4,6 +4,7 @@
  * options, each with the value type a form needs (enum members, number range and unit).
  */
 import type { ApplianceProfile, ProgramGroupInfo } from './appliance-profile';
+import { copyDefined } from './copy-defined';
 import type { EnumerationType, Feature, FeatureKind, ProgramOption } from './types';
 
 export type ViewValueType = 'boolean' | 'enum' | 'number' | 'string' | 'object';
@@ -120,12 +121,7 @@ function optionView(profile: ApplianceProfile, po: ProgramOption): OptionView {
   const hex = po.attributes.enumerationType;
   const enumOverride = hex !== undefined && /^[0-9a-fA-F]+$/.test(hex) ? profile.enumerations.get(parseInt(hex, 16)) : undefined;
   const over: Partial<Feature> = {};
-  if (po.access !== undefined) over.access = po.access;
-  if (po.available !== undefined) over.available = po.available;
-  if (po.min !== undefined) over.min = po.min;
-  if (po.max !== undefined) over.max = po.max;
-  if (po.stepSize !== undefined) over.stepSize = po.stepSize;
-  if (po.default !== undefined) over.default = po.default;
+  copyDefined(over, po, ['access', 'available', 'min', 'max', 'stepSize', 'default']);
   if (base) return view(base, over, enumOverride ?? base.enumeration);
   // An option the FeatureMapping does not describe: still listed, as text.
   const shortKey = po.key.slice(po.key.lastIndexOf('.') + 1);

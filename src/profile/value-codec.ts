@@ -5,7 +5,7 @@
  */
 import { HomeConnectError } from '../errors';
 import { CID_UID_VALUE } from './content-types';
-import type { Access, EnumerationType, Feature, FeatureKind, ProtocolType } from './types';
+import type { EnumerationType, Feature, FeatureKind } from './types';
 
 export type ValueDecoder = (raw: unknown) => unknown;
 
@@ -104,21 +104,11 @@ export function makeDecoder(f: Feature, programKeys: ReadonlyMap<number, string>
 // ---------------------------------------------------------------------------------------
 // Encoding / validation
 
+/** Feature attributes that constrain a write, besides its uid, key and kind. */
+export const WRITE_CONSTRAINTS = ['access', 'available', 'min', 'max', 'stepSize', 'enumeration', 'protocolType', 'contentType', 'refCID'] as const;
+
 /** The effective constraints of one write (a feature, possibly with per-program overrides). */
-export interface WriteTarget {
-  uid: number;
-  key: string;
-  kind: FeatureKind;
-  access?: Access;
-  available?: boolean;
-  min?: number;
-  max?: number;
-  stepSize?: number;
-  enumeration?: EnumerationType;
-  protocolType?: ProtocolType;
-  contentType?: string;
-  refCID?: number;
-}
+export type WriteTarget = Pick<Feature, 'uid' | 'key' | 'kind' | (typeof WRITE_CONSTRAINTS)[number]>;
 
 /** Renders a user value for a message (never throws). */
 export function showValue(v: unknown): string {
