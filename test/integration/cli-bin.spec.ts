@@ -11,7 +11,7 @@ import type { ApplianceRecord } from '../../src/profile/types';
 import { ApplianceConnection } from '../../src/protocol/appliance-connection';
 import { ApplianceSimulator } from '../../src/simulator/appliance-simulator';
 import { demoDishwasher, demoRecords, demoWasher } from '../../src/simulator/demo-profiles';
-import { browserLogin, closedPort, startFakeCloud, type FakeAppliance, type FakeCloud } from '../support/fake-cloud';
+import { browserLogin, closedPort, fakeApplianceFrom, startFakeCloud, type FakeCloud } from '../support/fake-cloud';
 import { runCli, startCli, type CliProcess, type CliResult } from './cli-runner';
 
 const SECRETS = demoRecords().flatMap((r) => [r.key, ...(r.iv ? [r.iv] : [])]);
@@ -252,27 +252,12 @@ describe('homeconnect-local bin (127.0.0.1)', function () {
       cloud = undefined;
     });
 
-    function fakeAppliance(record: ApplianceRecord, extra: Partial<FakeAppliance> = {}): FakeAppliance {
-      return {
-        haId: record.haId,
-        haType: record.type,
-        brand: record.brand,
-        vib: record.vib,
-        transport: record.connectionType,
-        key: record.key,
-        ...(record.iv ? { iv: record.iv } : {}),
-        deviceDescription: record.deviceDescription as string,
-        featureMapping: record.featureMapping as string,
-        ...extra,
-      };
-    }
-
     it('prints the address, reads the pasted one, writes ZIPs that import back, reports failures', async () => {
       cloud = await startFakeCloud({
         appliances: [
-          fakeAppliance(demoDishwasher),
-          fakeAppliance(demoWasher),
-          fakeAppliance({ ...demoDishwasher, haId: 'BROKEN-1' }, { failFiles: true }),
+          fakeApplianceFrom(demoDishwasher),
+          fakeApplianceFrom(demoWasher),
+          fakeApplianceFrom({ ...demoDishwasher, haId: 'BROKEN-1' }, { failFiles: true }),
         ],
       });
       const out = path.join(dir, 'login-out');
@@ -308,7 +293,7 @@ describe('homeconnect-local bin (127.0.0.1)', function () {
     });
 
     it('a rejected login is one error line and exit 1', async () => {
-      cloud = await startFakeCloud({ appliances: [fakeAppliance(demoWasher)], codeTtlMs: 0 });
+      cloud = await startFakeCloud({ appliances: [fakeApplianceFrom(demoWasher)], codeTtlMs: 0 });
       const env = { HOMECONNECT_LOCAL_API_URL: cloud.url, HOMECONNECT_LOCAL_ASSET_URL: cloud.url };
       const p = cli(['login', '--out', path.join(dir, 'never')], env);
       const pasted = await browserLogin(await p.firstLine());

@@ -6,7 +6,7 @@ import type { RedAPI } from '../../nodes/red-types';
 import { writeProfileZip } from '../../src/profile/import';
 import type { ApplianceRecord } from '../../src/profile/types';
 import { demoDishwasher, demoRecords, demoWasher } from '../../src/simulator/demo-profiles';
-import { browserLogin, startFakeCloud, type FakeAppliance, type FakeCloud } from '../support/fake-cloud';
+import { browserLogin, fakeApplianceFrom, startFakeCloud, type FakeAppliance, type FakeCloud } from '../support/fake-cloud';
 import { fixturesDir } from '../support/paths';
 import { ACCOUNT_ID, homeconnectNodes, nodeRedHelper, nodeRedModule, testAccount, useNodeRedServer } from '../support/node-red-helper';
 
@@ -28,21 +28,6 @@ const ROUTES: Array<[method: 'get' | 'post', path: string, scope: string]> = [
   ['post', `${P}/test-connection`, WRITE_SCOPE],
   ['get', `${P}/account/:id/diagnostics`, READ_SCOPE],
 ];
-
-function fakeAppliance(r: ApplianceRecord, extra: Partial<FakeAppliance> = {}): FakeAppliance {
-  return {
-    haId: r.haId,
-    haType: r.type,
-    brand: r.brand,
-    vib: r.vib,
-    transport: r.connectionType,
-    key: r.key,
-    ...(r.iv ? { iv: r.iv } : {}),
-    deviceDescription: r.deviceDescription!,
-    featureMapping: r.featureMapping!,
-    ...extra,
-  };
-}
 
 describe('admin API: permissions (structural)', function () {
   it('registers every route once, each behind needsPermission with read for GET and write for POST', function () {
@@ -310,7 +295,7 @@ describe(`admin API over HTTP (${nodeRedModule})`, function () {
 
     it('start → browser → complete returns both appliances with keys and XML; the login is single use', async function () {
       await helper.load(nodes, []);
-      await useCloud([fakeAppliance(demoDishwasher), fakeAppliance(demoWasher)]);
+      await useCloud([fakeApplianceFrom(demoDishwasher), fakeApplianceFrom(demoWasher)]);
       const { loginId, address } = await startLogin();
       const res = await request().post(`${P}/login/complete`).send({ loginId, address }).expect(200);
       assert.deepStrictEqual(res.body.failures, []);
@@ -330,7 +315,7 @@ describe(`admin API over HTTP (${nodeRedModule})`, function () {
 
     it('a pasted text without a code or with another state is 400 and keeps the login usable', async function () {
       await helper.load(nodes, []);
-      await useCloud([fakeAppliance(demoDishwasher)]);
+      await useCloud([fakeApplianceFrom(demoDishwasher)]);
       const { loginId, address } = await startLogin();
       let res = await request().post(`${P}/login/complete`).send({ loginId, address: 'hello there' }).expect(400);
       assert.match(res.body.error, /login code/);
@@ -346,7 +331,7 @@ describe(`admin API over HTTP (${nodeRedModule})`, function () {
         { ...demoDishwasher, name: 'kitchen dishwasher', host: '192.0.2.10' },
       ];
       await loadAccount(mine);
-      await useCloud([fakeAppliance(demoDishwasher), fakeAppliance(demoWasher)]);
+      await useCloud([fakeApplianceFrom(demoDishwasher), fakeApplianceFrom(demoWasher)]);
       const { loginId, address } = await startLogin();
       const res = await request().post(`${P}/login/complete`).send({ loginId, address, account: ACCOUNT_ID }).expect(200);
       const dw = res.body.records.find((r: ApplianceRecord) => r.haId === demoDishwasher.haId);
@@ -359,7 +344,7 @@ describe(`admin API over HTTP (${nodeRedModule})`, function () {
 
     it('one appliance whose files fail comes back as a failure, the other as a record', async function () {
       await helper.load(nodes, []);
-      await useCloud([fakeAppliance(demoDishwasher), fakeAppliance(demoWasher, { failFiles: true })]);
+      await useCloud([fakeApplianceFrom(demoDishwasher), fakeApplianceFrom(demoWasher, { failFiles: true })]);
       const { loginId, address } = await startLogin();
       const res = await request().post(`${P}/login/complete`).send({ loginId, address }).expect(200);
       assert.deepStrictEqual(res.body.records.map((r: ApplianceRecord) => r.haId), [demoDishwasher.haId]);
@@ -369,13 +354,13 @@ describe(`admin API over HTTP (${nodeRedModule})`, function () {
 
     it('cloud errors are 502 with the sentence and kind cloud: wrong region (401) and blocked (403)', async function () {
       await helper.load(nodes, []);
-      await useCloud([fakeAppliance(demoDishwasher)], { assetStatus: 401 });
+      await useCloud([fakeApplianceFrom(demoDishwasher)], { assetStatus: 401 });
       let { loginId, address } = await startLogin();
       let res = await request().post(`${P}/login/complete`).send({ loginId, address }).expect(502);
       assert.strictEqual(res.body.kind, 'cloud');
       assert.match(res.body.error, /region/i);
       await cloud!.close();
-      await useCloud([fakeAppliance(demoDishwasher)], { tokenStatus: 403 });
+      await useCloud([fakeApplianceFrom(demoDishwasher)], { tokenStatus: 403 });
       ({ loginId, address } = await startLogin());
       res = await request().post(`${P}/login/complete`).send({ loginId, address }).expect(502);
       assert.strictEqual(res.body.kind, 'cloud');
@@ -384,7 +369,7 @@ describe(`admin API over HTTP (${nodeRedModule})`, function () {
 
     it('an expired code is 502 with the expired-code sentence', async function () {
       await helper.load(nodes, []);
-      await useCloud([fakeAppliance(demoDishwasher)], { codeTtlMs: 0 });
+      await useCloud([fakeApplianceFrom(demoDishwasher)], { codeTtlMs: 0 });
       const { loginId, address } = await startLogin();
       const res = await request().post(`${P}/login/complete`).send({ loginId, address }).expect(502);
       const { EXPIRED_CODE_MESSAGE } = await import('../../src/cloud');

@@ -8,6 +8,7 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 import { zipSync, strToU8 } from 'fflate';
 import { fetch } from 'undici';
+import type { ApplianceRecord } from '../../src/profile/types';
 
 export const FAKE_CLIENT_ID = '9B75AC9EC512F36C84256AC47D813E2C1DD0D6520DF774B020E1E6E2EB29B1F3';
 export const FAKE_REDIRECT_URI = 'hcauth://auth/prod';
@@ -28,6 +29,22 @@ export interface FakeAppliance {
   featureMapping: string;
   /** 500 on this appliance's IDDF ZIP. */
   failFiles?: boolean;
+}
+
+/** The cloud's view of a stored record (its profile files as the IDDF ZIP would hold them). */
+export function fakeApplianceFrom(record: ApplianceRecord, extra: Partial<FakeAppliance> = {}): FakeAppliance {
+  return {
+    haId: record.haId,
+    haType: record.type,
+    brand: record.brand,
+    vib: record.vib,
+    transport: record.connectionType,
+    key: record.key,
+    ...(record.iv ? { iv: record.iv } : {}),
+    deviceDescription: record.deviceDescription!,
+    featureMapping: record.featureMapping!,
+    ...extra,
+  };
 }
 
 export interface FakeCloudOptions {
