@@ -184,7 +184,7 @@ describe('editor in a real browser', function () {
     await page.click(row(DISHWASHER.haId) + ' .hc-appliance-test');
     await page.waitForSelector(row(DISHWASHER.haId) + ' .hc-appliance-result[data-state="ok"]', { timeout: 30000 });
     const result = (await page.textContent(row(DISHWASHER.haId) + ' .hc-appliance-result')) ?? '';
-    assert.match(result, /^Connected: .*DEMO-DW1|^Connected: /, result);
+    assert.match(result, /^Connected: .*DEMO-DW1, software \S+/, result);
     await page.screenshot({ path: path.join(ARTIFACTS, 'account-login.png') });
 
     await page.click('#node-config-dialog-ok');
@@ -347,6 +347,14 @@ describe('editor in a real browser', function () {
       action: 'start',
     });
     await page.screenshot({ path: path.join(ARTIFACTS, 'out-node-builder.png') });
+    // Settings picker: one writable setting with a value that fits it.
+    await page.selectOption('#hc-out-what', 'setting');
+    await page.waitForSelector('#hc-out-setting option[value="LaundryCare.Common.Setting.SignalVolume"]', { state: 'attached' });
+    await page.selectOption('#hc-out-setting', 'LaundryCare.Common.Setting.SignalVolume');
+    const volumes = await page.$$eval('#hc-out-setting-value select option', (os) => os.map((o: any) => o.value as string));
+    assert.ok(volumes.length > 1, `members: ${volumes}`);
+    await page.selectOption('#hc-out-setting-value select', volumes[0]);
+    assert.deepStrictEqual(JSON.parse(await page.inputValue('#hc-out-payload')), { 'LaundryCare.Common.Setting.SignalVolume': volumes[0] });
     await page.click('#node-dialog-cancel');
     await page.waitForSelector('#hc-out-program', { state: 'detached' });
 
