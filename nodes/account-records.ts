@@ -12,14 +12,8 @@ export interface ApplianceEntry {
   vib?: string;
 }
 
-/** One value of the `profiles` credential, keyed by haId. SECRET (key, iv). */
-export interface ProfileSecret {
-  key: string;
-  iv?: string;
-  deviceDescription?: string;
-  featureMapping?: string;
-  features?: HcpyFeatures;
-}
+/** One value of the `profiles` credential, keyed by haId: the record's secret and profile parts. SECRET (key, iv). */
+export type ProfileSecret = Pick<ApplianceRecord, 'key' | 'iv' | 'deviceDescription' | 'featureMapping' | 'features'>;
 
 /** Reads the `appliances` property, dropping entries without a haId. */
 export function parseAppliances(value: unknown): ApplianceEntry[] {
