@@ -174,15 +174,19 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
       }
       logins.delete(loginId);
       const result = await completeLogin(request, address, { env: process.env });
-      let records = result.records;
-      const accountId = text(b.account);
-      const acc = accountId ? (RED.nodes.getNode(accountId) as AccountNode | null) : null;
-      if (acc && acc.type === ACCOUNT_TYPE && typeof acc.storedRecords === 'function') {
-        records = mergeRecords(acc.storedRecords(), records);
-      }
-      return { records, failures: result.failures };
+      return { records: withStoredRecords(text(b.account), result.records), failures: result.failures };
     }),
   );
+
+  /**
+   * Records of a deployed account merged with fresh ones (existing names and hosts kept), so
+   * the editor can save the whole credentials text without dropping appliances it did not touch.
+   */
+  function withStoredRecords(accountId: string | undefined, fresh: ApplianceRecord[]): ApplianceRecord[] {
+    const acc = accountId ? (RED.nodes.getNode(accountId) as AccountNode | null) : null;
+    if (!acc || acc.type !== ACCOUNT_TYPE || typeof acc.storedRecords !== 'function') return fresh;
+    return mergeRecords(acc.storedRecords(), fresh);
+  }
 
   // ---- import --------------------------------------------------------------------------
 
@@ -213,7 +217,10 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
           errors.push({ file, message: isHomeConnectError(e) ? e.message : `${file} could not be read.` });
         }
       });
-      return { records: [...byHaId.values()], errors };
+      let records = withStoredRecords(text(b.account), [...byHaId.values()]);
+      // A host typed in manual entry is what the person wants, even for a known appliance.
+      if (meta.host !== undefined) records = records.map((r) => (byHaId.has(r.haId) ? { ...r, host: meta.host! } : r));
+      return { records, errors };
     }),
   );
 

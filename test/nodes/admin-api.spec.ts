@@ -198,6 +198,31 @@ describe(`admin API over HTTP (${nodeRedModule})`, function () {
       assert.strictEqual(r.name, 'cellar washer');
       assert.strictEqual(r.connectionType, 'AES');
     });
+
+    it('importing into a deployed account returns its stored appliances too, names and hosts kept', async function () {
+      // The deployed account holds only the dishwasher (renamed, with a host); the washer is imported.
+      const stored = { ...demoDishwasher, name: 'kitchen', host: '192.0.2.10' };
+      await helper.unload();
+      await loadAccount([stored]);
+      const zip = writeProfileZip({ ...demoDishwasher, name: 'other', host: 'elsewhere' });
+      const washerZip = writeProfileZip(demoWasher);
+      const res = await request()
+        .post(`${P}/import`)
+        .send({
+          account: ACCOUNT_ID,
+          files: [
+            { name: zip.fileName, data: Buffer.from(zip.data).toString('base64') },
+            { name: washerZip.fileName, data: Buffer.from(washerZip.data).toString('base64') },
+          ],
+        })
+        .expect(200);
+      const byId = new Map<string, ApplianceRecord>(res.body.records.map((r: ApplianceRecord) => [r.haId, r]));
+      assert.deepStrictEqual([...byId.keys()].sort(), [demoDishwasher.haId, demoWasher.haId].sort());
+      assert.strictEqual(byId.get(demoDishwasher.haId)!.name, 'kitchen');
+      assert.strictEqual(byId.get(demoDishwasher.haId)!.host, '192.0.2.10');
+      assert.strictEqual(byId.get(demoDishwasher.haId)!.key, demoDishwasher.key);
+      assert.strictEqual(byId.get(demoWasher.haId)!.key, demoWasher.key);
+    });
   });
 
   describe('profile views', function () {
