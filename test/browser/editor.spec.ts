@@ -8,11 +8,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { writeProfileZip } from '../../src/profile/import';
-import type { ApplianceRecord } from '../../src/profile/types';
 import { ApplianceSimulator } from '../../src/simulator';
 import { demoRecords } from '../../src/simulator/demo-profiles';
 import { strToU8, zipSync } from 'fflate';
-import { browserLogin, closedPort, startFakeCloud, type FakeAppliance, type FakeCloud } from '../support/fake-cloud';
+import { browserLogin, closedPort, fakeApplianceFrom, startFakeCloud, type FakeCloud } from '../support/fake-cloud';
 import {
   browserSkipReason,
   CHROMIUM_ARGS,
@@ -38,21 +37,6 @@ const TIMING = {
   backoffMinMs: 50,
   backoffMaxMs: 300,
 };
-
-function cloudAppliance(r: ApplianceRecord): FakeAppliance {
-  const a: FakeAppliance = {
-    haId: r.haId,
-    haType: r.type,
-    brand: r.brand,
-    vib: r.vib,
-    transport: r.connectionType,
-    key: r.key,
-    deviceDescription: r.deviceDescription!,
-    featureMapping: r.featureMapping!,
-  };
-  if (r.iv) a.iv = r.iv;
-  return a;
-}
 
 function row(haId: string): string {
   return `#node-config-input-appliance-list .hc-appliance-item[data-haid="${haId}"]`;
@@ -82,7 +66,7 @@ describe('editor in a real browser', function () {
       this.skip();
     }
     fs.mkdirSync(ARTIFACTS, { recursive: true });
-    cloud = await startFakeCloud({ appliances: [cloudAppliance(DISHWASHER), cloudAppliance(WASHER)] });
+    cloud = await startFakeCloud({ appliances: [fakeApplianceFrom(DISHWASHER), fakeApplianceFrom(WASHER)] });
     for (const record of [DISHWASHER, WASHER]) {
       const sim = new ApplianceSimulator({ record, host: '127.0.0.1', port: 0 });
       sims.push(sim);
