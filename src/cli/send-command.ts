@@ -118,12 +118,13 @@ export async function sendCommand(parsed: ParsedCommand, io: CliIo): Promise<num
     const code = (result as RawResponse).code;
     if (send.action === 'raw' && typeof code === 'number' && code !== 0) {
       const raw = result as RawResponse;
-      throw new HomeConnectError('appliance-error', `The appliance answered error ${code} to ${raw.action} ${raw.resource}`, {
+      throw new HomeConnectError('appliance-error', `The appliance answered error ${code} to ${send.request.action} ${raw.resource}`, {
         code,
         ...(raw.codeName ? { codeName: raw.codeName } : {}),
       });
     }
-    printJson(io, { ok: true, ...head, ...result });
+    // head last: the line names what was asked (e.g. action "raw"), not the RESPONSE envelope.
+    printJson(io, { ok: true, ...result, ...head });
     return 0;
   } catch (e) {
     printJson(io, { ok: false, ...head, error: errorJson(e) });

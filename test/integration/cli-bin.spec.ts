@@ -211,6 +211,7 @@ describe('homeconnect-local bin (127.0.0.1)', function () {
       const r = await runCli(['send', file, '--raw', '{"resource":"/ro/values","action":"POST","data":[{"uid":527,"value":0}]}']);
       assert.strictEqual(r.code, 1, r.stdout);
       assertOneErrorLine(r, /BSH\.Common\.Error\.[A-Za-z.]+/);
+      assert.match(r.stderr, /to POST \/ro\/values/);
       const outcome = jsonLines(r.stdout)[0] as { ok: boolean; error: { kind: string; codeName: string } };
       assert.strictEqual(outcome.ok, false);
       assert.strictEqual(outcome.error.kind, 'appliance-error');
@@ -221,8 +222,9 @@ describe('homeconnect-local bin (127.0.0.1)', function () {
       const { file } = await simulated(demoDishwasher, 'send-raw');
       const r = await runCli(['send', file, '--raw', '{"resource":"/ro/allMandatoryValues","action":"GET"}']);
       assert.strictEqual(r.code, 0, r.stderr);
-      const outcome = jsonLines(r.stdout)[0] as { ok: boolean; data: Array<{ uid: number }> };
+      const outcome = jsonLines(r.stdout)[0] as { ok: boolean; action: string; data: Array<{ uid: number }> };
       assert.strictEqual(outcome.ok, true);
+      assert.strictEqual(outcome.action, 'raw');
       assert.ok(outcome.data.some((d) => d.uid === 527));
     });
 
