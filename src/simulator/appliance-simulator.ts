@@ -360,6 +360,7 @@ export class ApplianceSimulator extends EventEmitter {
       this.closeSession(s, 1008, 'Header Error');
       return;
     }
+    if (check.kind === 'ok' && check.note) this.violation(`connection ${s.id}: ${check.note} (tolerated)`);
     const msg = check.message as Message;
     this.received.push(msg);
     while (this.received.length > this.receivedLimit) this.received.shift();

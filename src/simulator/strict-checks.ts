@@ -22,7 +22,12 @@ export type EnvelopeProblem =
   /** Keys/type problems: answered with 400 when msgID is usable. */
   | { kind: 'bad'; problem: string; message: Partial<Message> };
 
-export type EnvelopeCheck = { kind: 'ok'; message: Message } | EnvelopeProblem;
+/**
+ * `note`: a deviation that is recorded as a violation but still served. Envelope key order is
+ * such a case: the spec asks clients to keep it, but no appliance is known to refuse other orders,
+ * and clients built on sorted maps (e.g. Go's encoding/json) should still work.
+ */
+export type EnvelopeCheck = { kind: 'ok'; message: Message; note?: string } | EnvelopeProblem;
 
 function isUint(v: unknown): v is number {
   return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
@@ -57,8 +62,9 @@ export function checkEnvelope(text: string): EnvelopeCheck {
   const keys = Object.keys(obj);
   const missing = REQUIRED.filter((k) => !(k in obj));
   if (missing.length > 0) return { kind: 'bad', problem: `envelope misses ${missing.join(', ')}`, message: partial };
-  const orderProblem = keyOrderProblem(keys, ENVELOPE_ORDER, 'envelope');
-  if (orderProblem) return { kind: 'bad', problem: orderProblem, message: partial };
+  const unknown = keys.find((k) => !(ENVELOPE_ORDER as readonly string[]).includes(k));
+  if (unknown !== undefined) return { kind: 'bad', problem: `envelope has the unknown key "${unknown}"`, message: partial };
+  const note = keyOrderProblem(keys, ENVELOPE_ORDER, 'envelope');
   if (!isUint(obj.sID)) return { kind: 'bad', problem: 'sID is not a non-negative integer', message: partial };
   if (!isUint(obj.msgID)) return { kind: 'bad', problem: 'msgID is not a non-negative integer', message: partial };
   if (!isUint(obj.version)) return { kind: 'bad', problem: 'version is not a non-negative integer', message: partial };
@@ -71,7 +77,7 @@ export function checkEnvelope(text: string): EnvelopeCheck {
   }
   if ('data' in obj && !Array.isArray(obj.data)) return { kind: 'bad', problem: 'data is not an array', message: partial };
   if ('code' in obj) return { kind: 'bad', problem: 'clients never send "code"', message: partial };
-  return { kind: 'ok', message: obj as unknown as Message };
+  return note ? { kind: 'ok', message: obj as unknown as Message, note } : { kind: 'ok', message: obj as unknown as Message };
 }
 
 export interface InitialReplyExpectation {
