@@ -507,7 +507,14 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
   }
 
   private onOpen(link: Link): void {
-    this.setState('handshaking', 'connected to the appliance, waiting for it to open the session');
+    if (this.stateValue === 'offline' || this.stateValue === 'auth-failed') {
+      // A retry inside an offline / auth-failed streak stays quiet until it connects or fails
+      // differently: AES only finds a wrong key at the first frame, after the socket opened, so
+      // announcing 'handshaking' here would flap auth-failed → handshaking → auth-failed per retry.
+      this.logger.debug(`${this.label}: socket open, waiting for the appliance to open the session (still ${this.stateValue})`);
+    } else {
+      this.setState('handshaking', 'connected to the appliance, waiting for it to open the session');
+    }
     const session = new Session({
       transport: link.transport,
       profile: this.profile,

@@ -185,6 +185,9 @@ describe('reliability: faults against a live connection', function () {
       // TLS fails in the TLS handshake; AES only at the first frame, after the socket opened.
       const allowed = t === 'TLS' ? ['connecting', 'auth-failed'] : ['connecting', 'handshaking', 'auth-failed'];
       for (const h of c.history()) assert.ok(allowed.includes(h.state), `state ${h.state}: ${h.reason}`);
+      // Retries do not flap auth-failed → handshaking → auth-failed (AES opens the socket each time).
+      assert.strictEqual(states.filter((s) => s.state === 'auth-failed').length, 1, 'one auth-failed state for the streak');
+      assert.ok(states.filter((s) => s.state === 'handshaking').length <= 1, 'handshaking at most on the first attempt');
       assert.strictEqual(logs.filter(([level]) => level === 'error').length, 1, 'one error line for the streak');
       for (const [, line] of logs) {
         assert.ok(!line.includes(wrong) && !line.includes(record.key), `secret in log: ${line}`);
