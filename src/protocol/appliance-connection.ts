@@ -65,7 +65,14 @@ export interface TransportFactoryOptions {
 
 export interface ConnectionTiming {
   connectTimeoutMs: number;
+  /** The whole handshake, from the socket opening to 'connected'. */
   handshakeTimeoutMs: number;
+  /**
+   * The appliance's opening POST /ei/initialValues, from the socket opening (default 15 s). A
+   * stalled appliance otherwise holds the attempt for the whole handshakeTimeoutMs. Optional
+   * so timing objects written before it existed stay valid.
+   */
+  initialMessageTimeoutMs?: number;
   requestTimeoutMs: number;
   pingIntervalMs: number;
   deadAfterMs: number;
@@ -74,9 +81,10 @@ export interface ConnectionTiming {
   refreshIntervalMs: number;
 }
 
-export const DEFAULT_TIMING: ConnectionTiming = {
+export const DEFAULT_TIMING: Required<ConnectionTiming> = {
   connectTimeoutMs: 15_000,
   handshakeTimeoutMs: 60_000,
+  initialMessageTimeoutMs: 15_000,
   requestTimeoutMs: 20_000,
   pingIntervalMs: 25_000,
   deadAfterMs: 60_000,
@@ -157,7 +165,7 @@ interface Link {
 export class ApplianceConnection extends EventEmitter implements ApplianceClient {
   readonly haId: string;
   private readonly record: ApplianceRecord;
-  private readonly timing: ConnectionTiming;
+  private readonly timing: Required<ConnectionTiming>;
   private readonly logger: SessionLogger;
   private readonly deviceName: string;
   private readonly deviceId: string;
@@ -521,7 +529,7 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
       deviceName: this.deviceName,
       deviceId: this.deviceId,
       requestTimeoutMs: this.timing.requestTimeoutMs,
-      initialTimeoutMs: this.timing.handshakeTimeoutMs,
+      initialTimeoutMs: this.timing.initialMessageTimeoutMs,
       logger: this.logger,
     });
     link.session = session;

@@ -24,8 +24,12 @@ async function until(cond: () => boolean, what: string, limitMs = 10_000): Promi
   }
 }
 
-/** Failure streaks against the simulator: a wrong key is reported once however many retries follow. */
-describe('ApplianceConnection failure streaks (integration)', function () {
+/**
+ * Failure streaks against the simulator: a wrong key is reported once however many retries
+ * follow, and a stalled appliance is given up on after initialMessageTimeoutMs, not the whole
+ * handshake timeout.
+ */
+describe('ApplianceConnection streaks and the first-message timeout (integration)', function () {
   this.timeout(15_000);
   let sim: ApplianceSimulator | undefined;
   let conn: ApplianceConnection | undefined;
@@ -78,6 +82,23 @@ describe('ApplianceConnection failure streaks (integration)', function () {
       assert.deepStrictEqual(names(c.history()), expected);
       assert.strictEqual(c.state, 'auth-failed');
       assert.strictEqual(errors.length, 1, 'one error line for the streak');
+    });
+  }
+
+  for (const record of [demoWasher, demoDishwasher]) {
+    it(`${record.connectionType}: a stalled appliance is given up on after initialMessageTimeoutMs, retried, and connects when the stall ends`, async () => {
+      const c = await setup(record, {}, { initialMessageTimeoutMs: 300 });
+      sim!.faults.stall(true);
+      c.start();
+      await until(() => states.some((s) => s.state === 'error'), 'the first attempt to give up');
+      const failed = states.find((s) => s.state === 'error')!;
+      assert.match(failed.reason!, /did not open the session \(no \/ei\/initialValues within 300 ms\)/);
+      const n = attempts;
+      await until(() => attempts >= n + 1, 'a retry while stalled');
+      sim!.faults.stall(false);
+      await until(() => c.state === 'connected', 'connected after the stall');
+      assert.deepStrictEqual(sim!.violations, []);
+      assert.ok(names(states).every((s) => ['connecting', 'handshaking', 'error', 'connected'].includes(s)), names(states).join(','));
     });
   }
 });

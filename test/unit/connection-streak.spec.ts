@@ -4,13 +4,15 @@ import { profileFromRecord } from '../../src/profile';
 import { ApplianceConnection, type ConnectionTiming } from '../../src/protocol/appliance-connection';
 import type { ConnectionState, StateChange } from '../../src/protocol/types';
 import { demoWasher } from '../../src/simulator/demo-profiles';
-import { FakeTransport, ScriptedAppliance, waitState, type FakeCloseInfo } from '../support/fake-transport';
+import { FakeTransport, ScriptedAppliance, harness, waitState, type FakeCloseInfo, type Harness } from '../support/fake-transport';
 
 /** What one connection attempt does on the fake link. */
 type Step =
   | { kind: 'refuse'; info: FakeCloseInfo }
   /** Opens, then closes with `info` before the appliance's first message (AES wrong key). */
   | { kind: 'open-then-close'; info: FakeCloseInfo }
+  /** Opens and never says anything. */
+  | { kind: 'silent' }
   | { kind: 'ok' };
 
 const OFFLINE: FakeCloseInfo = { reason: 'refused', error: new HomeConnectError('offline', 'connect ECONNREFUSED 127.0.0.1:9') };
@@ -62,9 +64,11 @@ function stateNames(list: StateChange[]): ConnectionState[] {
 
 describe('ApplianceConnection failure streaks (no flapping)', () => {
   let h: StepHarness | undefined;
+  let hh: Harness | undefined;
   afterEach(async () => {
     await h?.conn.stop();
-    h = undefined;
+    await hh?.conn.stop();
+    h = hh = undefined;
   });
 
   it('AES wrong key: retries that open the socket stay auth-failed (one event), then connect when the key is right', async () => {
@@ -110,5 +114,47 @@ describe('ApplianceConnection failure streaks (no flapping)', () => {
     h.conn.start();
     await connected;
     assert.deepStrictEqual(stateNames(h.states), ['connecting', 'offline', 'disconnected', 'connecting', 'handshaking', 'connected']);
+  });
+
+  it('an auth-failed streak is left by a first-message timeout as "error"', async () => {
+    h = stepHarness(
+      [{ kind: 'open-then-close', info: AES_WRONG_KEY }, { kind: 'open-then-close', info: AES_WRONG_KEY }, { kind: 'silent' }],
+      { initialMessageTimeoutMs: 20 },
+    );
+    const failed = waitState(h.conn, 'error');
+    h.conn.start();
+    await failed;
+    assert.deepStrictEqual(stateNames(h.states), ['connecting', 'handshaking', 'auth-failed', 'error']);
+    assert.match(h.states[3]!.reason!, /no \/ei\/initialValues within 20 ms/);
+  });
+
+  it('the first message has its own short timeout; the attempt is retried and then connects', async () => {
+    hh = harness([{ silentStart: true }, { silentStart: true }, {}], { initialMessageTimeoutMs: 20, handshakeTimeoutMs: 5000 });
+    const connected = waitState(hh.conn, 'connected');
+    hh.conn.start();
+    await connected;
+    assert.strictEqual(hh.transports.length, 3);
+    const errors = hh.conn.history().filter((c) => c.state === 'error');
+    assert.strictEqual(errors.length, 2, 'both silent attempts gave up');
+    for (const e of errors) assert.match(e.reason!, /did not open the session \(no \/ei\/initialValues within 20 ms\)/);
+    assert.ok(hh.transports[0]!.closed && hh.transports[1]!.closed, 'the silent links were closed');
+  });
+
+  it('the rest of the handshake is not held to the first-message timeout', async () => {
+    hh = harness([{ replies: { '/ci/services': { silent: true } } }], { initialMessageTimeoutMs: 20, handshakeTimeoutMs: 5000 });
+    const connected = waitState(hh.conn, 'connected');
+    hh.conn.start();
+    const link = hh.transports[0]!;
+    const req = JSON.parse(await link.nextSentAfter(1)) as { msgID: number; resource: string; version: number };
+    assert.strictEqual(req.resource, '/ci/services');
+    // Answer only after several first-message timeouts have passed.
+    await new Promise((r) => setTimeout(r, 100));
+    link.push({
+      sID: hh.apps[0]!.sID, msgID: req.msgID, resource: '/ci/services', version: req.version, action: 'RESPONSE',
+      data: [{ service: 'ci', version: 3 }, { service: 'ei', version: 2 }, { service: 'iz', version: 1 }, { service: 'ro', version: 1 }],
+    });
+    await connected;
+    assert.strictEqual(hh.transports.length, 1, 'no retry');
+    assert.deepStrictEqual(stateNames(hh.conn.history()), ['connecting', 'handshaking', 'connected']);
   });
 });
