@@ -14,7 +14,7 @@ import type { ApplianceRecord, DescriptionChangeItem, DecodedValue, Feature, Wir
 import { Backoff } from './backoff';
 import { connectTransport } from './client-transport';
 import { Session, type SessionLogger, type SessionProfile, type SessionTransport } from './session';
-import { DEFAULT_TRAFFIC_CAPACITY, redact } from './traffic-log';
+import { TrafficLog } from './traffic-log';
 import type {
   ApplianceClient,
   ConnectionEvents,
@@ -135,26 +135,6 @@ function blockedAccess(access: string | undefined): boolean {
   return a === 'read' || a === 'none' || a === 'readstatic';
 }
 
-/** A traffic ring slot; `lazy` messages are stored as parsed and redacted when read. */
-interface TrafficSlot {
-  at: number;
-  direction: 'in' | 'out';
-  message: unknown;
-  lazy: boolean;
-}
-
-/**
- * Inbound NOTIFYs and appliance POSTs are never handed to callers or changed after parsing,
- * so the ring may keep them as they are and redact on read: redacting every frame when it
- * arrives cost more than decoding it (bench/receive-path.bench.ts). Everything else (our
- * requests, RESPONSEs whose data callers receive) is copied and redacted at once.
- */
-function storedLazily(direction: 'in' | 'out', message: unknown): boolean {
-  if (direction !== 'in' || message === null || typeof message !== 'object') return false;
-  const action = (message as { action?: unknown }).action;
-  return action === 'NOTIFY' || action === 'POST';
-}
-
 interface Link {
   gen: number;
   transport: ClientTransportLike;
@@ -170,8 +150,8 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
   private readonly deviceName: string;
   private readonly deviceId: string;
   private readonly backoff: Backoff;
-  private readonly trafficRing: TrafficSlot[] = [];
-  private trafficPos = 0;
+  /** Last 100 messages in and out (diagnostics); redacts inbound NOTIFY/POST only when read. */
+  private readonly trafficLog = new TrafficLog();
   private readonly historyList: StateChange[] = [];
   private readonly store = new Map<number, ValueChange>();
   /** Latest dynamic access per uid from description changes (the profile keeps its own too). */
@@ -278,24 +258,7 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
   }
 
   traffic(): TrafficEntry[] {
-    const ring = this.trafficRing;
-    const n = ring.length;
-    const start = n < DEFAULT_TRAFFIC_CAPACITY ? 0 : this.trafficPos;
-    const out: TrafficEntry[] = [];
-    for (let i = 0; i < n; i++) {
-      const slot = ring[(start + i) % n]!;
-      out.push({ at: slot.at, direction: slot.direction, message: slot.lazy ? redact(slot.message) : slot.message });
-    }
-    return out;
-  }
-
-  /** Last DEFAULT_TRAFFIC_CAPACITY messages in and out (diagnostics), redacted. */
-  private recordTraffic(direction: 'in' | 'out', message: unknown): void {
-    const lazy = storedLazily(direction, message);
-    const slot: TrafficSlot = { at: Date.now(), direction, message: lazy ? message : redact(message), lazy };
-    if (this.trafficRing.length < DEFAULT_TRAFFIC_CAPACITY) this.trafficRing.push(slot);
-    else this.trafficRing[this.trafficPos] = slot;
-    this.trafficPos = (this.trafficPos + 1) % DEFAULT_TRAFFIC_CAPACITY;
+    return this.trafficLog.entries();
   }
 
   // ---- writes ---------------------------------------------------------------------------
@@ -534,7 +497,7 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
     });
     link.session = session;
     const gen = link.gen;
-    session.on('traffic', (direction, message) => this.recordTraffic(direction, message));
+    session.on('traffic', (direction, message) => this.trafficLog.record(direction, message));
     session.on('values', (values) => this.guard(gen, () => this.onValues(values)));
     session.on('description', (items) => this.guard(gen, () => this.onDescription(items)));
     session.on('failure', (err) => this.guard(gen, () => this.fail(err)));

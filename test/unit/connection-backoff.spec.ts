@@ -69,3 +69,36 @@ describe('traffic log', () => {
     assert.deepStrictEqual(redact({ Password: 'x', list: [{ IV: 1 }] }), { Password: '[redacted]', list: [{ IV: '[redacted]' }] });
   });
 });
+
+describe('traffic log: inbound NOTIFY / POST redacted on read', () => {
+  it('keeps 100 entries by default', () => {
+    const log = new TrafficLog();
+    for (let i = 0; i < 250; i++) log.record('in', { action: 'NOTIFY', resource: '/ro/values', data: [{ uid: i }] });
+    const entries = log.entries();
+    assert.strictEqual(log.capacity, 100);
+    assert.strictEqual(entries.length, 100);
+    assert.deepStrictEqual(entries[0]!.message, { action: 'NOTIFY', resource: '/ro/values', data: [{ uid: 150 }] });
+    assert.deepStrictEqual(entries[99]!.message, { action: 'NOTIFY', resource: '/ro/values', data: [{ uid: 249 }] });
+  });
+
+  it('stores an inbound NOTIFY/POST as is and redacts a fresh copy on every read', () => {
+    const notify = { action: 'NOTIFY', resource: '/ro/values', data: [{ uid: 1, token: 't0k3n' }] };
+    const post = { action: 'POST', resource: '/ei/initialValues', data: [{ edMsgID: 4, Secret: 's' }] };
+    const response = { action: 'RESPONSE', resource: '/ci/authentication', data: [{ response: 'r' }] };
+    const log = new TrafficLog(10, () => 7);
+    log.record('in', notify);
+    log.record('in', post);
+    log.record('in', response);
+    response.data[0]!.response = 'changed';
+    const first = log.entries();
+    assert.deepStrictEqual(first, [
+      { at: 7, direction: 'in', message: { action: 'NOTIFY', resource: '/ro/values', data: [{ uid: 1, token: '[redacted]' }] } },
+      { at: 7, direction: 'in', message: { action: 'POST', resource: '/ei/initialValues', data: [{ edMsgID: 4, Secret: '[redacted]' }] } },
+      { at: 7, direction: 'in', message: { action: 'RESPONSE', resource: '/ci/authentication', data: [{ response: '[redacted]' }] } },
+    ]);
+    assert.notStrictEqual(first[0]!.message, notify, 'a reader never gets the stored object');
+    ((first[0]!.message as typeof notify).data[0] as { uid: number }).uid = 99;
+    assert.deepStrictEqual((log.entries()[0]!.message as typeof notify).data[0], { uid: 1, token: '[redacted]' });
+    assert.strictEqual(notify.data[0]!.token, 't0k3n', 'the recorded message itself is not changed');
+  });
+});
