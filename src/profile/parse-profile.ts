@@ -223,9 +223,35 @@ export function applyAttributes(
   }
 }
 
-function programOptionOf(el: XmlElement, uid: number, key: string, warnings: ProfileWarning[]): ProgramOption {
+/**
+ * One frozen attribute object per distinct attribute set: a washer lists the same few
+ * option sets (refUID/access/available/liveUpdate...) under every one of its programs.
+ */
+class SharedAttributes {
+  private readonly byRef = new Map<string | undefined, Array<Readonly<Record<string, string>>>>();
+  get(a: Record<string, string>): Record<string, string> {
+    const ref = a.refUID;
+    let same = this.byRef.get(ref);
+    if (same === undefined) this.byRef.set(ref, (same = []));
+    for (const b of same) if (sameAttributes(a, b)) return b as Record<string, string>;
+    same.push(Object.freeze(a));
+    return a;
+  }
+}
+
+function sameAttributes(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
+  let n = 0;
+  for (const k in a) {
+    if (a[k] !== b[k]) return false;
+    n++;
+  }
+  for (const _ in b) n--;
+  return n === 0;
+}
+
+function programOptionOf(el: XmlElement, uid: number, key: string, shared: SharedAttributes, warnings: ProfileWarning[]): ProgramOption {
   const a = el.attributes;
-  const po: ProgramOption = { uid, key, attributes: { ...a } };
+  const po: ProgramOption = { uid, key, attributes: shared.get(a) };
   const access = a.access !== undefined ? normalizeAccess(a.access) : undefined;
   if (access) po.access = access;
   else if (a.access !== undefined) warnings.push({ message: `${key}: per-program access "${a.access}" is not valid and was ignored.`, element: describe(el) });
@@ -268,6 +294,7 @@ export function parseProfile(deviceDescriptionXml: string, featureMappingXml: st
     });
   }
   const warnings: ProfileWarning[] = [];
+  const sharedAttributes = new SharedAttributes();
   const fm = readFeatureMapping(fmRoot, warnings);
 
   // Description and enumerations first: they are referenced from anywhere in the file.
@@ -360,7 +387,8 @@ export function parseProfile(deviceDescriptionXml: string, featureMappingXml: st
     seen.add(uid);
     const key = keyOf(uid);
     const kind = kindOfTag(el.name);
-    const f: Feature = { uid, key, shortKey: shortKeyOf(key), kind, attributes: { ...el.attributes } };
+    // The element tree is private to this call: its attribute object is handed over, not copied.
+    const f: Feature = { uid, key, shortKey: shortKeyOf(key), kind, attributes: el.attributes };
     if (parentUid !== undefined) f.parentUid = parentUid;
     applyAttributes(f, el.attributes, resolveEnum, warnings);
     features.push(f);
@@ -387,7 +415,7 @@ export function parseProfile(deviceDescriptionXml: string, featureMappingXml: st
           warnings.push({ message: `${key}: option refUID "${ref}" is not hex; skipped.`, element: describe(o) });
           continue;
         }
-        options.push(programOptionOf(o, ou, fm.names.get(ou) ?? `uid:${ou}`, warnings));
+        options.push(programOptionOf(o, ou, fm.names.get(ou) ?? `uid:${ou}`, sharedAttributes, warnings));
       }
       f.options = options;
       return;

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
-import { parseProfile, type ApplianceProfile } from '../../src/profile';
+import { parseProfile, parseXml, type ApplianceProfile } from '../../src/profile';
 import { rawProfilePairs } from '../support/paths';
 
 /** Independent counting over the raw text (regex), not via the element tree. */
@@ -187,5 +187,71 @@ describe('profile: known facts', () => {
     assert.deepEqual(sub.members, { '20': 'Mild', '40': 'Normal', '60': 'Strong' });
     assert.equal(sub.key, p.enumerations.get(0x1006)!.key);
     assert.deepEqual(p.byUid(539)!.enumeration!.members, { '2': 'On', '3': 'Standby' });
+  });
+});
+
+describe('profile: XML details the parser configuration must keep', () => {
+  const DD = `<?xml version="1.0"?>
+<device xmlns="http://www.home-connect.com/schemas/DeviceDescription/20140417" xmlns:xi="http://www.w3.org/2001/XInclude">
+  <xi:include href="x.xml"><xi:fallback><error>not found</error></xi:fallback></xi:include>
+  <description><type>Oven</type><brand>A &amp; B</brand><model>M&lt;1&gt;</model></description>
+  <settingList uid="0103">
+    <setting uid="0201" access="readWrite" default="&quot;x&quot; &amp; &apos;y&apos;"/>
+    <setting uid="0202" access="read" xyz="1 &lt; 2"/>
+  </settingList>
+  <programGroup uid="0107">
+    <program uid="0301"><option refUID="0201" access="readWrite" liveUpdate="true"/><option refUID="0202" access="read"/></program>
+    <program uid="0302"><option refUID="0201" access="readWrite" liveUpdate="true"/><option refUID="0202" access="readWrite"/></program>
+  </programGroup>
+</device>`;
+  const FM = `<?xml version="1.0"?>
+<featureMappingFile xmlns="http://www.home-connect.com/schemas/FeatureMapping/20140417">
+  <featureDescription>
+    <feature refUID="0103">Test.SettingList</feature>
+    <feature refUID="0201">Test.Setting.Salt&amp;Pepper</feature>
+    <feature refUID="0202">Test.Setting.&quot;Quoted&quot;</feature>
+    <feature refUID="0107">Test.ProgramGroup</feature>
+    <feature refUID="0301">Test.Program.One</feature>
+    <feature refUID="0302">Test.Program.Two</feature>
+  </featureDescription>
+  <errorDescription><error refEID="0001">Test.Error.A&lt;B</error></errorDescription>
+</featureMappingFile>`;
+
+  it('decodes the predefined entities in texts and attribute values of both files', () => {
+    const p = parseProfile(DD, FM);
+    assert.deepEqual(p.warnings, []);
+    assert.equal(p.description.brand, 'A & B');
+    assert.equal(p.description.model, 'M<1>');
+    assert.equal(p.byUid(0x201)!.key, 'Test.Setting.Salt&Pepper');
+    assert.equal(p.byUid(0x202)!.key, 'Test.Setting."Quoted"');
+    assert.equal(p.byUid(0x201)!.default, `"x" & 'y'`);
+    assert.equal(p.byUid(0x202)!.attributes.xyz, '1 < 2');
+    assert.equal(p.errorName(1), 'Test.Error.A<B');
+  });
+
+  it('identical per-program option attribute sets are one frozen object; the options stay separate', () => {
+    const p = parseProfile(DD, FM);
+    const one = p.byUid(0x301)!.options!;
+    const two = p.byUid(0x302)!.options!;
+    assert.equal(one[0]!.attributes, two[0]!.attributes);
+    assert.ok(Object.isFrozen(one[0]!.attributes));
+    assert.deepEqual(one[0]!.attributes, { refUID: '0201', access: 'readWrite', liveUpdate: 'true' });
+    assert.notEqual(one[1]!.attributes, two[1]!.attributes);
+    assert.equal(one[1]!.access, 'read');
+    assert.equal(two[1]!.access, 'readWrite');
+    p.applyDescriptionChange({ uid: 0x201, parentUID: 0x301, access: 'read' });
+    assert.equal(one[0]!.access, 'read');
+    assert.equal(two[0]!.access, 'readWrite');
+  });
+
+  it('parseXml: local names, xmlns dropped, XInclude dropped, leaves without children', () => {
+    const root = parseXml(DD, 'DeviceDescription.xml');
+    assert.equal(root.name, 'device');
+    assert.deepEqual(root.attributes, {});
+    assert.deepEqual(root.children.map((c) => c.name), ['description', 'settingList', 'programGroup']);
+    const setting = root.children[1]!.children[0]!;
+    assert.deepEqual(setting.children, []);
+    assert.equal(setting.text, '');
+    assert.equal(root.children[0]!.children[1]!.text, 'A & B');
   });
 });
