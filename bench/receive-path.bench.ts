@@ -11,7 +11,6 @@ import { changeMessage } from '../nodes/message-builder';
 import { profileFromRecord } from '../src/profile';
 import { AesFrameCodec } from '../src/protocol/aes-frame-codec';
 import { ApplianceConnection, type ClientTransportLike } from '../src/protocol/appliance-connection';
-import { decodeUtf8 } from '../src/protocol/client-transport';
 import type { ValueChange } from '../src/protocol/types';
 import { demoWasher } from '../src/simulator/demo-profiles';
 import { median, type BenchResult } from './run';
@@ -128,7 +127,7 @@ export async function measureOnce(frames = FRAMES): Promise<ReceivePathFigures> 
   const before = rig.messages;
   let t0 = process.hrtime.bigint();
   for (let i = 0; i < frames; i++) {
-    const text = decodeUtf8(client.decrypt(encrypted[i]!));
+    const text = client.decryptToString(encrypted[i]!); // as the client transport does
     rig.transport.emit('message', text);
   }
   const full = perSecond(frames, t0);
@@ -146,7 +145,7 @@ export async function measureOnce(frames = FRAMES): Promise<ReceivePathFigures> 
   const client2 = new AesFrameCodec(KEY, IV, 'client');
   let sink = 0;
   t0 = process.hrtime.bigint();
-  for (let i = 0; i < frames; i++) sink += decodeUtf8(client2.decrypt(enc2[i]!))!.length;
+  for (let i = 0; i < frames; i++) sink += client2.decryptToString(enc2[i]!)!.length;
   const codecOnly = perSecond(frames, t0);
   if (sink === 0) throw new Error('nothing decrypted');
   return { full, codecOnly, fromText };

@@ -276,13 +276,12 @@ class WebSocketClientTransport extends EventEmitter implements ClientTransport {
       if (!isBinary) {
         return this.fail(new HomeConnectError('protocol', 'The appliance sent a text frame on an AES connection (binary frames expected).'));
       }
-      let plain: Buffer;
+      let t: string | undefined;
       try {
-        plain = this.codec.decrypt(data);
+        t = this.codec.decryptToString(data);
       } catch (e) {
         return this.fail(this.decryptError(e));
       }
-      const t = decodeUtf8(plain);
       if (t === undefined) {
         return this.fail(new HomeConnectError('protocol', 'A decrypted frame from the appliance is not valid UTF-8.'));
       }

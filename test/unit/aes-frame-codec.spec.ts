@@ -134,6 +134,66 @@ describe('AesFrameCodec (protocol.md §2)', () => {
     assert.throws(() => new AesFrameCodec(PSK, Buffer.alloc(12), 'client'), (e: unknown) => e instanceof HomeConnectError && e.kind === 'validation');
   });
 
+  it('decryptToString gives the §2.6 texts and fails the same way as decrypt', () => {
+    assert.strictEqual(client().decryptToString(Buffer.from(APPLIANCE_FRAME, 'hex')), APPLIANCE_PLAIN);
+    const a = new AesFrameCodec(PSK, IV, 'appliance');
+    assert.strictEqual(a.decryptToString(Buffer.from(CLIENT_FRAME_1, 'hex')), CLIENT_PLAIN_1);
+    assert.strictEqual(a.decryptToString(Buffer.from(CLIENT_FRAME_2, 'hex')), CLIENT_PLAIN_2);
+    const bad = Buffer.from(APPLIANCE_FRAME, 'hex');
+    bad[3] = bad[3]! ^ 0x04;
+    const c = client();
+    assert.throws(() => c.decryptToString(bad), codecFailure('mac'));
+    assert.throws(() => c.decryptToString(bad.subarray(0, 40)), codecFailure('length'));
+    assert.strictEqual(c.decryptToString(Buffer.from(APPLIANCE_FRAME, 'hex')), APPLIANCE_PLAIN);
+  });
+
+  it('property: decryptToString = strict UTF-8 decoding (undefined when invalid), U+FFFD included', () => {
+    const strict = new TextDecoder('utf-8', { fatal: true });
+    const expected = (p: Buffer): string | undefined => {
+      try {
+        return strict.decode(p);
+      } catch {
+        return undefined;
+      }
+    };
+    const c = new AesFrameCodec(PSK, IV, 'client');
+    const a = new AesFrameCodec(PSK, IV, 'appliance');
+    const fffd = Buffer.from('\ufffd');
+    const payloads = fc.oneof(
+      fc.uint8Array({ maxLength: 300 }).map((u) => Buffer.from(u)),
+      fc.string({ maxLength: 100, unit: 'grapheme' }).map((t) => Buffer.from(t)),
+      // valid text with a real U+FFFD, optionally followed by a broken sequence
+      fc.tuple(fc.string({ maxLength: 40 }), fc.boolean(), fc.constantFrom([0xc0, 0x80], [0xed, 0xa0, 0x80], [0xe2, 0x82], [0xf4, 0x90, 0x80, 0x80], [0xff]))
+        .map(([t, broken, seq]) => Buffer.concat([Buffer.from(t), fffd, broken ? Buffer.from(seq) : Buffer.alloc(0)])),
+    );
+    fc.assert(
+      fc.property(payloads, (p) => {
+        assert.strictEqual(a.decryptToString(c.encrypt(p)), expected(p));
+      }),
+      { numRuns: 3000 },
+    );
+    for (const p of ['\ufeff{"a":1}', '\ufeff\ufeffx', '\ufeff', 'x\ufeff', '\ufeff\ufffd']) {
+      assert.strictEqual(a.decryptToString(c.encrypt(p)), expected(Buffer.from(p)), JSON.stringify(p));
+    }
+  });
+
+  it('frames larger than the reused staging buffers round-trip, and the chain continues after them', () => {
+    const c = new AesFrameCodec(PSK, IV, 'client');
+    const a = new AesFrameCodec(PSK, IV, 'appliance');
+    for (const n of [10, 700, 5000, 16_384, 16_400, 100_000, 20, 70_000, 3]) {
+      const p = crypto.randomBytes(n);
+      assert.deepStrictEqual(a.decrypt(c.encrypt(p)), p, `client → appliance, ${n} bytes`);
+      assert.deepStrictEqual(c.decrypt(a.encrypt(p)), p, `appliance → client, ${n} bytes`);
+    }
+    // A forged large frame is rejected without advancing the chain.
+    const big = c.encrypt(crypto.randomBytes(50_000));
+    const forged = Buffer.from(big);
+    forged[100] = forged[100]! ^ 1;
+    assert.throws(() => a.decrypt(forged), codecFailure('mac'));
+    assert.strictEqual(a.decrypt(big).length, 50_000);
+    assert.strictEqual(a.decryptToString(c.encrypt('after')), 'after');
+  });
+
   it('property: random plaintexts round-trip across a long chain in both directions', () => {
     const c = new AesFrameCodec(PSK, IV, 'client');
     const a = new AesFrameCodec(PSK, IV, 'appliance');
