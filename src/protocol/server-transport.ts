@@ -231,16 +231,17 @@ export class ServerConnection extends EventEmitter {
 
   private onMessage(data: Buffer, isBinary: boolean): void {
     if (!this.isOpen) return;
-    let bytes = data;
+    let text: string | undefined;
     if (this.codec) {
       if (!isBinary) return this.fault(new HomeConnectError('protocol', 'The client sent a text frame on an AES connection.'));
       try {
-        bytes = this.codec.decrypt(data);
+        text = this.codec.decryptToString(data);
       } catch (e) {
         return this.fault(e instanceof HomeConnectError ? e : new HomeConnectError('protocol', errorMessage(e)));
       }
+    } else {
+      text = decodeUtf8(data);
     }
-    const text = decodeUtf8(bytes);
     if (text === undefined) return this.fault(new HomeConnectError('protocol', 'The client sent a frame that is not valid UTF-8.'));
     safeEmit(this, 'message', text);
   }
