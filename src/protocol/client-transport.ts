@@ -48,6 +48,16 @@ export function decodeUtf8(data: Buffer): string | undefined {
   }
 }
 
+/** The error for a message whose frame would exceed MAX_FRAME_BYTES, or undefined when it fits. */
+export function oversizeError(text: string, aes: boolean): HomeConnectError | undefined {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  const frameBytes = aes ? bytes + padLength(bytes) + 16 : bytes;
+  if (frameBytes <= MAX_FRAME_BYTES) return undefined;
+  return new HomeConnectError('protocol', `Message too large to send (${frameBytes} bytes, limit ${MAX_FRAME_BYTES}).`, {
+    details: { bytes: frameBytes, limit: MAX_FRAME_BYTES },
+  });
+}
+
 /** Emits without letting a listener's exception escape into a socket callback. */
 export function safeEmit(emitter: EventEmitter, event: string, ...args: unknown[]): void {
   try {
@@ -194,15 +204,8 @@ class WebSocketClientTransport extends EventEmitter implements ClientTransport {
     if (typeof text !== 'string') {
       return Promise.reject(new HomeConnectError('validation', 'Only text messages can be sent.'));
     }
-    const bytes = Buffer.byteLength(text, 'utf8');
-    const frameBytes = this.codec ? bytes + padLength(bytes) + 16 : bytes;
-    if (frameBytes > MAX_FRAME_BYTES) {
-      return Promise.reject(
-        new HomeConnectError('protocol', `Message too large to send (${frameBytes} bytes, limit ${MAX_FRAME_BYTES}).`, {
-          details: { bytes: frameBytes, limit: MAX_FRAME_BYTES },
-        }),
-      );
-    }
+    const tooLarge = oversizeError(text, !!this.codec);
+    if (tooLarge) return Promise.reject(tooLarge);
     // Encrypting here, synchronously, and handing the frame straight to ws (which writes in
     // call order) keeps the CBC/MAC chain in the same order as the frames on the wire.
     let payload: Buffer | string;

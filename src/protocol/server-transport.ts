@@ -10,8 +10,8 @@ import * as https from 'https';
 import * as net from 'net';
 import { WebSocketServer, WebSocket } from 'ws';
 import { HomeConnectError, errorMessage } from '../errors';
-import { AesFrameCodec, padLength } from './aes-frame-codec';
-import { MAX_FRAME_BYTES, PSK_CIPHERS, PSK_IDENTITY, WS_PATH, asBuffer, decodeUtf8, safeEmit, validateKeys } from './client-transport';
+import { AesFrameCodec } from './aes-frame-codec';
+import { MAX_FRAME_BYTES, PSK_CIPHERS, PSK_IDENTITY, WS_PATH, asBuffer, decodeUtf8, oversizeError, safeEmit, validateKeys } from './client-transport';
 
 export interface ApplianceServerOptions {
   connectionType: 'TLS' | 'AES';
@@ -176,11 +176,8 @@ export class ServerConnection extends EventEmitter {
   /** Sends one message (encrypted on AES); sends go out in call order. */
   send(text: string): Promise<void> {
     if (!this.isOpen) return Promise.reject(new HomeConnectError('not-connected', 'The client connection is closed.'));
-    const bytes = Buffer.byteLength(text, 'utf8');
-    const frameBytes = this.codec ? bytes + padLength(bytes) + 16 : bytes;
-    if (frameBytes > MAX_FRAME_BYTES) {
-      return Promise.reject(new HomeConnectError('protocol', `Message too large to send (${frameBytes} bytes, limit ${MAX_FRAME_BYTES}).`));
-    }
+    const tooLarge = oversizeError(text, !!this.codec);
+    if (tooLarge) return Promise.reject(tooLarge);
     return this.write(this.codec ? this.codec.encrypt(text) : text, !!this.codec);
   }
 
