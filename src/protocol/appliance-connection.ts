@@ -13,7 +13,7 @@ import { decodeKey } from '../profile/import';
 import type { ApplianceRecord, DescriptionChangeItem, DecodedValue, Feature, WireItem } from '../profile/types';
 import { Backoff } from './backoff';
 import { connectTransport } from './client-transport';
-import { Session, type SessionLogger, type SessionProfile, type SessionTransport } from './session';
+import { Session, formatSeconds, type SessionLogger, type SessionProfile, type SessionTransport } from './session';
 import { TrafficLog } from './traffic-log';
 import type {
   ApplianceClient,
@@ -506,7 +506,7 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
       () =>
         this.guard(gen, () =>
           this.fail(
-            new HomeConnectError('timeout', `No frame from the appliance for ${seconds(this.timing.deadAfterMs)}: the link is dead.`),
+            new HomeConnectError('timeout', `No frame from the appliance for ${formatSeconds(this.timing.deadAfterMs)}: the link is dead.`),
             'disconnected',
           ),
         ),
@@ -515,7 +515,7 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
     this.handshakeTimer = setTimeout(
       () =>
         this.guard(gen, () =>
-          this.fail(new HomeConnectError('timeout', `The handshake did not finish within ${seconds(this.timing.handshakeTimeoutMs)}.`)),
+          this.fail(new HomeConnectError('timeout', `The handshake did not finish within ${formatSeconds(this.timing.handshakeTimeoutMs)}.`)),
         ),
       this.timing.handshakeTimeoutMs,
     );
@@ -636,7 +636,7 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
   private scheduleReconnect(): void {
     if (!this.running) return;
     const delay = this.backoff.next();
-    this.logger.debug(`${this.label}: next connection attempt in ${seconds(delay)}`);
+    this.logger.debug(`${this.label}: next connection attempt in ${formatSeconds(delay)}`);
     this.reconnectTimer = setTimeout(() => {
       this.reconnectTimer = undefined;
       try {
@@ -689,8 +689,4 @@ function wireItem(item: WireItem): WireItem {
 
 function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => typeof v === 'number' && Number.isFinite(v))) as Partial<T>;
-}
-
-function seconds(ms: number): string {
-  return ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${ms} ms`;
 }

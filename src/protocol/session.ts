@@ -501,7 +501,8 @@ function firstObject(data: unknown[] | undefined): Record<string, unknown> | und
   return isObject(first) ? first : undefined;
 }
 
-function formatSeconds(ms: number): string {
+/** A duration for a message: "2.5 s", or "800 ms" below a second. */
+export function formatSeconds(ms: number): string {
   return ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${ms} ms`;
 }
 
