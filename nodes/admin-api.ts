@@ -116,11 +116,15 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
     };
   }
 
-  function account(id: string | undefined): AccountNode {
+  /** The deployed account node with this id, or undefined. */
+  function deployedAccount(id: string | undefined): AccountNode | undefined {
     const n = id ? (RED.nodes.getNode(id) as AccountNode | null) : null;
-    if (!n || n.type !== ACCOUNT_TYPE || typeof n.storedRecords !== 'function') {
-      throw new HttpError(404, `The account ${shown(id)} is not deployed; deploy it first.`);
-    }
+    return n && n.type === ACCOUNT_TYPE && typeof n.storedRecords === 'function' ? n : undefined;
+  }
+
+  function account(id: string | undefined): AccountNode {
+    const n = deployedAccount(id);
+    if (!n) throw new HttpError(404, `The account ${shown(id)} is not deployed; deploy it first.`);
     return n;
   }
 
@@ -183,9 +187,8 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
    * the editor can save the whole credentials text without dropping appliances it did not touch.
    */
   function withStoredRecords(accountId: string | undefined, fresh: ApplianceRecord[]): ApplianceRecord[] {
-    const acc = accountId ? (RED.nodes.getNode(accountId) as AccountNode | null) : null;
-    if (!acc || acc.type !== ACCOUNT_TYPE || typeof acc.storedRecords !== 'function') return fresh;
-    return mergeRecords(acc.storedRecords(), fresh);
+    const acc = deployedAccount(accountId);
+    return acc ? mergeRecords(acc.storedRecords(), fresh) : fresh;
   }
 
   // ---- import --------------------------------------------------------------------------
@@ -279,8 +282,7 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
       const b = bodyOf(req);
       const accountId = text(b.account);
       const haId = text(b.haId);
-      const acc = accountId ? (RED.nodes.getNode(accountId) as AccountNode | null) : null;
-      const deployed = acc && acc.type === ACCOUNT_TYPE && typeof acc.storedRecords === 'function' ? acc : undefined;
+      const deployed = deployedAccount(accountId);
       const stored = deployed && haId ? deployed.storedRecords().find((r) => r.haId === haId) : undefined;
       const entry = deployed && haId ? deployed.appliances.find((a) => a.haId === haId) : undefined;
 
