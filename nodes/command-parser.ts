@@ -1,4 +1,5 @@
 import { HomeConnectError } from '../src/errors';
+import { showValue } from '../src/profile/value-codec';
 import type { NodeMessage } from './red-types';
 
 /** What an out-node message asks for, before any key is resolved against the profile. */
@@ -32,7 +33,7 @@ function optionalSeconds(obj: Record<string, unknown>, name: 'startIn' | 'finish
   const v = obj[name];
   if (v === undefined || v === null) return undefined;
   if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
-    throw invalid(`"${name}" must be a number of seconds (0 or more), got ${JSON.stringify(v)}.`);
+    throw invalid(`"${name}" must be a number of seconds (0 or more), got ${showValue(v)}.`);
   }
   return v;
 }
@@ -40,7 +41,7 @@ function optionalSeconds(obj: Record<string, unknown>, name: 'startIn' | 'finish
 function programRef(v: unknown): string | number | undefined {
   if (v === undefined || v === null) return undefined;
   if ((typeof v === 'string' && v.trim() !== '') || (typeof v === 'number' && Number.isInteger(v))) return v;
-  throw invalid(`"program" must be a program key (e.g. "Dishcare.Dishwasher.Program.Eco50") or a uid, got ${JSON.stringify(v)}.`);
+  throw invalid(`"program" must be a program key (e.g. "Dishcare.Dishwasher.Program.Eco50") or a uid, got ${showValue(v)}.`);
 }
 
 /**
@@ -62,10 +63,10 @@ export function parseOutMessage(msg: NodeMessage): OutCommand {
   if ('resource' in payload) {
     const resource = payload.resource;
     if (typeof resource !== 'string' || !resource.startsWith('/')) {
-      throw invalid(`"resource" must be a path such as "/ro/values", got ${JSON.stringify(resource)}.`);
+      throw invalid(`"resource" must be a path such as "/ro/values", got ${showValue(resource)}.`);
     }
     const action = String(payload.action ?? 'GET').toUpperCase();
-    if (!RAW_ACTIONS.has(action)) throw invalid(`Raw "action" must be GET, POST or NOTIFY, got ${JSON.stringify(payload.action)}.`);
+    if (!RAW_ACTIONS.has(action)) throw invalid(`Raw "action" must be GET, POST or NOTIFY, got ${showValue(payload.action)}.`);
     const data = payload.data;
     if (data !== undefined && !Array.isArray(data)) throw invalid('Raw "data" must be an array.');
     return { type: 'raw', resource, action: action as 'GET' | 'POST' | 'NOTIFY', ...(data ? { data } : {}) };
@@ -74,7 +75,7 @@ export function parseOutMessage(msg: NodeMessage): OutCommand {
   if ('command' in payload) {
     const key = payload.command;
     if (!((typeof key === 'string' && key.trim() !== '') || (typeof key === 'number' && Number.isInteger(key)))) {
-      throw invalid(`"command" must be a command key such as "BSH.Common.Command.AbortProgram", got ${JSON.stringify(key)}.`);
+      throw invalid(`"command" must be a command key such as "BSH.Common.Command.AbortProgram", got ${showValue(key)}.`);
     }
     return { type: 'command', key, ...('value' in payload ? { value: payload.value } : {}) };
   }
@@ -83,7 +84,7 @@ export function parseOutMessage(msg: NodeMessage): OutCommand {
   if ('program' in payload || (typeof action === 'string' && PROGRAM_ACTIONS.has(action))) {
     const act = action === undefined ? 'start' : action;
     if (typeof act !== 'string' || !PROGRAM_ACTIONS.has(act)) {
-      throw invalid(`A program "action" must be "start" or "select", got ${JSON.stringify(action)}.`);
+      throw invalid(`A program "action" must be "start" or "select", got ${showValue(action)}.`);
     }
     const options = payload.options;
     if (options !== undefined && !isPlainObject(options)) {
@@ -108,7 +109,7 @@ export function parseOutMessage(msg: NodeMessage): OutCommand {
     if (typeof action === 'string' && CONTROL_ACTIONS.has(action)) {
       return { type: action as 'stop' | 'pause' | 'resume' };
     }
-    throw invalid(`Unknown "action" ${JSON.stringify(action)}: use start, select, stop, pause or resume.`);
+    throw invalid(`Unknown "action" ${showValue(action)}: use start, select, stop, pause or resume.`);
   }
 
   const keys = Object.keys(payload);
