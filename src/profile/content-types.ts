@@ -1,7 +1,7 @@
 /**
- * refCID (content type) and refDID (data type) tables of protocol.md §4.4. The profile
- * files only reference these ids (the declaring BSH files are XIncludes we never fetch),
- * so the tables live here as data.
+ * refCID (content type) table of protocol.md §4.4. The profile files only reference these
+ * ids (the declaring BSH files are XIncludes we never fetch), so the table lives here as
+ * data. Features keep their refDID as a number; nothing here names it.
  */
 import type { ProtocolType } from './types';
 
@@ -99,57 +99,5 @@ export function contentTypeOf(refCID: number): ContentTypeInfo | undefined {
   return undefined;
 }
 
-const DATA_TYPES: ReadonlyMap<number, string> = new Map([
-  [0x00, 'Boolean'],
-  [0x80, 'UInt8'],
-  [0x81, 'UInt16'],
-  [0x82, 'UInt32'],
-  [0x83, 'UInt64'],
-  [0x84, 'Int8'],
-  [0x85, 'Int16'],
-  [0x86, 'Int32'],
-  [0x87, 'Int64'],
-  [0x88, 'Float'],
-  [0x89, 'Double'],
-  [0x8a, 'DateTime'],
-  [0x8b, 'String'],
-  [0x8c, 'ByteString'],
-  [0x8d, 'GenericJsonData'],
-  [0xa0, 'Float_UInt8'],
-  [0xa1, 'Float_UInt16'],
-  [0xa2, 'Float_UInt32'],
-  [0xa3, 'Float_UInt64'],
-  [0xa4, 'Float_Int8'],
-  [0xa5, 'Float_Int16'],
-  [0xa6, 'Float_Int32'],
-  [0xa7, 'Float_Int64'],
-  [0xa8, 'Date_DateTime'],
-  [0xa9, 'Time_DateTime'],
-  [0xaa, 'MAC_ByteArray6'],
-  [0xab, 'RGB'],
-  [0x0101, 'Point2D'],
-  [0x0108, 'Point2D'],
-  [0x0121, 'Line2D'],
-  [0x0128, 'Line2D'],
-  [0x0141, 'Pose2D'],
-  [0x0148, 'Pose2D'],
-]);
-
-/**
- * Data type name of a refDID. Four-digit ids `40xx` are lists of data type `xx`
- * (`408B` = list of String, `408D` = list of GenericJsonData).
- */
-export function dataTypeName(refDID: number): string | undefined {
-  const direct = DATA_TYPES.get(refDID);
-  if (direct) return direct;
-  if ((refDID & 0xff00) === 0x4000) {
-    const base = DATA_TYPES.get(refDID & 0xff);
-    if (base) return `List<${base}>`;
-  }
-  return undefined;
-}
-
 /** refCID of uidValue: the value is a feature/program uid. */
 export const CID_UID_VALUE = 0x15;
-/** refCID of enumeration. */
-export const CID_ENUMERATION = 0x03;

@@ -157,13 +157,3 @@ export function parseXml(xml: string, label: string): XmlElement {
     details: { file: label },
   });
 }
-
-/** Direct children with the given local name. */
-export function childrenNamed(el: XmlElement, name: string): XmlElement[] {
-  return el.children.filter((c) => c.name === name);
-}
-
-/** First direct child with the given local name. */
-export function childNamed(el: XmlElement, name: string): XmlElement | undefined {
-  return el.children.find((c) => c.name === name);
-}
