@@ -436,7 +436,6 @@ export class Session extends EventEmitter {
 
   private applyDescriptionItems(data: unknown[] | undefined): void {
     const items: DescriptionChangeItem[] = [];
-    const raws: Array<{ uid: number; value: unknown }> = [];
     for (const entry of data ?? []) {
       if (!isObject(entry)) continue;
       const uid = toInt(entry.uid, NaN);
@@ -448,35 +447,34 @@ export class Session extends EventEmitter {
         this.opts.logger?.debug(`description change for uid ${uid} not applied: ${errorMessage(e)}`);
       }
       items.push(item);
-      if ('value' in entry) raws.push({ uid, value: entry.value });
     }
-    if (items.length) this.emitSafe('description', items);
-    this.emitValues(raws);
-  }
-
-  private applyValueItems(data: unknown[] | undefined): void {
-    const raws: Array<{ uid: number; value: unknown }> = [];
-    for (const entry of data ?? []) {
-      if (!isObject(entry)) continue;
-      const uid = toInt(entry.uid, NaN);
-      if (Number.isFinite(uid) && 'value' in entry) raws.push({ uid, value: entry.value });
-    }
-    this.emitValues(raws);
-  }
-
-  private emitValues(raws: Array<{ uid: number; value: unknown }>): void {
+    // Values only after every change of the batch is applied: a change may swap a decoder.
     const decoded: DecodedValue[] = [];
-    for (const { uid, value } of raws) {
-      let d: DecodedValue | undefined;
-      try {
-        d = this.profile.decode(uid, value);
-      } catch {
-        d = undefined;
-      }
-      if (d) decoded.push(d);
-      else this.opts.logger?.debug(`ignored value for uid ${uid}, which the profile does not know`);
+    for (const item of items) if ('value' in item) this.decodeInto(decoded, item.uid, item.value);
+    if (items.length) this.emitSafe('description', items);
+    if (decoded.length) this.emitSafe('values', decoded);
+  }
+
+  /** The /ro/values hot path: one pass, decoded straight into the batch. */
+  private applyValueItems(data: unknown[] | undefined): void {
+    const decoded: DecodedValue[] = [];
+    for (const entry of data ?? []) {
+      if (!isObject(entry) || !('value' in entry)) continue;
+      const uid = toInt(entry.uid, NaN);
+      if (Number.isFinite(uid)) this.decodeInto(decoded, uid, entry.value);
     }
     if (decoded.length) this.emitSafe('values', decoded);
+  }
+
+  private decodeInto(decoded: DecodedValue[], uid: number, value: unknown): void {
+    let d: DecodedValue | undefined;
+    try {
+      d = this.profile.decode(uid, value);
+    } catch {
+      d = undefined;
+    }
+    if (d) decoded.push(d);
+    else this.opts.logger?.debug(`ignored value for uid ${uid}, which the profile does not know`);
   }
 
   private fail(err: HomeConnectError): void {
