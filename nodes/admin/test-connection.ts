@@ -7,6 +7,7 @@ import { errorMessage } from '../../src/errors';
 import type { ApplianceProfile } from '../../src/profile';
 import type { ApplianceRecord } from '../../src/profile/types';
 import { ApplianceConnection } from '../../src/protocol/appliance-connection';
+import { formatSeconds } from '../../src/protocol/session';
 import type { ConnectionState, DeviceInfo, StateChange } from '../../src/protocol/types';
 
 export type TestConnectionResult =
@@ -70,7 +71,7 @@ export async function testConnection(record: ApplianceRecord, opts: TestConnecti
     };
     conn.on('state', onState);
     timer = setTimeout(
-      () => resolve({ ok: false, kind: 'timeout', reason: `No answer from the appliance at ${record.host} within ${Math.round(timeoutMs / 1000)} s.` }),
+      () => resolve({ ok: false, kind: 'timeout', reason: `No answer from the appliance at ${record.host} within ${formatSeconds(timeoutMs)}.` }),
       timeoutMs,
     );
   });
