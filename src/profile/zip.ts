@@ -4,7 +4,7 @@
  * hostile archive from exhausting memory.
  */
 import { unzipSync, zipSync, type Zippable } from 'fflate';
-import { HomeConnectError } from '../errors';
+import { HomeConnectError, errorMessage } from '../errors';
 
 /** Largest single entry we inflate; real DeviceDescriptions are ~150 kB. */
 const MAX_ENTRY_BYTES = 32 * 1024 * 1024;
@@ -69,6 +69,6 @@ function isJunkEntry(name: string): boolean {
 }
 
 function zipReason(e: unknown): string {
-  const msg = e instanceof Error ? e.message : String(e);
+  const msg = errorMessage(e);
   return msg.length > 0 && msg.length < 120 ? msg : 'corrupt archive';
 }

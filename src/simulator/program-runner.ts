@@ -5,6 +5,7 @@
  * Every change goes out through the host as NOTIFY /ro/values (and /ro/descriptionChange for
  * the commands that are writable only while a program runs).
  */
+import { errorMessage } from '../errors';
 import type { DescriptionChangeItem, Feature, WireItem } from '../profile/types';
 import { describe, parseDefaultText, SimulatedState } from './simulated-state';
 
@@ -152,7 +153,7 @@ export class ProgramRunner {
       try {
         this.end('aborted');
       } catch (e) {
-        this.host.log(`abort failed: ${e instanceof Error ? e.message : String(e)}`);
+        this.host.log(`abort failed: ${errorMessage(e)}`);
       }
     }, ms);
     return true;
@@ -214,7 +215,7 @@ export class ProgramRunner {
       changes.push(...this.countdownItems());
       this.emit(changes);
     } catch (e) {
-      this.host.log(`program tick failed: ${e instanceof Error ? e.message : String(e)}`);
+      this.host.log(`program tick failed: ${errorMessage(e)}`);
     }
   }
 
