@@ -1,5 +1,5 @@
 import { errorMessage } from '../src/errors';
-import type { ConnectionState, StateChange, ValueChange } from '../src/protocol/types';
+import type { ApplianceClient, ConnectionState, StateChange, ValueChange } from '../src/protocol/types';
 import type { SessionUser } from './account-node';
 import { attachToAccount } from './appliance-user';
 import type { UserConfig } from './appliance-user';
@@ -28,13 +28,15 @@ export function registerInNode(RED: RedAPI): void {
     let lastState: ConnectionState | undefined;
     // Until the first batch, values are the initial read (complete state), not changes.
     let primed = false;
+    // Set once attached; callbacks that fire earlier have nothing to read yet.
+    let client: ApplianceClient | undefined;
 
     const emitValues = (changes: ValueChange[]) => {
-      if (!attached) return;
+      if (!client) return;
       const wanted = changes.filter((c) => accept(c.key));
       if (wanted.length === 0) return;
       if (output === 'state') {
-        node.send(stateMessage(appliance, attached.session.client.snapshot(), accept));
+        node.send(stateMessage(appliance, client.snapshot(), accept));
       } else {
         node.send([wanted.map((c) => changeMessage(appliance, c))] as unknown as NodeMessage[]);
       }
@@ -62,7 +64,7 @@ export function registerInNode(RED: RedAPI): void {
     const attached = attachToAccount(RED, node, config, user);
     if (!attached) return;
     appliance = { haId: attached.session.haId, name: attached.session.name };
-    const client = attached.session.client;
+    client = attached.session.client;
     lastState = client.state === 'handshaking' ? 'connecting' : client.state;
 
     // Joined a session that is already up (e.g. after a partial deploy): its initial read is over.
