@@ -6,13 +6,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseProfile } from '../src/profile';
 import { median, type BenchResult } from './run';
+import { rawProfilesDir } from '../test/support/paths';
 
 const RUNS = 25;
 
-function rawDir(): string {
-  const shared = process.env.HOMECONNECT_SHARED_DIR ?? path.resolve(__dirname, '..', '..', '..', 'shared');
-  return path.join(shared, 'profiles', 'raw');
-}
 
 function ms(fn: () => void): number {
   const t = process.hrtime.bigint();
@@ -21,7 +18,7 @@ function ms(fn: () => void): number {
 }
 
 export async function run(): Promise<BenchResult[]> {
-  const dir = rawDir();
+  const dir = rawProfilesDir;
   const out: BenchResult[] = [];
   const names = fs
     .readdirSync(dir)

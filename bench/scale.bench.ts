@@ -16,6 +16,7 @@ import { ApplianceConnection } from '../src/protocol/appliance-connection';
 import { ApplianceSimulator } from '../src/simulator/appliance-simulator';
 import { demoDishwasher, demoWasher } from '../src/simulator/demo-profiles';
 import { median, type BenchResult } from './run';
+import { rawProfilesDir } from '../test/support/paths';
 
 const APPLIANCES = 200;
 const RUNS = 3;
@@ -184,8 +185,7 @@ function memory(): { heap: number; external: number } {
 
 /** Heap held by one parsed real profile (the demo profiles of the fleet are small). */
 function realProfileKiB(): { kib: number; name: string } | undefined {
-  const shared = process.env.HOMECONNECT_SHARED_DIR ?? path.resolve(__dirname, '..', '..', '..', 'shared');
-  const dir = path.join(shared, 'profiles', 'raw');
+  const dir = rawProfilesDir;
   const name = 'SIEMENS-WM6HXF91NL';
   const file = fs.existsSync(dir) ? fs.readdirSync(dir).find((f) => f.startsWith(name) && f.endsWith('_DeviceDescription.xml')) : undefined;
   if (!file) return undefined;

@@ -149,7 +149,7 @@ describe('simulator handshake (integration)', function () {
     assert.strictEqual(n1.sID, c.sID);
   });
 
-  it('every real profile in shared/profiles/raw serves a clean handshake', async () => {
+  it('every real profile in test/fixtures/profiles/raw serves a clean handshake', async () => {
     for (const pair of rawProfilePairs()) {
       const record = realRecord(pair.name, 'TLS');
       const c = await open(record, 'iz');

@@ -12,10 +12,11 @@ export const repoRoot: string = (() => {
   return dir;
 })();
 
-/** ../shared beside the checkout (CI lays it there); real profiles are read from it, never copied. */
-export const sharedDir: string = process.env.HOMECONNECT_SHARED_DIR ?? path.resolve(repoRoot, '..', 'shared');
-export const rawProfilesDir: string = path.join(sharedDir, 'profiles', 'raw');
 export const fixturesDir: string = path.join(repoRoot, 'test', 'fixtures');
+/** The real profile pairs carried in the repo (test/fixtures/profiles/README.md); HOMECONNECT_PROFILES_DIR may point elsewhere. */
+export const rawProfilesDir: string = process.env.HOMECONNECT_PROFILES_DIR ?? path.join(fixturesDir, 'profiles', 'raw');
+/** A real hcpy devices.json (test/fixtures/profiles/README.md). */
+export const hcpyDevicesFile: string = path.join(fixturesDir, 'profiles', 'hcpy', 'zibous-homeconnect-hcpy.json');
 
 /** The real profile pairs, as [name, DeviceDescription path, FeatureMapping path]. */
 export function rawProfilePairs(): Array<{ name: string; description: string; featureMapping: string }> {

@@ -220,7 +220,7 @@ export function clientOptionsFor(
 const FIXED_KEY = Buffer.from(Array.from({ length: 32 }, (_, i) => i)).toString('base64url');
 const FIXED_IV = Buffer.from(Array.from({ length: 16 }, (_, i) => 16 + i)).toString('base64url');
 
-/** A record around a real profile pair from shared/profiles/raw, with a fixed test key. */
+/** A record around a real profile pair from test/fixtures/profiles/raw, with a fixed test key. */
 export function realRecord(name: string, connectionType: 'TLS' | 'AES'): ApplianceRecord {
   const pair = rawProfilePairs().find((p) => p.name === name);
   if (!pair) throw new Error(`profile ${name} not found`);

@@ -4,9 +4,9 @@ import * as path from 'path';
 import fc from 'fast-check';
 import { HomeConnectError } from '../../src/errors';
 import { kindFromName, parseProfile, profileFromHcpyFeatures, profileFromRecord, type ApplianceRecord, type HcpyFeatures } from '../../src/profile';
-import { rawProfilePairs, sharedDir } from '../support/paths';
+import { hcpyDevicesFile, rawProfilePairs } from '../support/paths';
 
-const hcpyFile = path.join(sharedDir, 'profiles', 'hcpy', 'zibous-homeconnect-hcpy.json');
+const hcpyFile = hcpyDevicesFile;
 const devices = JSON.parse(fs.readFileSync(hcpyFile, 'utf8')) as Array<{ description: Record<string, string>; features: HcpyFeatures }>;
 
 describe('profile: hcpy devices.json features', () => {
