@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
-import * as path from 'path';
 import fc from 'fast-check';
 import { HomeConnectError } from '../../src/errors';
 import { kindFromName, parseProfile, profileFromHcpyFeatures, profileFromRecord, type ApplianceRecord, type HcpyFeatures } from '../../src/profile';
