@@ -18,7 +18,7 @@ Talk to Home Connect appliances over the local network.
 Commands:
   watch <profile>      print connection changes and every value change as JSON lines
   send <profile> ...   set values, select/start/stop/pause/resume programs, or send a raw request
-  simulate <profile>   run a simulated appliance (or --demo dishwasher|washer)
+  simulate <profile>   run a simulated appliance (or --demo oven|hob|hood|fridge|dryer|coffee|dishwasher|washer)
   login                log in to the Home Connect cloud once and save profile ZIPs
 
 Run "${PROGRAM} <command> --help" for the options of a command.
@@ -48,7 +48,7 @@ Prints the outcome as one JSON line; exits 0 on success, 1 with the error otherw
 
 ${PROFILE_HELP}
 `,
-  simulate: `Usage: ${PROGRAM} simulate (<profile> | --demo dishwasher|washer) [options]
+  simulate: `Usage: ${PROGRAM} simulate (<profile> | --demo oven|hob|hood|fridge|dryer|coffee|dishwasher|washer) [options]
 
 Runs a simulated appliance on this computer until interrupted (Ctrl+C) and prints
 {"listening":"<url>","haId":...,"transport":...} once it accepts connections.

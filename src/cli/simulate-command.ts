@@ -4,7 +4,7 @@
  */
 import type { ApplianceRecord } from '../profile/types';
 import { ApplianceSimulator } from '../simulator/appliance-simulator';
-import { demoDishwasher, demoWasher } from '../simulator/demo-profiles';
+import { DEMO_NAMES, demoRecord } from '../simulator/demo-profiles';
 import { UsageError, flagValue, integerFlag, type ParsedCommand } from './args';
 import { loadAppliance } from './load-records';
 import { printJson, type CliIo } from './output';
@@ -14,10 +14,13 @@ async function simulatedRecord(parsed: ParsedCommand): Promise<ApplianceRecord> 
   const demo = flagValue(parsed, 'demo');
   const file = parsed.positionals[0];
   if (demo !== undefined && file !== undefined) throw new UsageError('simulate takes either a profile or --demo, not both');
-  if (demo === 'dishwasher') return { ...demoDishwasher };
-  if (demo === 'washer') return { ...demoWasher };
+  if (demo !== undefined) {
+    const record = demoRecord(demo);
+    if (!record) throw new UsageError(`--demo takes one of ${DEMO_NAMES.join('|')}, not "${demo}"`);
+    return record;
+  }
   if (file === undefined) {
-    throw new UsageError('simulate needs a profile (ZIP, folder, devices.json or records JSON) or --demo dishwasher|washer');
+    throw new UsageError(`simulate needs a profile (ZIP, folder, devices.json or records JSON) or --demo ${DEMO_NAMES.join('|')}`);
   }
   return loadAppliance(file, { appliance: flagValue(parsed, 'appliance') });
 }

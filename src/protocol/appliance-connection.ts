@@ -12,6 +12,7 @@ import { profileFromRecord } from '../profile';
 import { decodeKey } from '../profile/import';
 import type { ApplianceRecord, DescriptionChangeItem, DecodedValue, Feature, WireItem } from '../profile/types';
 import { Backoff } from './backoff';
+import { remoteStartRefusal } from './program-command';
 import { connectTransport } from './client-transport';
 import { Session, formatSeconds, type SessionLogger, type SessionProfile, type SessionTransport } from './session';
 import { TrafficLog } from './traffic-log';
@@ -36,6 +37,9 @@ export interface ConnectionProfile extends SessionProfile {
   encodeProgram(ref: string | number): number;
   encodeOption(program: string | number | undefined, ref: string | number, value: unknown): WireItem;
   readonly roots: { activeProgram?: Feature; selectedProgram?: Feature };
+  /** For the remote-start rules of the profile (ApplianceProfile has them; test doubles may not). */
+  programs?(): Feature[];
+  byUid?(uid: number): Feature | undefined;
 }
 
 export interface TransportCloseInfo {
@@ -279,6 +283,9 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
   }
 
   async startProgram(program?: string | number, options?: OptionValues): Promise<WriteResult> {
+    // What the profile rules out is refused before anything else, connected or not.
+    const never = this.profileStartRefusal();
+    if (never) throw never;
     const session = this.requireConnected();
     const allowed = this.knownValue(REMOTE_START_ALLOWED);
     if (allowed && (allowed.value === false || allowed.raw === false)) {
@@ -301,7 +308,18 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
     } else {
       uid = this.profile.encodeProgram(program);
     }
+    const refused = remoteStartRefusal(this.profile, this.label, uid);
+    if (refused) throw refused;
     return this.post(session, '/ro/activeProgram', [this.programItem(uid, options)], true);
+  }
+
+  /** A start the profile rules out for the whole appliance; undefined also when the profile is unusable. */
+  private profileStartRefusal(): HomeConnectError | undefined {
+    try {
+      return remoteStartRefusal(this.profile, this.label);
+    } catch {
+      return undefined;
+    }
   }
 
   stopProgram(): Promise<WriteResult> {
