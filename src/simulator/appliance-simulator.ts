@@ -12,6 +12,7 @@ import { profileFromRecord, type ApplianceProfile } from '../profile';
 import type { ApplianceRecord, DescriptionChangeItem, Feature, WireItem } from '../profile/types';
 import type { Message } from '../protocol/message';
 import { startApplianceServer, type ApplianceServer, type ServerConnection } from '../protocol/server-transport';
+import { DoorAlarms } from './door-alarms';
 import { planRun, ProgramRunner, type RunPhase } from './program-runner';
 import { serviceList, serviceVersions, type ServiceSetName } from './service-sets';
 import { ErrorCode, parseDefaultText, SimulatedState } from './simulated-state';
@@ -118,6 +119,7 @@ export class ApplianceSimulator extends EventEmitter {
   private readonly versions: Map<string, number>;
   private readonly timeScaleValue: number;
   private readonly runner: ProgramRunner;
+  private readonly doorAlarms: DoorAlarms;
   private readonly sessions = new Map<ServerConnection, Session>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly logLine: (line: string) => void;
@@ -157,6 +159,12 @@ export class ApplianceSimulator extends EventEmitter {
       describe: (items) => this.notifyDescription(items),
       log: (line) => this.log(line),
     });
+    this.doorAlarms = new DoorAlarms({
+      state: this.state,
+      timeScale: () => this.timeScaleValue,
+      notify: (items) => this.notifyValues(items),
+      log: (line) => this.log(line),
+    });
     this.faults = this.makeFaults();
   }
 
@@ -183,6 +191,7 @@ export class ApplianceSimulator extends EventEmitter {
   async stop(): Promise<void> {
     this.stopped = true;
     this.runner.dispose();
+    this.doorAlarms.dispose();
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
     for (const s of this.sessions.values()) {
@@ -260,6 +269,7 @@ export class ApplianceSimulator extends EventEmitter {
     const item = this.state.set(f.uid, raw);
     if (item) this.notifyValues([item]);
     if (f.shortKey === 'DoorState') this.runner.doorChanged(this.state.memberName(f, raw) === 'Open');
+    this.doorAlarms.doorChanged(f, this.state.memberName(f, raw) === 'Open');
   }
 
   /** A description change made by the appliance (access, available, min/max ...): NOTIFY /ro/descriptionChange. */
@@ -604,6 +614,8 @@ export class ApplianceSimulator extends EventEmitter {
     const power = this.state.currentMember('PowerState');
     const op = this.state.currentMember('OperationState');
     const out: Array<WireItem | undefined> = [];
+    // Hoods are switched off by PowerState: a running program stops with the power.
+    if (power !== undefined && power !== 'On' && this.runner.active) this.runner.powerOff();
     if (power === 'On' && op === 'Inactive') out.push(this.state.setMember('OperationState', 'Ready'));
     if (power !== undefined && power !== 'On' && !this.runner.active) out.push(this.state.setMember('OperationState', 'Inactive'));
     return out.filter((x): x is WireItem => x !== undefined);
