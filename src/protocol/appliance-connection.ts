@@ -284,7 +284,7 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
 
   async startProgram(program?: string | number, options?: OptionValues): Promise<WriteResult> {
     // What the profile rules out is refused before anything else, connected or not.
-    const never = this.profileStartRefusal();
+    const never = this.profileStartRefusal(program);
     if (never) throw never;
     const session = this.requireConnected();
     const allowed = this.knownValue(REMOTE_START_ALLOWED);
@@ -313,10 +313,16 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
     return this.post(session, '/ro/activeProgram', [this.programItem(uid, options)], true);
   }
 
-  /** A start the profile rules out for the whole appliance; undefined also when the profile is unusable. */
-  private profileStartRefusal(): HomeConnectError | undefined {
+  /**
+   * A start the profile rules out for the whole appliance or for the named program, checked
+   * before the live state so "never" wins over "not now"; undefined also when the profile is
+   * unusable or the program unknown (the later checks name those).
+   */
+  private profileStartRefusal(program: string | number | undefined): HomeConnectError | undefined {
     try {
-      return remoteStartRefusal(this.profile, this.label);
+      const appliance = remoteStartRefusal(this.profile, this.label);
+      if (appliance || program === undefined || program === null || program === '') return appliance;
+      return remoteStartRefusal(this.profile, this.label, this.profile.encodeProgram(program));
     } catch {
       return undefined;
     }
