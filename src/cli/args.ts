@@ -3,6 +3,7 @@
  * else is a UsageError (exit code 2). Kept dependency-free and strict so a typo never
  * silently turns into a different write on an appliance.
  */
+import { DEMO_NAMES } from '../simulator/demo-profiles';
 
 /** A mistake in how the command was called: exit code 2, one line on stderr. */
 export class UsageError extends Error {
@@ -39,7 +40,7 @@ const SPECS: Record<CommandName, { flags: Record<string, FlagSpec>; maxPositiona
       bind: { value: 'required' },
       port: { value: 'required' },
       services: { value: 'required', choices: ['iz', 'ci2', 'legacy'], ignoreCase: true },
-      demo: { value: 'required', choices: ['dishwasher', 'washer'], ignoreCase: true },
+      demo: { value: 'required', choices: [...DEMO_NAMES], ignoreCase: true },
     },
   },
   watch: {

@@ -59,7 +59,7 @@ describe('cli argument parsing', () => {
     assert.strictEqual(flagValue(command(['simulate', '--demo', 'Washer', '--transport', 'AES']), 'transport'), 'aes');
     assert.strictEqual(flagValue(command(['login', '--region', 'na']), 'region'), 'NA');
     usageError(() => parseArgs(['login', '--region', 'RU']), /--region must be one of EU, NA, CN/);
-    usageError(() => parseArgs(['simulate', '--demo', 'oven']), /--demo must be one of dishwasher, washer/);
+    usageError(() => parseArgs(['simulate', '--demo', 'toaster']), /--demo must be one of dishwasher, washer, oven, hob, hood, fridge, dryer, coffee/);
     usageError(() => parseArgs(['simulate', '--demo', 'washer', '--services', 'ci9']), /--services must be one of iz, ci2, legacy/);
   });
 
