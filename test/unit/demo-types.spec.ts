@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import { XMLValidator } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parseKeyFilter } from '../../nodes/key-filter';
 import { HomeConnectError } from '../../src/errors';
 import { parseProfile, profileFromRecord, type ApplianceProfile } from '../../src/profile';
@@ -95,6 +95,67 @@ function names(fm: string): Map<number, string> {
 }
 const hexSet = (xml: string, re: RegExp) => new Set([...xml.matchAll(re)].map((m) => m[1]));
 
+
+type Node = Record<string, unknown>;
+const tagOf = (n: Node): string => Object.keys(n).find((k) => k !== ':@')!;
+const kids = (n: Node): Node[] => (n[tagOf(n)] as Node[]) ?? [];
+const attrs = (n: Node): Record<string, string> => (n[':@'] as Record<string, string>) ?? {};
+const text = (n: Node): string => kids(n).map((k) => String(k['#text'] ?? '')).join('');
+
+/**
+ * The merge an independent implementation (hcpy's HCxml2json) does, written here from its
+ * documented behaviour with another XML parser: FeatureMapping children by position (include,
+ * features, errors, enums), the description as the device's fourth child, then every element
+ * with a uid looked up by hex uid (a missing name is fatal) with its enumeration resolved from
+ * the FeatureMapping only. Throws where that implementation would crash.
+ */
+function independentMerge(dd: string, fm: string): { description: Record<string, string>; features: Map<number, Record<string, unknown>> } {
+  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', preserveOrder: true, parseTagValue: false, parseAttributeValue: false });
+  const root = (doc: Node[], tag: string): Node => {
+    const r = doc.find((n) => tagOf(n) === tag);
+    if (!r) throw new Error(`no <${tag}> root`);
+    return r;
+  };
+  const fmChildren = kids(root(parser.parse(fm) as Node[], 'featureMappingFile')).filter((n) => tagOf(n) !== '#text');
+  if (tagOf(fmChildren[0]!) !== 'xi:include') throw new Error('FeatureMapping does not start with its include');
+  const [features, errors, enums] = [fmChildren[1]!, fmChildren[2]!, fmChildren[3]!];
+  if (tagOf(features) !== 'featureDescription' || tagOf(errors) !== 'errorDescription' || tagOf(enums) !== 'enumDescriptionList') {
+    throw new Error(`FeatureMapping children out of order: ${fmChildren.map(tagOf).join(',')}`);
+  }
+  const names = new Map<number, Record<string, unknown>>();
+  for (const f of kids(features)) names.set(parseInt(attrs(f).refUID!, 16), { name: text(f) });
+  const enumValues = new Map<number, Record<string, string>>();
+  for (const e of kids(enums)) {
+    const values: Record<string, string> = {};
+    for (const m of kids(e)) values[String(parseInt(attrs(m).refValue!, 10))] = text(m);
+    enumValues.set(parseInt(attrs(e).refENID!, 16), values);
+  }
+  const device = kids(root(parser.parse(dd) as Node[], 'device')).filter((n) => tagOf(n) !== '#text');
+  if (device.slice(0, 3).some((n) => tagOf(n) !== 'xi:include')) throw new Error('device does not start with three includes');
+  if (tagOf(device[3]!) !== 'description') throw new Error('fourth child of device is not <description>');
+  const description: Record<string, string> = {};
+  for (const d of kids(device[3]!)) if (tagOf(d) !== 'pairableDeviceTypes') description[tagOf(d)] = text(d);
+  const walk = (n: Node): void => {
+    for (const c of kids(n)) {
+      const a = attrs(c);
+      if (a.uid === undefined) continue; // <option refUID> inside programs: skipped with its children
+      const f = names.get(parseInt(a.uid, 16));
+      if (!f) throw new Error(`uid ${a.uid} has no name in the FeatureMapping`);
+      Object.assign(f, a);
+      if (a.enumerationType !== undefined) {
+        const v = enumValues.get(parseInt(a.enumerationType, 16));
+        if (!v) throw new Error(`enumeration ${a.enumerationType} of ${String(f.name)} is not in the FeatureMapping`);
+        delete f.enumerationType;
+        f.values = v;
+      }
+      delete f.uid;
+      walk(c);
+    }
+  };
+  for (const top of device.slice(4)) walk(top);
+  return { description, features: names };
+}
+
 describe('demo appliance types', () => {
   it('demoRecords() lists every demo once, dishwasher and washer first, with stable HCLOCAL-DEMO haIds', () => {
     const records = demoRecords();
@@ -166,6 +227,18 @@ describe('demo appliance types', () => {
         }
       });
 
+      it('merges cleanly the way an independent implementation reads profiles (hcpy-style)', () => {
+        const merged = independentMerge(dd, fm);
+        assert.deepStrictEqual(merged.description, { type: r.type, brand: r.brand, model: r.vib, version: merged.description.version, revision: merged.description.revision });
+        const byName = new Map([...merged.features.values()].map((f) => [f.name, f]));
+        for (const key of want.keys) {
+          const f = byName.get(key);
+          assert.ok(f && (f.refCID !== undefined || f.available !== undefined), `${key} merged with its attributes`);
+        }
+        const op = byName.get('BSH.Common.Status.OperationState');
+        if (op) assert.strictEqual((op.values as Record<string, string>)['3'], 'Run');
+      });
+
       it('survives the saved profile ZIP round trip unchanged', () => {
         const out = writeProfileZip(r, new Date('2026-12-01T12:00:00Z'));
         const again = importProfileZip(out.data, out.fileName).find((x) => x.haId === r.haId)!;
@@ -176,6 +249,18 @@ describe('demo appliance types', () => {
       });
     });
   }
+
+  it('the independent merge accepts every real fixture too, and every real fixture parses with zero warnings', () => {
+    for (const pair of rawProfilePairs()) {
+      const dd = fs.readFileSync(pair.description, 'utf8');
+      const fm = fs.readFileSync(pair.featureMapping, 'utf8');
+      assert.ok(independentMerge(dd, fm).features.size > 50, pair.name);
+      assert.deepStrictEqual(parseProfile(dd, fm).warnings, [], pair.name);
+    }
+    // And it is strict: a uid the FeatureMapping does not name is fatal, as in the real tool.
+    const oven = demo('oven');
+    assert.throws(() => independentMerge(oven.deviceDescription!, oven.featureMapping!.replace(/<feature refUID="1001">[^<]*<\/feature>/, '')), /uid 1001/);
+  });
 
   describe('keys with numbered parts', () => {
     it('oven: full keys, unique short keys and unique trailing parts resolve', () => {
