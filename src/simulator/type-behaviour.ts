@@ -49,6 +49,12 @@ export function typeDuration(state: SimulatedState, program: number, options: Op
     const ml = finite(startOptionValue(state, program, fill, options)) ?? 100;
     return Math.round(BREW_BASE_S + ml * BREW_S_PER_ML);
   }
+  // A hood's delayed shut-off vents for the time its setting says, then stops by itself.
+  const shutOff = state.feature('DelayedShutOffTime');
+  if (shutOff && /\.DelayedShutOff$/.test(state.profile.byUid(program)?.key ?? '')) {
+    const s = finite(state.get(shutOff.uid));
+    if (s !== undefined && s > 0) return s;
+  }
   const duration = state.feature('Duration');
   const durationGiven = duration && finite(options.find((o) => o.uid === duration.uid)?.value);
   if (durationGiven) return undefined;

@@ -6,6 +6,7 @@ import { HomeConnectError } from '../../src/errors';
 import { parseProfile, profileFromRecord, type ApplianceProfile } from '../../src/profile';
 import { importProfileZip, readDescriptionInfo, writeProfileZip } from '../../src/profile/import';
 import type { ApplianceRecord } from '../../src/profile/types';
+import { ApplianceConnection } from '../../src/protocol/appliance-connection';
 import { remoteStartRefusal } from '../../src/protocol/program-command';
 import { DEMO_NAMES, demoRecord, demoRecords } from '../../src/simulator/demo-profiles';
 import { planRun } from '../../src/simulator/program-runner';
@@ -338,6 +339,16 @@ describe('demo appliance types', () => {
       }
     });
 
+    it('the connection refuses before anything else, even while disconnected', async () => {
+      for (const [name, program] of [['hob', 'PowerLevelMode'], ['fridge', 'Anything'], ['oven', 'Pyrolysis']] as const) {
+        const conn = new ApplianceConnection({ record: demo(name) });
+        await assert.rejects(conn.startProgram(program), (e: unknown) => e instanceof HomeConnectError && e.kind === 'validation' && /does not allow remote starts/.test(e.message));
+      }
+      // A start the profile allows fails for the real reason: not connected.
+      const oven = new ApplianceConnection({ record: demo('oven') });
+      await assert.rejects(oven.startProgram('HotAir'), (e: unknown) => e instanceof HomeConnectError && e.kind === 'not-connected');
+    });
+
     it('follows execution changes at runtime and leaves read-only ActiveProgram roots to the live access check', () => {
       const oven = profileOf('oven');
       oven.applyDescriptionChange({ uid: 0x1601, execution: 'SELECTANDSTART' });
@@ -374,6 +385,10 @@ describe('demo appliance types', () => {
       assert.strictEqual(plan('oven', 'Cooking.Oven.Program.HeatingMode.HotAir').durationS, Infinity);
       assert.strictEqual(plan('oven', 'Cooking.Oven.Program.HeatingMode.HotAir', [{ uid: 0x0224, value: 3600 }]).durationS, 3600);
       assert.strictEqual(plan('oven', 'Favorite.001').durationS, 5400);
+    });
+
+    it('a hood delayed shut-off vents for its DelayedShutOffTime setting', () => {
+      assert.strictEqual(plan('hood', 'Cooking.Common.Program.Hood.DelayedShutOff').durationS, 600);
     });
 
     it('dryer programs take their estimated duration; FinishInRelative delays the start', () => {
