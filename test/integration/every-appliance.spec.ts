@@ -127,6 +127,30 @@ describe('every appliance type end to end: handshake, initial state, write, star
     });
   }
 
+  it('every demo type completes the handshake with each service set (iz, ci2, legacy) without simulator violations', async () => {
+    for (const record of demoRecords()) {
+      for (const services of ['iz', 'ci2', 'legacy'] as const) {
+        const s = new ApplianceSimulator({ record, services });
+        await s.start();
+        const c = new ApplianceConnection({ record: { ...record, host: s.hostPort }, deviceId: 'every-appliance', timing: FAST });
+        try {
+          await new Promise<void>((resolve, reject) => {
+            c.on('state', (st: StateChange) => {
+              if (st.state === 'connected') resolve();
+              if (st.state === 'error') reject(new Error(`${record.name} ${services}: ${st.reason}`));
+            });
+            c.start();
+          });
+          assert.ok(c.currentValues().length > 5, `${record.name} ${services}`);
+          assert.deepStrictEqual(s.violations, [], `${record.name} ${services}`);
+        } finally {
+          await c.stop();
+          await s.stop();
+        }
+      }
+    }
+  });
+
   rawProfilePairs().forEach((pair, i) => {
     const transport = i % 2 === 0 ? 'TLS' : 'AES';
     it(`real profile ${pair.name} (${transport}): handshake, initial state, a setting write, start or refusal`, async () => {
