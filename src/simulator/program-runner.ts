@@ -233,7 +233,7 @@ export class ProgramRunner {
       }
       if (this.phase === 'running') {
         changes.push(...this.heating.advance(ran));
-        if (this.elapsedRunS >= plan.durationS) {
+        if (this.elapsedRunS >= plan.durationS || this.heating.probeDone) {
           this.emit(changes);
           this.end('finished');
           return;

@@ -15,6 +15,9 @@ export const AMBIENT_C = 21;
 const HEAT_C_PER_S = 0.25;
 const FAST_HEAT_C_PER_S = 0.5;
 const COOL_C_PER_S = 0.1;
+/** Meat core warms toward the cavity temperature: about 25 minutes from fridge-cold to 70 °C at 180 °C. */
+const CORE_PER_S = 1 / 3000;
+const CORE_START_C = 5;
 /** A fully automatic machine grinds and heats for ~15 s, then runs about 4 ml a second. */
 const BREW_BASE_S = 15;
 const BREW_S_PER_ML = 0.25;
@@ -72,6 +75,10 @@ export class CavityHeating {
   private target: number | undefined;
   private fast = false;
   private preheatAnnounced = false;
+  private core: number | undefined;
+  private coreTarget: number | undefined;
+  /** Set when the meat probe reached its target: the program ends as on a real oven. */
+  probeDone = false;
   readonly feature: Feature | undefined;
 
   constructor(private readonly state: SimulatedState) {
@@ -91,16 +98,26 @@ export class CavityHeating {
     this.target = finite(startOptionValue(s, program, s.feature('SetpointTemperature'), options));
     this.fast = startOptionValue(s, program, s.feature('FastPreHeat'), options) === true;
     this.preheatAnnounced = false;
+    this.probeDone = false;
+    const plugged = s.feature('MeatProbePlugged');
+    const probeOption = s.feature('MeatProbeTemperature');
+    // The probe counts only when it is plugged in and the program offers the probe option.
+    this.core = plugged && s.get(plugged.uid) === true && probeOption && s.programOption(program, probeOption.uid) ? CORE_START_C : undefined;
+    this.coreTarget = this.core !== undefined ? finite(startOptionValue(s, program, probeOption, options)) : undefined;
+    const reached = s.feature('MeatProbeTargetReached');
     const out: Array<WireItem | undefined> = [];
     const preheated = s.feature('Preheated');
     if (preheated) out.push(s.set(preheated.uid, false));
     out.push(s.setMember('PreheatFinished', 'Off'));
+    if (reached) out.push(s.setMember('MeatProbeTargetReached', 'Off'));
     return out.filter((x): x is WireItem => x !== undefined);
   }
 
   /** Program ended: the oven cools from now on. */
   stop(): WireItem[] {
     this.target = undefined;
+    this.core = undefined;
+    this.coreTarget = undefined;
     const preheated = this.state.feature('Preheated');
     const c = preheated ? this.state.set(preheated.uid, false) : undefined;
     return c ? [c] : [];
@@ -125,6 +142,15 @@ export class CavityHeating {
         const preheated = s.feature('Preheated');
         if (preheated) out.push(s.set(preheated.uid, true));
         out.push(s.setMember('PreheatFinished', 'Present'));
+      }
+      if (this.core !== undefined) {
+        this.core = Math.min(this.exact, this.core + (this.exact - this.core) * Math.min(1, CORE_PER_S * dtS));
+        const probe = s.feature('MeatProbeCurrentTemperature');
+        if (probe) out.push(s.set(probe.uid, Math.min(99, Math.round(this.core))));
+        if (this.coreTarget !== undefined && !this.probeDone && this.core >= this.coreTarget) {
+          this.probeDone = true;
+          out.push(s.setMember('MeatProbeTargetReached', 'Present'));
+        }
       }
     } else {
       this.exact = Math.max(AMBIENT_C, this.exact - COOL_C_PER_S * dtS);

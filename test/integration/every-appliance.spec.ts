@@ -241,6 +241,24 @@ describe('appliance type behaviour in the simulator (integration)', function () 
     assert.strictEqual(sim!.getValue('Cavity.001.Preheated'), false);
   });
 
+  it('oven: with the meat probe plugged in, the core warms up and the program ends at the probe target', async () => {
+    const c = await connected('oven', 3000);
+    sim!.setValue('Cooking.Oven.Status.Cavity.001.MeatProbePlugged', true);
+    await c.startProgram('Cooking.Oven.Program.HeatingMode.TopBottomHeating', { SetpointTemperature: 180, MeatProbeTemperature: 60 });
+    await until(() => history('BSH.Common.Status.OperationState').includes('Finished'), 'Finished at the probe target');
+    assert.ok(history('Cooking.Oven.Event.Cavity.001.MeatProbeTargetReached').includes('Present'));
+    const core = history('Cooking.Oven.Status.Cavity.001.MeatProbeCurrentTemperature') as number[];
+    assert.ok(core.length >= 3 && core.every((t, i) => i === 0 || t >= core[i - 1]!), core.join(','));
+    assert.ok(core[core.length - 1]! >= 60 && core[0]! < 30, core.join(','));
+    // Without the probe the same program keeps heating (no timer set).
+    sim!.setValue('MeatProbePlugged', false);
+    values = [];
+    await c.startProgram('Cooking.Oven.Program.HeatingMode.TopBottomHeating', { SetpointTemperature: 180, MeatProbeTemperature: 60 });
+    await until(() => history('Cooking.Oven.Event.PreheatFinished').includes('Present'), 'preheated');
+    assert.strictEqual(sim!.programPhase, 'running');
+    assert.deepStrictEqual(history('Cooking.Oven.Status.Cavity.001.MeatProbeCurrentTemperature'), []);
+  });
+
   it('coffee: a beverage finishes in seconds and counts one more cup', async () => {
     const c = await connected('coffee', 10);
     const before = sim!.getValue('BeverageCounterRistrettoEspresso') as number;

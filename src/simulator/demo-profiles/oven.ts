@@ -80,7 +80,7 @@ ${commonStatuses({ wifiSignalStrength: -55, remoteControlStartAllowed: true })}
     <!--Cooking.Oven.Status.Cavity.001.MeatProbePlugged -->
     <status access="read" available="true" initValue="false" refCID="01" refDID="00" uid="1002"/>
     <!--Cooking.Oven.Status.Cavity.001.MeatProbeCurrentTemperature -->
-    <status access="read" available="false" initValue="0" max="99" min="0" refCID="07" refDID="A1" uid="1003"/>
+    <status access="read" available="true" initValue="0" max="99" min="0" refCID="07" refDID="A1" uid="1003"/>
     <!--Cooking.Oven.Status.Cavity.001.Preheated -->
     <status access="read" available="true" initValue="false" refCID="01" refDID="00" uid="1004"/>
   </statusList>
