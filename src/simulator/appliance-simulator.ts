@@ -13,6 +13,7 @@ import type { ApplianceRecord, DescriptionChangeItem, Feature, WireItem } from '
 import type { Message } from '../protocol/message';
 import { startApplianceServer, type ApplianceServer, type ServerConnection } from '../protocol/server-transport';
 import { DoorAlarms } from './door-alarms';
+import { zoneLevelChanged } from './hob-zones';
 import { planRun, ProgramRunner, type RunPhase } from './program-runner';
 import { serviceList, serviceVersions, type ServiceSetName } from './service-sets';
 import { ErrorCode, parseDefaultText, SimulatedState } from './simulated-state';
@@ -270,6 +271,8 @@ export class ApplianceSimulator extends EventEmitter {
     if (item) this.notifyValues([item]);
     if (f.shortKey === 'DoorState') this.runner.doorChanged(this.state.memberName(f, raw) === 'Open');
     this.doorAlarms.doorChanged(f, this.state.memberName(f, raw) === 'Open');
+    const follow = zoneLevelChanged(this.state, f, raw);
+    if (follow.length > 0) this.notifyValues(follow);
   }
 
   /** A description change made by the appliance (access, available, min/max ...): NOTIFY /ro/descriptionChange. */

@@ -301,6 +301,19 @@ describe('appliance type behaviour in the simulator (integration)', function () 
     assert.deepStrictEqual(history('Refrigeration.FridgeFreezer.Event.DoorAlarmRefrigerator'), []);
   });
 
+  it('hob: a zone switched on at the hob shows Run, the power level mode and residual heat; the remote start stays refused', async () => {
+    const c = await connected('hob', 1);
+    sim!.setValue('Cooking.Hob.Status.Zone.200.PowerLevel', 'Level07');
+    await until(() => history('BSH.Common.Status.OperationState').includes('Run'), 'Run');
+    assert.strictEqual(c.snapshot()['BSH.Common.Root.ActiveProgram'], 'Cooking.Hob.Program.PowerLevelMode');
+    assert.strictEqual(c.snapshot()['Cooking.Hob.Status.Zone.200.ResidualHeat'], true);
+    assert.strictEqual(c.snapshot()['Cooking.Hob.Status.Zone.100.ResidualHeat'], false);
+    await assert.rejects(c.startProgram('Cooking.Hob.Program.FryingSensor'), /does not allow remote starts/);
+    sim!.setValue('Zone.200.PowerLevel', 'Off');
+    await until(() => history('BSH.Common.Status.OperationState').includes('Ready'), 'Ready');
+    assert.strictEqual(sim!.getValue('Zone.200.ResidualHeat'), true, 'the zone stays hot');
+  });
+
   it('dryer: remaining time counts down to 0 and the program finishes; FinishInRelative delays the start', async () => {
     const c = await connected('dryer', 20000);
     await c.startProgram('LaundryCare.Dryer.Program.Super40');
