@@ -7,7 +7,7 @@ import { parseProfile, profileFromRecord, type ApplianceProfile } from '../../sr
 import { importProfileZip, readDescriptionInfo, writeProfileZip } from '../../src/profile/import';
 import type { ApplianceRecord } from '../../src/profile/types';
 import { ApplianceConnection } from '../../src/protocol/appliance-connection';
-import { remoteStartRefusal } from '../../src/protocol/program-command';
+import { remoteStartRefusal, resolveDelayedStart } from '../../src/protocol/program-command';
 import { DEMO_NAMES, demoRecord, demoRecords } from '../../src/simulator/demo-profiles';
 import { planRun } from '../../src/simulator/program-runner';
 import { SimulatedState } from '../../src/simulator/simulated-state';
@@ -389,6 +389,13 @@ describe('demo appliance types', () => {
 
     it('a hood delayed shut-off vents for its DelayedShutOffTime setting', () => {
       assert.strictEqual(plan('hood', 'Cooking.Common.Program.Hood.DelayedShutOff').durationS, 600);
+    });
+
+    it('dryer: a plain startIn becomes FinishInRelative through the program duration (library delayed start)', () => {
+      const p = profileOf('dryer');
+      assert.deepStrictEqual(resolveDelayedStart(p, 'LaundryCare.Dryer.Program.Cotton', { startIn: 3600 }), { 'BSH.Common.Option.FinishInRelative': 3600 + 8100 });
+      assert.deepStrictEqual(resolveDelayedStart(p, 'LaundryCare.Dryer.Program.Super40', { finishIn: 7200 }), { 'BSH.Common.Option.FinishInRelative': 7200 });
+      assert.throws(() => resolveDelayedStart(profileOf('coffee'), 'Espresso', { startIn: 60 }), /has no delayed start/);
     });
 
     it('dryer programs take their estimated duration; FinishInRelative delays the start', () => {
