@@ -10,7 +10,7 @@ import type { OptionValues, RawResponse, WriteResult } from '../protocol/types';
 import { UsageError, flagValue, hasFlag, profileArgument, secondsFlag, type ParsedCommand } from './args';
 import { connectAndWait } from './connect';
 import { loadAppliance } from './load-records';
-import { describeError, printError, printJson, type CliIo } from './output';
+import { describeError, printError, printJson, printWarning, type CliIo } from './output';
 import { parseAssignments, parseProgramRef, parseRawRequest, type RawRequest } from './value-parsing';
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 20_000;
@@ -107,7 +107,11 @@ export async function sendCommand(parsed: ParsedCommand, io: CliIo): Promise<num
   const file = profileArgument(parsed);
   const send = sendActionFromFlags(parsed);
   const timeoutMs = secondsFlag(parsed, 'timeout') ?? DEFAULT_CONNECT_TIMEOUT_MS;
-  const record = await loadAppliance(file, { appliance: flagValue(parsed, 'appliance'), host: flagValue(parsed, 'host') });
+  const record = await loadAppliance(
+    file,
+    { appliance: flagValue(parsed, 'appliance'), host: flagValue(parsed, 'host') },
+    (warning) => printWarning(io, warning),
+  );
   checkKeys(record, send);
 
   const head = { haId: record.haId, action: send.action };

@@ -7,6 +7,7 @@
  */
 import { errorMessage } from '../errors';
 import type { DescriptionChangeItem, Feature, WireItem } from '../profile/types';
+import { typicalDurationS } from './program-durations';
 import { describe, parseDefaultText, SimulatedState } from './simulated-state';
 
 export interface RunnerHost {
@@ -51,6 +52,8 @@ export function planRun(state: SimulatedState, program: number, options: Array<{
       if (typeof d === 'number' && d > 0) durationS = d;
     }
   }
+  // Real profiles do not declare run times; the appliance knows them, so the simulator must too.
+  durationS ??= typicalDurationS(state.profile.byUid(program)?.key);
   if (durationS === undefined) {
     for (const f of [remaining, duration]) {
       if (!f || durationS !== undefined) continue;
