@@ -91,6 +91,7 @@ export async function simulateCommand(parsed: ParsedCommand, io: CliIo): Promise
     if (saveProfile !== undefined) {
       // What a client needs to reach this simulator: its address and the transport it serves.
       const saved: ApplianceRecord = { ...record, host: reachableHost(url), connectionType: transport === 'aes' ? 'AES' : 'TLS' };
+      if (transport === 'tls') delete saved.iv; // an iv marks an AES appliance
       await writePrivateFile(saveProfile, writeProfileZip(saved).data);
     }
     printJson(io, { listening: url, haId: record.haId, transport });

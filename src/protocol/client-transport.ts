@@ -357,7 +357,8 @@ class WebSocketClientTransport extends EventEmitter implements ClientTransport {
         cause: err,
       });
     }
-    if (this.isTls && this.tcpConnected && !this.tlsEstablished && !this.pskRequested && code?.startsWith('ERR_SSL_')) {
+    const tlsAlert = code === 'EPROTO' || !!code?.startsWith('ERR_SSL_') || /\bSSL routines\b|\balert\b/i.test(err.message);
+    if (this.isTls && this.tcpConnected && !this.tlsEstablished && !this.pskRequested && tlsAlert) {
       // A TLS server that refused the PSK handshake before asking for a key (handshake failure,
       // protocol version, no shared cipher): an ordinary certificate server, not an appliance.
       return new HomeConnectError(
@@ -373,7 +374,7 @@ class WebSocketClientTransport extends EventEmitter implements ClientTransport {
       });
     }
     if (this.isTls && this.tcpConnected && !this.tlsEstablished) {
-      return new HomeConnectError('offline', `The connection to the appliance at ${this.hostLabel} closed during the TLS handshake: ${err.message}`, {
+      return new HomeConnectError('offline', `The connection to the appliance at ${this.hostLabel} closed during the TLS handshake (${code ?? 'no reason given'}).`, {
         details,
         cause: err,
       });
