@@ -53,6 +53,11 @@ const BY_KEY: ReadonlyMap<string, number> = new Map([
   ['LaundryCare.Dryer.Program.TimeWarm', 30 * MIN],
   ['LaundryCare.Dryer.Program.TimeCold', 30 * MIN],
   ['LaundryCare.Dryer.Program.Refresh', 20 * MIN],
+  ['LaundryCare.Dryer.Program.Blankets', 2 * HOUR + 15 * MIN],
+  // Ovens (when no Duration is given)
+  ['Cooking.Oven.Program.Cleaning.Pyrolysis', 2 * HOUR],
+  ['Cooking.Oven.Program.HeatingMode.PreHeating', 10 * MIN],
+  ['Cooking.Oven.Program.HeatingMode.PizzaSetting', 20 * MIN],
 ]);
 
 /** Families whose programs the table does not list one by one (longest prefix wins). */
@@ -71,6 +76,8 @@ const BY_PREFIX: ReadonlyArray<readonly [string, number]> = [
   // Ovens without a Duration option: an hour of baking; a hood runs for a while.
   ['Cooking.Oven.Program.', 1 * HOUR],
   ['Cooking.Common.Program.Hood.', 1 * HOUR],
+  ['Cooking.Hob.Program.', 30 * MIN],
+  ['BSH.Common.Program.Favorite.', 1 * HOUR],
 ];
 
 /** Typical run time of a program in seconds, or undefined when nothing is known about it. */

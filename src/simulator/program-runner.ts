@@ -30,7 +30,8 @@ export interface RunPlan {
 
 /** Commands that real appliances make writable only while a program runs. */
 const RUNTIME_COMMANDS = ['AbortProgram', 'PauseProgram', 'ResumeProgram'];
-const DEFAULT_DURATION_S = 2 * 3600;
+/** Run time of a program nothing is known about. */
+export const DEFAULT_DURATION_S = 2 * 3600;
 const ABORT_S = 5;
 
 function numberOption(items: Array<{ uid: number; value: unknown }>, f: Feature | undefined): number | undefined {
