@@ -6,7 +6,7 @@ import assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { importPath } from '../../src/profile/import';
+import { importPath, writeProfileZip } from '../../src/profile/import';
 import type { ApplianceRecord } from '../../src/profile/types';
 import { ApplianceConnection } from '../../src/protocol/appliance-connection';
 import { ApplianceSimulator } from '../../src/simulator/appliance-simulator';
@@ -263,6 +263,20 @@ describe('homeconnect-local bin (127.0.0.1)', function () {
         ],
       });
       const out = path.join(dir, 'login-out');
+      // Traps at the names login will pick in the next minute (they are predictable): a symlink to
+      // a file outside, or an existing 0644 file. Neither may be written through or keep its mode.
+      fs.mkdirSync(out);
+      const victim = path.join(dir, 'victim.txt');
+      fs.writeFileSync(victim, 'untouched');
+      const traps = new Set<string>();
+      for (let s = -2; s < 60; s++) {
+        // Without a MAC from the cloud, login takes it from the haId's last part.
+        const asLoggedIn = { ...demoDishwasher, mac: demoDishwasher.haId.split('-').pop() as string };
+        const name = writeProfileZip(asLoggedIn, new Date(Date.now() + s * 1000)).fileName;
+        traps.add(path.join(out, name));
+        if (s % 2 === 0) fs.symlinkSync(victim, path.join(out, name));
+        else fs.writeFileSync(path.join(out, name), 'old', { mode: 0o644 });
+      }
       const env = { HOMECONNECT_LOCAL_API_URL: cloud.url, HOMECONNECT_LOCAL_ASSET_URL: cloud.url };
       const p = cli(['login', '--region', 'EU', '--out', out], env);
       const url = await p.firstLine();
@@ -276,8 +290,13 @@ describe('homeconnect-local bin (127.0.0.1)', function () {
       assert.strictEqual(first, url);
       const files = written.map((l) => JSON.parse(l) as { file: string; haId: string; connectionType: string });
       assert.deepStrictEqual(files.map((f) => f.haId).sort(), [demoDishwasher.haId, demoWasher.haId].sort());
+      const dwFile = files.find((f) => f.haId === demoDishwasher.haId)!.file;
+      assert.ok(traps.has(dwFile), `the trap was at the name login used (${dwFile}; traps ${[...traps][0]})`);
+      assert.strictEqual(fs.readFileSync(victim, 'utf8'), 'untouched', 'never written through a symlink');
       for (const f of files) {
         assert.strictEqual(path.dirname(f.file), out);
+        assert.ok(!fs.lstatSync(f.file).isSymbolicLink());
+        assert.strictEqual(fs.statSync(f.file).mode & 0o777, 0o600);
         const [record] = await importPath(f.file);
         const original = f.haId === demoWasher.haId ? demoWasher : demoDishwasher;
         assert.strictEqual(record?.haId, original.haId);
