@@ -31,6 +31,26 @@ export function aboutIt(reason: string, record: ApplianceRecord): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
+/**
+ * A whole error sentence with the appliance named once: its first mention stays, later ones
+ * (by label, haId or address) become "the appliance".
+ */
+export function nameOnce(text: string, record: ApplianceRecord): string {
+  const label = record.name && record.name !== record.haId ? `${record.name} (${record.haId})` : record.haId;
+  const mention = new RegExp(
+    String.raw`${escapeRegExp(label)}|${label === record.haId ? '' : `${escapeRegExp(record.haId)}|`}\bthe appliance at ${AT_HOST}`,
+    'gi',
+  );
+  let seen = false;
+  return text.replace(mention, (m) => {
+    if (!seen) {
+      seen = true;
+      return m;
+    }
+    return 'the appliance';
+  });
+}
+
 export async function connectAndWait(record: ApplianceRecord, timeoutMs: number): Promise<ApplianceConnection> {
   const connection = new ApplianceConnection({ record });
   const where = `${record.name && record.name !== record.haId ? `${record.name} (${record.haId})` : record.haId} at ${record.host}`;

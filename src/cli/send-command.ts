@@ -8,7 +8,7 @@ import { profileFromRecord } from '../profile';
 import type { ApplianceRecord } from '../profile/types';
 import type { OptionValues, RawResponse, WriteResult } from '../protocol/types';
 import { UsageError, flagValue, hasFlag, profileArgument, secondsFlag, type ParsedCommand } from './args';
-import { connectAndWait } from './connect';
+import { connectAndWait, nameOnce } from './connect';
 import { loadAppliance } from './load-records';
 import { describeError, printError, printJson, printWarning, type CliIo } from './output';
 import { parseAssignments, parseProgramRef, parseRawRequest, type RawRequest } from './value-parsing';
@@ -131,8 +131,10 @@ export async function sendCommand(parsed: ParsedCommand, io: CliIo): Promise<num
     printJson(io, { ok: true, ...result, ...head });
     return 0;
   } catch (e) {
-    printJson(io, { ok: false, ...head, error: errorJson(e) });
-    printError(io, describeError(e));
+    const error = errorJson(e);
+    error.message = nameOnce(String(error.message), record);
+    printJson(io, { ok: false, ...head, error });
+    printError(io, String(error.message));
     return 1;
   } finally {
     await connection?.stop().catch(() => undefined);
