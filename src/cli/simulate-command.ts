@@ -55,7 +55,8 @@ async function simulatedRecord(parsed: ParsedCommand, io: CliIo): Promise<Applia
 export function reachableHost(url: string): string {
   const u = new URL(url);
   const hostname = u.hostname === '0.0.0.0' ? '127.0.0.1' : u.hostname === '[::]' ? '[::1]' : u.hostname;
-  return `${hostname}:${u.port}`;
+  // URL drops the scheme's default port (443 for wss, 80 for ws); the record keeps it explicit.
+  return `${hostname}:${u.port || (u.protocol === 'wss:' ? '443' : '80')}`;
 }
 
 export async function simulateCommand(parsed: ParsedCommand, io: CliIo): Promise<number> {
