@@ -32,6 +32,8 @@ Connects and prints one JSON object per line until interrupted (Ctrl+C):
   {"event":"<state>","haId":...,"reason":...}         connection changes
   {"haId":...,"key":...,"uid":...,"value":...,"raw":...} the initial state and every change
   --raw   also print every message in and out: {"haId":...,"direction":"in|out","message":...}
+<state> is connecting, handshaking, connected, offline, auth-failed, error or disconnected;
+the connection retries by itself. A profile, key or host that cannot be used exits 1.
 
 ${PROFILE_HELP}
 `,
