@@ -363,7 +363,7 @@ class WebSocketClientTransport extends EventEmitter implements ClientTransport {
       // protocol version, no shared cipher): an ordinary certificate server, not an appliance.
       return new HomeConnectError(
         'protocol',
-        `The address ${this.hostLabel} answered with a TLS server that does not offer the pre-shared-key (PSK) handshake of Home Connect appliances, so it is not a Home Connect appliance (perhaps a router or NAS that now has this address). Check the appliance's IP address.`,
+        `The address ${this.hostLabel} is not a Home Connect appliance: it answered with an ordinary TLS server, without the pre-shared-key (PSK) handshake appliances use (perhaps a router or NAS now has this address). Check the appliance's IP address.`,
         { details: { ...details, reason: 'not-an-appliance' }, cause: err },
       );
     }
