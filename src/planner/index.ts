@@ -1,0 +1,3 @@
+export { readSeries, toEpochMs, MAX_SERIES_SLOTS, SERIES_SHAPES, type Slot } from './series';
+export { planStart, MAX_CANDIDATES, type Objective, type Plan, type PlanInput, type PlanSlot } from './plan';
+export { nextWallTime, parseDuration, parseTimeSpec, localTimeZone, zonedTime } from './times';
