@@ -23,6 +23,7 @@ Commands:
   send <profile> ...   set values, select/start/stop/pause/resume programs, or send a raw request
   simulate <profile>   run a simulated appliance (or a built-in demo: --demo <name>)
   login                log in to the Home Connect cloud once and save profile ZIPs
+  plan                 plan the cheapest (or sunniest) start before a deadline from a price file
 
 Run "${PROGRAM} <command> --help" for the options of a command.
 `,
@@ -67,6 +68,18 @@ Runs a simulated appliance on this computer until interrupted (Ctrl+C) and print
   --services iz|ci2|legacy  service set the simulator announces
   --appliance <name|haId>   pick one appliance when <profile> holds several
 `,
+  plan: `Usage: ${PROGRAM} plan --prices FILE --duration SECONDS --deadline HH:MM|ISO [options]
+
+Plans the start that costs least (or uses the most solar forecast) and finishes by the deadline,
+and prints the plan as one JSON line: {"start":...,"finish":...,"startIn":...,"cost":...,"saving":...}.
+  --prices FILE                  prices or forecast: a list of {start,end?,price}, Tibber, aWATTar,
+                                 Solcast or forecast.solar JSON
+  --duration SECONDS             how long the program runs
+  --deadline HH:MM|ISO|8h        finished by then (HH:MM: the next such time)
+  --now ISO                      plan as if it were then (default: now)
+  --objective cheapest|solar     lowest price (default) or most forecast covered
+  --step SECONDS                 start times on this grid (default 60, the delayed-start step)
+`,
   login: `Usage: ${PROGRAM} login [--region EU|NA|CN] [--out DIR]
 
 Logs in to the Home Connect cloud once to fetch the keys and profiles of your appliances,
@@ -98,6 +111,8 @@ async function run(parsed: ParsedCommand, io: CliIo): Promise<number> {
       return (await import('./simulate-command')).simulateCommand(parsed, io);
     case 'login':
       return (await import('./login-command')).loginCommand(parsed, io);
+    case 'plan':
+      return (await import('./plan-command')).planCommand(parsed, io);
   }
 }
 
