@@ -12,9 +12,9 @@ export class UsageError extends Error {
   }
 }
 
-export type CommandName = 'simulate' | 'watch' | 'send' | 'login';
+export type CommandName = 'simulate' | 'watch' | 'send' | 'login' | 'discover';
 
-export const COMMANDS: readonly CommandName[] = ['simulate', 'watch', 'send', 'login'];
+export const COMMANDS: readonly CommandName[] = ['simulate', 'watch', 'send', 'login', 'discover'];
 
 interface FlagSpec {
   /** none: a switch; required: takes the next word; optional: takes the next word unless it is a flag. */
@@ -40,6 +40,7 @@ const SPECS: Record<CommandName, { flags: Record<string, FlagSpec>; maxPositiona
       port: { value: 'required' },
       services: { value: 'required', choices: ['iz', 'ci2', 'legacy'], ignoreCase: true },
       demo: { value: 'required', choices: ['dishwasher', 'washer'], ignoreCase: true },
+      advertise: { value: 'none' },
     },
   },
   watch: {
@@ -59,6 +60,13 @@ const SPECS: Record<CommandName, { flags: Record<string, FlagSpec>; maxPositiona
       resume: { value: 'none' },
       raw: { value: 'required' },
       timeout: { value: 'required' },
+    },
+  },
+  discover: {
+    maxPositionals: 0,
+    flags: {
+      timeout: { value: 'required' },
+      interface: { value: 'required' },
     },
   },
   login: {
