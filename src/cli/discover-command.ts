@@ -3,24 +3,11 @@
  * after the timeout, also when nothing answered (with a hint on stderr).
  */
 import { isIP } from 'net';
-import { discoverAppliances, type DiscoveredAppliance } from '../discovery';
+import { discoverAppliances, discoveredLine, noAnswerHint } from '../discovery';
 import { UsageError, flagValue, type ParsedCommand } from './args';
 import { PROGRAM, printJson, type CliIo } from './output';
 
 export const DEFAULT_DISCOVER_TIMEOUT_MS = 5000;
-
-/** The line for one appliance: the fields a record needs, in a fixed order. */
-export function discoveredLine(a: DiscoveredAppliance): Record<string, unknown> {
-  const line: Record<string, unknown> = { haId: a.haId, host: a.host, port: a.port, transport: a.transport };
-  for (const k of ['brand', 'type', 'vib', 'mac'] as const) if (a[k] !== undefined) line[k] = a[k];
-  line.addresses = a.addresses;
-  return line;
-}
-
-/** The sentence when nothing answered: containers without host networking are the usual cause. */
-export function noAnswerHint(iface: string | undefined, seconds: number): string {
-  return `no mDNS answers ${iface ? `on ${iface}` : 'on any interface'} within ${seconds} s; is this running in a container without host networking? Appliances can still be used by IP address (--host, or the host field in the account).`;
-}
 
 export async function discoverCommand(parsed: ParsedCommand, io: CliIo): Promise<number> {
   const timeoutText = flagValue(parsed, 'timeout');

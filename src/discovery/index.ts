@@ -2,3 +2,4 @@ export { discoverAppliances, findAppliance, hostPortOf, DiscoveryCollector, type
 export { ApplianceAdvertiser, type AdvertisedAppliance } from './advertiser';
 export { parseApplianceTxt, applianceTxt, type ApplianceTxt } from './txt-record';
 export { MDNS_PORT, SERVICE } from './mdns-socket';
+export { discoveredLine, noAnswerHint } from './report';

@@ -64,6 +64,19 @@ describe(`account follows a moved appliance (${nodeRedModule}, mDNS on loopback)
     );
   });
 
+  it('GET /homeconnect-local/discover lists what answered (the editor\'s Find appliances), or a hint', async () => {
+    await deploy({});
+    const request = () => (helper as unknown as { request(): any }).request();
+    const res = await request().get('/homeconnect-local/discover').expect(200);
+    const mine = res.body.found.find((a: Msg) => a.haId === sim.record.haId);
+    assert.ok(mine, JSON.stringify(res.body));
+    assert.deepStrictEqual([mine.host, mine.port, mine.transport, mine.hostPort], ['127.0.0.1', sim.port, 'tls', `127.0.0.1:${sim.port}`]);
+    await sim.stop();
+    const none = await request().get('/homeconnect-local/discover').expect(200);
+    assert.deepStrictEqual(none.body.found, []);
+    assert.match(none.body.hint, /no mDNS answers on 127\.0\.0\.1 .*container without host networking/);
+  });
+
   it('a host the user typed stays pinned: no lookup, the appliance stays offline', async () => {
     const got = await deploy({});
     await waitFor(() => connections(got).some((m) => m.payload === 'connected'), 'connected', 10_000);
