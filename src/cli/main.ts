@@ -24,6 +24,7 @@ Commands:
   simulate <profile>   run a simulated appliance (or a built-in demo: --demo <name>)
   login                log in to the Home Connect cloud once and save profile ZIPs
   plan                 plan the cheapest (or sunniest) start before a deadline from a price file
+  discover             find appliances on the network (mDNS) and print their addresses
 
 Run "${PROGRAM} <command> --help" for the options of a command.
 `,
@@ -67,6 +68,16 @@ Runs a simulated appliance on this computer until interrupted (Ctrl+C) and print
   --port <n>                port to listen on (default: any free port)
   --services iz|ci2|legacy  service set the simulator announces
   --appliance <name|haId>   pick one appliance when <profile> holds several
+  --advertise               announce it over mDNS like a real appliance (on the --bind interface)
+`,
+  discover: `Usage: ${PROGRAM} discover [--timeout SECONDS] [--interface ADDRESS]
+
+Listens for Home Connect appliances announcing themselves over mDNS (_homeconnect._tcp) and prints
+one JSON line per appliance as it is found, then exits 0 after the timeout:
+  {"haId":...,"host":"192.168.1.23","port":443,"transport":"tls","brand":...,"type":...,"vib":...}
+  --timeout <seconds>     how long to listen (default 5)
+  --interface <address>   the IPv4 address of the network interface to use (default: every interface)
+Use the printed host with --host, or as the appliance's host in the account dialog.
 `,
   plan: `Usage: ${PROGRAM} plan --prices FILE --duration SECONDS --deadline HH:MM|ISO [options]
 
@@ -113,6 +124,8 @@ async function run(parsed: ParsedCommand, io: CliIo): Promise<number> {
       return (await import('./login-command')).loginCommand(parsed, io);
     case 'plan':
       return (await import('./plan-command')).planCommand(parsed, io);
+    case 'discover':
+      return (await import('./discover-command')).discoverCommand(parsed, io);
   }
 }
 
