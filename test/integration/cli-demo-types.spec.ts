@@ -1,4 +1,8 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { importPath } from '../../src/profile/import';
 import { ApplianceConnection } from '../../src/protocol/appliance-connection';
 import { DEMO_NAMES, demoRecord } from '../../src/simulator/demo-profiles';
 import { runCli, startCli, type CliProcess } from './cli-runner';
@@ -8,6 +12,11 @@ describe('cli simulate --demo for every appliance type (integration)', function 
   this.timeout(20000);
   const running: CliProcess[] = [];
   const connections: ApplianceConnection[] = [];
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hcl-demo-types-'));
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
   afterEach(async () => {
     for (const c of connections.splice(0)) await c.stop();
     for (const p of running.splice(0)) {
@@ -18,14 +27,20 @@ describe('cli simulate --demo for every appliance type (integration)', function 
 
   for (const name of DEMO_NAMES.filter((n) => n !== 'dishwasher' && n !== 'washer')) {
     const record = demoRecord(name)!;
-    it(`--demo ${name} (${record.type}, ${record.connectionType}) serves a client and stops on SIGINT`, async () => {
-      const p = startCli(['simulate', '--demo', name, '--bind', '127.0.0.1', '--port', '0']);
+    it(`--demo ${name} (${record.type}, ${record.connectionType}) --save-profile: the saved ZIP imports and drives it; stops on SIGINT`, async () => {
+      const zip = path.join(dir, `${name}.zip`);
+      const p = startCli(['simulate', '--demo', name, '--bind', '127.0.0.1', '--port', '0', '--save-profile', zip]);
       running.push(p);
       const line = await p.waitForLine((l) => 'listening' in l);
       assert.strictEqual(line.haId, record.haId);
       assert.strictEqual(line.transport, record.connectionType.toLowerCase());
-      const url = new URL(String(line.listening));
-      const client = new ApplianceConnection({ record: { ...record, host: url.host } });
+      // The saved profile is all a client needs: key, transport, address and both XML files.
+      const [saved] = await importPath(zip);
+      assert.strictEqual(saved!.haId, record.haId);
+      assert.strictEqual(saved!.type, record.type);
+      assert.strictEqual(saved!.deviceDescription, record.deviceDescription);
+      assert.strictEqual(saved!.featureMapping, record.featureMapping);
+      const client = new ApplianceConnection({ record: saved! });
       connections.push(client);
       await new Promise<void>((resolve) => {
         client.on('state', (s) => s.state === 'connected' && resolve());
