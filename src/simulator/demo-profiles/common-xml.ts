@@ -1,5 +1,5 @@
 /**
- * XML fragments both demo profiles share: the document heads, the BSH.Common features every
+ * XML fragments the demo profiles share: the document heads, the BSH.Common features every
  * appliance declares (protocol.md §4.3), their enums and the common error table. Each demo file
  * keeps only what is specific to its appliance. Fragments are whole lines (indent included, no
  * final newline), each placed on its own line so a demo file reads as the XML it produces.
@@ -108,7 +108,7 @@ export function featureMappingHead(id: DemoIdentity): string {
   </xi:include>`;
 }
 
-/** uid (4 hex digits) -> name of the features both demo appliances declare. */
+/** uid (4 hex digits) -> name of the common features of the demo appliances (each keeps those it declares). */
 const commonFeatureNames: ReadonlyArray<readonly [string, string]> = [
   ['0001', 'BSH.Common.Command.DeactivateWiFi'],
   ['0003', 'BSH.Common.Setting.AllowBackendConnection'],
