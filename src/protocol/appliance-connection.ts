@@ -12,7 +12,7 @@ import { profileFromRecord } from '../profile';
 import { decodeKey } from '../profile/import';
 import type { ApplianceRecord, DescriptionChangeItem, DecodedValue, Feature, WireItem } from '../profile/types';
 import { Backoff } from './backoff';
-import { remoteStartRefusal } from './program-command';
+import { remoteSelectRefusal, remoteStartRefusal } from './program-command';
 import { connectTransport } from './client-transport';
 import { Session, formatSeconds, type SessionLogger, type SessionProfile, type SessionTransport } from './session';
 import { TrafficLog } from './traffic-log';
@@ -299,6 +299,8 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
   }
 
   async selectProgram(program: string | number, options?: OptionValues): Promise<WriteResult> {
+    const never = this.profileRefusal(remoteSelectRefusal, program);
+    if (never) throw never;
     const session = this.requireConnected();
     this.checkRoot('selectedProgram', 'select a program');
     const uid = this.profile.encodeProgram(program);
@@ -307,7 +309,7 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
 
   async startProgram(program?: string | number, options?: OptionValues): Promise<WriteResult> {
     // What the profile rules out is refused before anything else, connected or not.
-    const never = this.profileStartRefusal(program);
+    const never = this.profileRefusal(remoteStartRefusal, program);
     if (never) throw never;
     const session = this.requireConnected();
     const allowed = this.knownValue(REMOTE_START_ALLOWED);
@@ -337,15 +339,15 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
   }
 
   /**
-   * A start the profile rules out for the whole appliance or for the named program, checked
+   * A start (or selection) the profile rules out for the whole appliance or for the named program, checked
    * before the live state so "never" wins over "not now"; undefined also when the profile is
    * unusable or the program unknown (the later checks name those).
    */
-  private profileStartRefusal(program: string | number | undefined): HomeConnectError | undefined {
+  private profileRefusal(rule: typeof remoteStartRefusal, program: string | number | undefined): HomeConnectError | undefined {
     try {
-      const appliance = remoteStartRefusal(this.profile, this.label);
+      const appliance = rule(this.profile, this.label);
       if (appliance || program === undefined || program === null || program === '') return appliance;
-      return remoteStartRefusal(this.profile, this.label, this.profile.encodeProgram(program));
+      return rule(this.profile, this.label, this.profile.encodeProgram(program));
     } catch {
       return undefined;
     }

@@ -228,3 +228,34 @@ export function remoteStartRefusal(profile: RemoteStartProfile, label: string, p
   }
   return undefined;
 }
+
+/** Program execution none/startOnly: the appliance does not take it as a remote selection. */
+function selectable(program: Feature): boolean {
+  return program.execution !== 'none' && program.execution !== 'startOnly';
+}
+
+/** Like remoteStartRefusal, for selecting a program (execution none or startOnly rule it out). */
+export function remoteSelectRefusal(profile: RemoteStartProfile, label: string, programUid?: number): HomeConnectError | undefined {
+  const programs = profile.programs?.();
+  if (programs && programs.length === 0) {
+    return new HomeConnectError('validation', `${label} does not allow remote program selection: it has no programs. Nothing was sent.`, {
+      details: { reason: 'no-programs' },
+    });
+  }
+  if (programs && programs.every((p) => !selectable(p))) {
+    return new HomeConnectError(
+      'validation',
+      `${label} does not allow remote program selection: its profile marks every program as chosen on the appliance only. Nothing was sent.`,
+      { details: { reason: 'program-execution' } },
+    );
+  }
+  const program = programUid !== undefined ? profile.byUid?.(programUid) : undefined;
+  if (program && !selectable(program)) {
+    return new HomeConnectError(
+      'validation',
+      `${label} does not allow remote selection of ${program.key} (execution ${program.execution ?? 'none'}). Nothing was sent.`,
+      { details: { program: program.key, execution: program.execution, reason: 'program-execution' } },
+    );
+  }
+  return undefined;
+}

@@ -7,7 +7,7 @@ import { parseProfile, profileFromRecord, type ApplianceProfile } from '../../sr
 import { importProfileZip, readDescriptionInfo, writeProfileZip } from '../../src/profile/import';
 import type { ApplianceRecord } from '../../src/profile/types';
 import { ApplianceConnection } from '../../src/protocol/appliance-connection';
-import { remoteStartRefusal, resolveDelayedStart } from '../../src/protocol/program-command';
+import { remoteSelectRefusal, remoteStartRefusal, resolveDelayedStart } from '../../src/protocol/program-command';
 import { DEMO_NAMES, demoRecord, demoRecords } from '../../src/simulator/demo-profiles';
 import { planRun } from '../../src/simulator/program-runner';
 import { SimulatedState } from '../../src/simulator/simulated-state';
@@ -337,6 +337,17 @@ describe('demo appliance types', () => {
         assert.strictEqual(remoteStartRefusal(p, name), undefined, name);
         for (const prog of p.programs()) assert.strictEqual(remoteStartRefusal(p, name, prog.uid), undefined, prog.key);
       }
+    });
+
+    it('selection follows the same rules: hob and fridge refused, a select-only oven program allowed', async () => {
+      assert.match(remoteSelectRefusal(profileOf('hob'), 'hob')!.message, /^hob does not allow remote program selection/);
+      assert.match(remoteSelectRefusal(profileOf('fridge'), 'fridge')!.message, /it has no programs/);
+      assert.strictEqual(remoteSelectRefusal(profileOf('oven'), 'oven', 0x1601), undefined);
+      const oven = profileOf('oven');
+      oven.applyDescriptionChange({ uid: 0x1501, execution: 'STARTONLY' });
+      assert.match(remoteSelectRefusal(oven, 'oven', 0x1501)!.message, /does not allow remote selection of Cooking\.Oven\.Program\.HeatingMode\.HotAir/);
+      const hob = new ApplianceConnection({ record: demo('hob') });
+      await assert.rejects(hob.selectProgram('PowerMove'), /does not allow remote program selection/);
     });
 
     it('the connection refuses before anything else, even while disconnected', async () => {
