@@ -41,6 +41,8 @@ const TIMING = {
 
 /** Window widths the dialogs must fit at the default edit-tray width. */
 const WIDTHS = [1280, 1400, 1920];
+/** The window the other tests run in; HOMECONNECT_BROWSER_WIDTH runs them at another width. */
+const VIEWPORT = { width: Number(process.env.HOMECONNECT_BROWSER_WIDTH) || 1400, height: 1000 };
 
 function row(haId: string): string {
   return `#node-config-input-appliance-list .hc-appliance-item[data-haid="${haId}"]`;
@@ -82,7 +84,7 @@ describe('editor in a real browser', function () {
       settings: { homeconnectLocalAccountTiming: TIMING },
     });
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const context = await browser.newContext({ viewport: VIEWPORT });
     page = await context.newPage();
     page.on('pageerror', (e) => console.log('      page error:', e.message));
     await page.goto(red.url + '/');
@@ -286,7 +288,7 @@ describe('editor in a real browser', function () {
   });
 
   it('shows the account dialog in German for a German browser', async function () {
-    const context = await browser!.newContext({ locale: 'de-DE', viewport: { width: 1400, height: 1000 } });
+    const context = await browser!.newContext({ locale: 'de-DE', viewport: VIEWPORT });
     try {
       const de = await context.newPage();
       await de.goto(red!.url + '/');
@@ -568,6 +570,11 @@ describe('editor in a real browser', function () {
           window.RED.editor.editConfig('', 'homeconnect-local-account', 'hclayout');
         }, long);
         await p.waitForSelector('#node-config-input-appliance-list .hc-appliance-item .hc-appliance-test', { state: 'visible' });
+        // The tray slides in (a CSS transition of `right`): measure once it has arrived.
+        await p.waitForFunction(() => {
+          const trays = [...document.querySelectorAll('.red-ui-tray')];
+          return trays.length > 0 && trays.every((t: any) => getComputedStyle(t).right === '0px' && t.getAnimations().length === 0);
+        });
         const geometry = await p.evaluate(() => {
           const box = (el: any) => el.getBoundingClientRect();
           const container = document.querySelector('#node-config-input-appliance-list').closest('.red-ui-editableList-container');
@@ -645,13 +652,18 @@ describe('editor in a real browser', function () {
           { timeout: 30000 },
         );
         before = mark;
-        const overflow = await p.evaluate(() => {
-          const help = document.querySelector('.red-ui-help');
+        const { shown, overflow } = await p.evaluate((m) => {
+          const help = [...document.querySelectorAll('.red-ui-help')].find((h: any) =>
+            [...h.querySelectorAll('h3, h4')].some((x: any) => x.textContent.trim() === m),
+          );
           const right = help.getBoundingClientRect().right;
-          return [...help.querySelectorAll('code, pre')]
-            .filter((el: any) => el.getBoundingClientRect().right > right + 1)
-            .map((el: any) => (el.textContent as string).slice(0, 60));
-        });
+          const codes = [...help.querySelectorAll('code, pre')].filter((el: any) => el.getBoundingClientRect().width > 0);
+          return {
+            shown: codes.length,
+            overflow: codes.filter((el: any) => el.getBoundingClientRect().right > right + 1).map((el: any) => (el.textContent as string).slice(0, 60)),
+          };
+        }, mark);
+        assert.ok(shown > 3, `${type}: the help's code samples are shown (${shown})`);
         assert.deepStrictEqual(overflow, [], `${type}: code wider than the sidebar`);
       }
       await p.screenshot({ path: path.join(ARTIFACTS, 'help-out-node.png') });
