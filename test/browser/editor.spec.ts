@@ -383,6 +383,7 @@ describe('editor in a real browser', function () {
     const temperature = '#hc-out-options .hc-out-option[data-key="LaundryCare.Washer.Option.Temperature"]';
     await page.waitForSelector(temperature);
     assert.strictEqual(await page.inputValue(temperature + ' select.hc-out-option-value'), runningTemperature);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'out-node-program-running.png') });
     // Tick an option and save: the choices come back when the dialog opens again.
     await page.check(temperature + ' .hc-out-option-use');
     await page.selectOption('#hc-out-action', 'select');
