@@ -20,6 +20,7 @@ import { buildLiveView, disconnectedView } from './admin/live-view';
 import { LoginStore } from './admin/login-store';
 import { testConnection, withModel } from './admin/test-connection';
 import type { RedAPI } from './red-types';
+import { isPlainObject } from '../src/guards';
 
 export const ADMIN_PREFIX = '/homeconnect-local';
 export const READ_SCOPE = 'homeconnect-local.read';
@@ -65,16 +66,12 @@ class HttpError extends Error {
 const EXPIRED_LOGIN = 'This login has expired, press Log in again';
 const registered = new WeakSet<object>();
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 function text(v: unknown): string | undefined {
   return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
 }
 
 function bodyOf(req: AdminRequest): Record<string, unknown> {
-  if (!isObject(req.body)) throw new HttpError(400, 'The request needs a JSON object body.');
+  if (!isPlainObject(req.body)) throw new HttpError(400, 'The request needs a JSON object body.');
   return req.body;
 }
 
@@ -207,9 +204,9 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
       const byHaId = new Map<string, ApplianceRecord>();
       const errors: Array<{ file: string; message: string }> = [];
       b.files.forEach((f: unknown, i: number) => {
-        const file = isObject(f) && typeof f.name === 'string' && f.name.trim() !== '' ? f.name.trim() : `file ${i + 1}`;
+        const file = isPlainObject(f) && typeof f.name === 'string' && f.name.trim() !== '' ? f.name.trim() : `file ${i + 1}`;
         try {
-          if (!isObject(f) || typeof f.data !== 'string') throw new HomeConnectError('import', `${file} has no content.`);
+          if (!isPlainObject(f) || typeof f.data !== 'string') throw new HomeConnectError('import', `${file} has no content.`);
           const data = Buffer.from(f.data, 'base64');
           if (data.length === 0) throw new HomeConnectError('import', `${file} is empty.`);
           for (const r of importBuffer(data, file, meta)) {
@@ -234,8 +231,8 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
     write,
     handle((req) => {
       const r = bodyOf(req).record;
-      if (!isObject(r)) throw new HttpError(400, 'Send the appliance profile as "record".');
-      const desc = isObject(r.description) ? r.description : {};
+      if (!isPlainObject(r)) throw new HttpError(400, 'Send the appliance profile as "record".');
+      const desc = isPlainObject(r.description) ? r.description : {};
       const record: ApplianceRecord = {
         haId: text(r.haId) ?? 'preview',
         name: text(r.name) ?? '',
@@ -248,7 +245,7 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
       };
       if (typeof r.deviceDescription === 'string') record.deviceDescription = r.deviceDescription;
       if (typeof r.featureMapping === 'string') record.featureMapping = r.featureMapping;
-      if (isObject(r.features)) record.features = r.features as HcpyFeatures;
+      if (isPlainObject(r.features)) record.features = r.features as HcpyFeatures;
       return buildProfileView(readProfile(record));
     }),
   );
@@ -287,7 +284,7 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
       const entry = deployed && haId ? deployed.appliances.find((a) => a.haId === haId) : undefined;
 
       const keyGiven = text(b.key);
-      const hasProfile = (typeof b.deviceDescription === 'string' && typeof b.featureMapping === 'string') || isObject(b.features);
+      const hasProfile = (typeof b.deviceDescription === 'string' && typeof b.featureMapping === 'string') || isPlainObject(b.features);
       if ((!keyGiven || !hasProfile) && !stored) {
         if (accountId && !deployed) throw new HttpError(404, `The account ${shown(accountId)} is not deployed; enter the key and profile or deploy first.`);
         if (accountId && haId) throw new HttpError(404, `The deployed account has no key and profile for ${shown(haId)}.`);

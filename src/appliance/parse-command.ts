@@ -4,6 +4,7 @@
  */
 import { HomeConnectError } from '../errors';
 import { showValue } from '../profile/value-codec';
+import { isPlainObject } from '../guards';
 
 /** What a front end asks an appliance to do, before any key is resolved against the profile. */
 export type ApplianceCommand =
@@ -26,10 +27,6 @@ const RAW_ACTIONS = new Set(['GET', 'POST', 'NOTIFY']);
 
 function invalid(message: string): HomeConnectError {
   return new HomeConnectError('validation', message);
-}
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && !Buffer.isBuffer(v);
 }
 
 function optionalSeconds(obj: Record<string, unknown>, name: 'startIn' | 'finishIn'): number | undefined {

@@ -10,9 +10,10 @@ import * as os from 'os';
 import { HomeConnectError, errorMessage } from '../errors';
 import { profileFromRecord } from '../profile';
 import { decodeKey } from '../profile/import';
-import type { ApplianceRecord, DescriptionChangeItem, DecodedValue, Feature, WireItem } from '../profile/types';
+import type { ApplianceRecord, DescriptionChangeItem, DecodedValue, Feature, WireItem, ConnectionType } from '../profile/types';
 import { Backoff } from './backoff';
-import { connectTransport } from './client-transport';
+import { connectTransport, type TransportClose } from './client-transport';
+import { safeEmit } from './safe-emit';
 import { Session, formatSeconds, type SessionLogger, type SessionProfile, type SessionTransport } from './session';
 import { TrafficLog } from './traffic-log';
 import type {
@@ -38,12 +39,6 @@ export interface ConnectionProfile extends SessionProfile {
   readonly roots: { activeProgram?: Feature; selectedProgram?: Feature };
 }
 
-export interface TransportCloseInfo {
-  code?: number;
-  reason: string;
-  error?: HomeConnectError;
-}
-
 /** What the connection needs of a client transport (ClientTransport satisfies it). */
 export interface ClientTransportLike extends SessionTransport {
   ping(): void;
@@ -51,13 +46,13 @@ export interface ClientTransportLike extends SessionTransport {
   terminate(): void;
   on(event: 'open' | 'pong', listener: () => void): unknown;
   on(event: 'message', listener: (text: string) => void): unknown;
-  on(event: 'close', listener: (info: TransportCloseInfo) => void): unknown;
+  on(event: 'close', listener: (info: TransportClose) => void): unknown;
   off(event: 'message', listener: (text: string) => void): unknown;
 }
 
 export interface TransportFactoryOptions {
   host: string;
-  connectionType: 'TLS' | 'AES';
+  connectionType: ConnectionType;
   key: Buffer;
   iv?: Buffer;
   connectTimeoutMs?: number;
@@ -461,7 +456,7 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
     transport.on('open', () => this.guard(gen, () => this.onOpen(link)));
     transport.on('message', () => this.guard(gen, () => this.deadTimer?.refresh()));
     transport.on('pong', () => this.guard(gen, () => this.deadTimer?.refresh()));
-    transport.on('close', (info: TransportCloseInfo) => {
+    transport.on('close', (info: TransportClose) => {
       link.closed = true;
       this.guard(gen, () => this.onTransportClosed(info));
     });
@@ -563,7 +558,7 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
     this.emitSafe('description', items);
   }
 
-  private onTransportClosed(info: TransportCloseInfo): void {
+  private onTransportClosed(info: TransportClose): void {
     const err = info.error;
     if (err?.kind === 'offline') this.fail(err, 'offline');
     else if (err?.kind === 'auth-failed') {
@@ -674,11 +669,7 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
   }
 
   private emitSafe(event: string, ...args: unknown[]): void {
-    try {
-      this.emit(event, ...args);
-    } catch (e) {
-      this.logger.error(`${this.label}: a '${event}' listener threw: ${errorMessage(e)}`);
-    }
+    safeEmit(this, (sentence) => this.logger.error(`${this.label}: ${sentence}`), event, ...args);
   }
 }
 

@@ -9,7 +9,9 @@ import { EventEmitter } from 'events';
 import { HomeConnectError, errorMessage } from '../errors';
 import type { DecodedValue, DescriptionChangeItem } from '../profile/types';
 import type { Action, Message } from './message';
+import { safeEmit } from './safe-emit';
 import type { DeviceInfo } from './types';
+import { isPlainObject } from '../guards';
 
 /** What the session needs of a transport: send text, and 'message' events with text. */
 export interface SessionTransport {
@@ -127,10 +129,6 @@ function toInt(v: unknown, fallback = 0): number {
   return Number.isFinite(n) ? Math.trunc(n) : fallback;
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-
 export class Session extends EventEmitter {
   private readonly transport: SessionTransport;
   private readonly profile: SessionProfile;
@@ -173,7 +171,7 @@ export class Session extends EventEmitter {
     await this.waitForInitialValues();
     const services = await this.request('/ci/services', 'GET', undefined, { version: 1 });
     for (const item of services.data ?? []) {
-      if (isObject(item) && typeof item.service === 'string') {
+      if (isPlainObject(item) && typeof item.service === 'string') {
         const v = toInt(item.version, 1);
         this.services.set(item.service, v > 0 ? v : 1);
       }
@@ -437,7 +435,7 @@ export class Session extends EventEmitter {
   private applyDescriptionItems(data: unknown[] | undefined): void {
     const items: DescriptionChangeItem[] = [];
     for (const entry of data ?? []) {
-      if (!isObject(entry)) continue;
+      if (!isPlainObject(entry)) continue;
       const uid = toInt(entry.uid, NaN);
       if (!Number.isFinite(uid)) continue;
       const item = { ...entry, uid } as DescriptionChangeItem;
@@ -459,7 +457,7 @@ export class Session extends EventEmitter {
   private applyValueItems(data: unknown[] | undefined): void {
     const decoded: DecodedValue[] = [];
     for (const entry of data ?? []) {
-      if (!isObject(entry) || !('value' in entry)) continue;
+      if (!isPlainObject(entry) || !('value' in entry)) continue;
       const uid = toInt(entry.uid, NaN);
       if (Number.isFinite(uid)) this.decodeInto(decoded, uid, entry.value);
     }
@@ -486,17 +484,13 @@ export class Session extends EventEmitter {
 
   /** Listener exceptions must not escape into socket callbacks. */
   private emitSafe(event: string, ...args: unknown[]): void {
-    try {
-      this.emit(event, ...args);
-    } catch (e) {
-      this.opts.logger?.error(`a '${event}' listener threw: ${errorMessage(e)}`);
-    }
+    safeEmit(this, (sentence) => this.opts.logger?.error(sentence), event, ...args);
   }
 }
 
 function firstObject(data: unknown[] | undefined): Record<string, unknown> | undefined {
   const first = data?.[0];
-  return isObject(first) ? first : undefined;
+  return isPlainObject(first) ? first : undefined;
 }
 
 /** A duration for a message: "2.5 s", or "800 ms" below a second. */

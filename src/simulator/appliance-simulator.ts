@@ -8,8 +8,10 @@ import * as crypto from 'crypto';
 import { EventEmitter } from 'events';
 import * as net from 'net';
 import { HomeConnectError, errorMessage } from '../errors';
+import { decodeKey } from '../profile/import/key-material';
+import { isWritable } from '../profile/value-codec';
 import { profileFromRecord, type ApplianceProfile } from '../profile';
-import type { ApplianceRecord, DescriptionChangeItem, Feature, WireItem } from '../profile/types';
+import type { ApplianceRecord, DescriptionChangeItem, Feature, WireItem, ConnectionType } from '../profile/types';
 import type { Message } from '../protocol/message';
 import { startApplianceServer, type ApplianceServer, type ServerConnection } from '../protocol/server-transport';
 import { planRun, ProgramRunner, type RunPhase } from './program-runner';
@@ -26,7 +28,7 @@ import {
 export interface ApplianceSimulatorOptions {
   record: ApplianceRecord;
   /** Default: record.connectionType. */
-  transport?: 'TLS' | 'AES';
+  transport?: ConnectionType;
   /** Advertised service set (protocol.md §3.4). Default 'iz'. */
   services?: ServiceSetName;
   host?: string;
@@ -88,14 +90,6 @@ function random32Above2p31(): number {
   return HIGH_BIT + crypto.randomInt(0, 2 ** 30);
 }
 
-function decodeSecret(text: string | undefined, bytes: number, what: string): Buffer {
-  const buf = Buffer.from(text ?? '', 'base64url');
-  if (buf.length !== bytes) {
-    throw new HomeConnectError('profile', `The simulator needs a ${what} of ${bytes} bytes (base64url); the record's ${what} has ${buf.length}.`);
-  }
-  return buf;
-}
-
 /** Appliance "type" code of ci v1 /ci/info (WS doc: 32 = DISHWASHER); other types are not documented. */
 const CI1_TYPE_CODES: Record<string, number> = { Dishwasher: 32 };
 
@@ -113,7 +107,7 @@ export class ApplianceSimulator extends EventEmitter {
   readonly state: SimulatedState;
   readonly record: ApplianceRecord;
 
-  private readonly transport: 'TLS' | 'AES';
+  private readonly transport: ConnectionType;
   private readonly serviceSet: ServiceSetName;
   private readonly versions: Map<string, number>;
   private readonly timeScaleValue: number;
@@ -147,8 +141,8 @@ export class ApplianceSimulator extends EventEmitter {
     this.applianceMsgId = random32Above2p31();
     this.logLine = opts.log ?? (() => undefined);
     // Validate secrets up front so start() fails with a clear sentence.
-    decodeSecret(opts.record.key, 32, 'key');
-    if (this.transport === 'AES') decodeSecret(opts.record.iv, 16, 'iv');
+    decodeKey(opts.record.key, 'key', 'The simulator', 'profile');
+    if (this.transport === 'AES') decodeKey(opts.record.iv, 'iv', 'The simulator', 'profile');
     this.state = new SimulatedState(profileFromRecord(opts.record));
     this.runner = new ProgramRunner({
       state: this.state,
@@ -165,8 +159,8 @@ export class ApplianceSimulator extends EventEmitter {
   async start(): Promise<{ url: string; port: number }> {
     if (this.server) return { url: this.server.url, port: this.server.port };
     this.stopped = false;
-    const key = decodeSecret(this.record.key, 32, 'key');
-    const iv = this.transport === 'AES' ? decodeSecret(this.record.iv, 16, 'iv') : undefined;
+    const key = decodeKey(this.record.key, 'key', 'The simulator', 'profile');
+    const iv = this.transport === 'AES' ? decodeKey(this.record.iv, 'iv', 'The simulator', 'profile') : undefined;
     this.server = await startApplianceServer({
       connectionType: this.transport,
       key,
@@ -523,7 +517,7 @@ export class ApplianceSimulator extends EventEmitter {
       if (!root || !hit) continue;
       const options = items.filter((i) => i !== hit);
       const req: ProgramRequest = { program: typeof hit.value === 'number' ? hit.value : -1, options };
-      if (!isWritable(root.access)) return { code: ErrorCode.WriteNoAccess };
+      if (!isWritable(root.access, root.kind)) return { code: ErrorCode.WriteNoAccess };
       return root === roots.activeProgram ? this.startProgram(req) : this.selectProgram(req);
     }
     const context = this.runner.program || numberOr0(roots.selectedProgram && this.state.get(roots.selectedProgram.uid));
@@ -610,7 +604,7 @@ export class ApplianceSimulator extends EventEmitter {
   }
 
   private programChecks(req: ProgramRequest, root: Feature | undefined, forStart: boolean): number | undefined {
-    if (root && !isWritable(root.access)) return ErrorCode.WriteNoAccess;
+    if (root && !isWritable(root.access, root.kind)) return ErrorCode.WriteNoAccess;
     const program = this.profile.byUid(req.program);
     if (!program || program.kind !== 'program') return ErrorCode.UnknownUID;
     if (program.available === false) return ErrorCode.WriteNotAvailable;
@@ -933,10 +927,6 @@ export class ApplianceSimulator extends EventEmitter {
       // a logger must never break the simulator
     }
   }
-}
-
-function isWritable(access: string | undefined): boolean {
-  return access === undefined || access === 'readWrite' || access === 'writeOnly';
 }
 
 function numberOr0(v: unknown): number {
