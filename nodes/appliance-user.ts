@@ -40,13 +40,8 @@ export function attachToAccount(RED: RedAPI, node: RedNode, config: UserConfig, 
   }
   node.status(connectionStatus(session.client.state));
   node.on('close', (removed: boolean, done: () => void) => {
-    let pending: Promise<void> = Promise.resolve();
-    try {
-      pending = account.deregister(user, haId, removed);
-    } catch {
-      // deregister never throws; keep done() guaranteed anyway
-    }
-    pending.catch(() => undefined).finally(() => done());
+    // deregister is async: a failure is a rejection, never a throw.
+    account.deregister(user, haId, removed).catch(() => undefined).finally(() => done());
   });
   return { account, session };
 }

@@ -31,6 +31,7 @@ import type {
 
 /** What the connection needs of the profile (ApplianceProfile satisfies it). */
 export interface ConnectionProfile extends SessionProfile {
+  /** Never throws: undefined when unknown or ambiguous. */
   find(ref: string | number): Feature | undefined;
   resolve(ref: string | number): Feature;
   encodeValue(ref: string | number, value: unknown): WireItem;
@@ -370,12 +371,7 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
   }
 
   private knownValue(key: string): ValueChange | undefined {
-    let f: Feature | undefined;
-    try {
-      f = this.profile.find(key);
-    } catch {
-      f = undefined;
-    }
+    const f = this.profile.find(key);
     return f ? this.store.get(f.uid) : undefined;
   }
 

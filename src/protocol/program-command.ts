@@ -14,6 +14,7 @@ const DURATION_KEYS = ['BSH.Common.Option.EstimatedTotalProgramTime', 'BSH.Commo
 
 /** What resolveDelayedStart needs of the profile (ApplianceProfile satisfies it). */
 export interface DelayedStartProfile {
+  /** Never throws: undefined when unknown or ambiguous. */
   find(ref: string | number): Feature | undefined;
   resolve(ref: string | number): Feature;
 }
@@ -90,7 +91,7 @@ interface OfferedOption {
 
 /** The option when the appliance has it and the program (if it lists options) allows it. */
 function offered(profile: DelayedStartProfile, program: Feature, key: string): OfferedOption | undefined {
-  const feature = safeFind(profile, key);
+  const feature = profile.find(key);
   if (!feature) return undefined;
   let perProgram: ProgramOption | undefined;
   if (program.options && program.options.length > 0) {
@@ -104,7 +105,7 @@ function offered(profile: DelayedStartProfile, program: Feature, key: string): O
 
 function expectedDuration(profile: DelayedStartProfile, program: Feature): number | undefined {
   for (const key of DURATION_KEYS) {
-    const f = safeFind(profile, key);
+    const f = profile.find(key);
     if (!f) continue;
     const po = program.options?.find((o) => o.uid === f.uid);
     for (const candidate of [po?.default, po?.initValue, po?.attributes?.default]) {
@@ -113,14 +114,6 @@ function expectedDuration(profile: DelayedStartProfile, program: Feature): numbe
     }
   }
   return undefined;
-}
-
-function safeFind(profile: DelayedStartProfile, key: string): Feature | undefined {
-  try {
-    return profile.find(key);
-  } catch {
-    return undefined;
-  }
 }
 
 /** Up to the next step, so a converted finish time is never earlier than asked. */

@@ -20,9 +20,14 @@ export interface SessionTransport {
   off(event: 'message', listener: (text: string) => void): unknown;
 }
 
-/** What the session needs of the appliance profile (ApplianceProfile satisfies it). */
+/**
+ * What the session needs of the appliance profile (ApplianceProfile satisfies it). None of
+ * these may throw, for any input: the session calls them on what the appliance sent.
+ */
 export interface SessionProfile {
+  /** Undefined for unknown uids and unusable values. */
   decode(uid: number, raw: unknown): DecodedValue | undefined;
+  /** Unknown uids and malformed fields are ignored. */
   applyDescriptionChange(item: DescriptionChangeItem): void;
   errorName(code: number): string | undefined;
 }
@@ -257,12 +262,7 @@ export class Session extends EventEmitter {
 
   /** The HomeConnectError for an error RESPONSE, named through the profile (§3.9). */
   applianceError(action: string, resource: string, code: number): HomeConnectError {
-    let codeName: string | undefined;
-    try {
-      codeName = this.profile.errorName(code);
-    } catch {
-      codeName = undefined;
-    }
+    const codeName = this.profile.errorName(code);
     const named = codeName ? `${code} (${codeName})` : `${code}`;
     return new HomeConnectError('appliance-error', `The appliance refused ${action} ${resource} with error ${named}.`, {
       code,
@@ -439,11 +439,7 @@ export class Session extends EventEmitter {
       const uid = toInt(entry.uid, NaN);
       if (!Number.isFinite(uid)) continue;
       const item = { ...entry, uid } as DescriptionChangeItem;
-      try {
-        this.profile.applyDescriptionChange(item);
-      } catch (e) {
-        this.opts.logger?.debug(`description change for uid ${uid} not applied: ${errorMessage(e)}`);
-      }
+      this.profile.applyDescriptionChange(item);
       items.push(item);
     }
     // Values only after every change of the batch is applied: a change may swap a decoder.
@@ -465,12 +461,7 @@ export class Session extends EventEmitter {
   }
 
   private decodeInto(decoded: DecodedValue[], uid: number, value: unknown): void {
-    let d: DecodedValue | undefined;
-    try {
-      d = this.profile.decode(uid, value);
-    } catch {
-      d = undefined;
-    }
+    const d = this.profile.decode(uid, value);
     if (d) decoded.push(d);
     else this.opts.logger?.debug(`ignored value for uid ${uid}, which the profile does not know`);
   }
