@@ -132,8 +132,8 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
   }
 
   function deployedProfile(acc: AccountNode, entry: ApplianceEntry): ApplianceProfile {
-    const session = acc.session(entry.haId);
-    if (session) return session.profile;
+    const shared = acc.connection(entry.haId);
+    if (shared) return shared.profile;
     const record = acc.storedRecords().find((r) => r.haId === entry.haId);
     if (!record) throw new HttpError(404, `No key and profile are stored for "${entry.name}"; log in or import it again.`);
     return readProfile(record);
@@ -265,8 +265,8 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
     handle((req) => {
       const acc = account(req.params.id);
       const entry = appliance(acc, req.params.haId);
-      const session = acc.session(entry.haId);
-      return session ? buildLiveView(session.client, session.profile) : disconnectedView();
+      const shared = acc.connection(entry.haId);
+      return shared ? buildLiveView(shared.client, shared.profile) : disconnectedView();
     }),
   );
 
@@ -313,10 +313,10 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
         },
         'Test connection',
       );
-      // The shared session already answers for exactly these settings: no second connection.
-      const session = deployed && haId ? deployed.session(haId) : undefined;
-      if (session && stored && session.client.state === 'connected' && sameTarget(record, { ...stored, host: entry?.host ?? stored.host })) {
-        return { ok: true, state: 'connected', info: withModel(session.client.info), ms: 0, shared: true };
+      // The shared connection already answers for exactly these settings: no second connection.
+      const shared = deployed && haId ? deployed.connection(haId) : undefined;
+      if (shared && stored && shared.client.state === 'connected' && sameTarget(record, { ...stored, host: entry?.host ?? stored.host })) {
+        return { ok: true, state: 'connected', info: withModel(shared.client.info), ms: 0, shared: true };
       }
       const profile = readProfile(record);
       return testConnection(record, {

@@ -2,7 +2,7 @@ import { commandErrorFields, parseCommand, runCommand } from '../src/appliance/c
 import type { ApplianceCommand } from '../src/appliance/commands';
 import { HomeConnectError, errorMessage, isHomeConnectError } from '../src/errors';
 import type { StateChange } from '../src/protocol/types';
-import type { SessionUser } from './account-node';
+import type { ConnectionUser } from './account-node';
 import { attachToAccount } from './appliance-user';
 import type { UserConfig } from './appliance-user';
 import type { DoneFunction, NodeMessage, RedAPI, RedNode, SendFunction } from './red-types';
@@ -43,7 +43,7 @@ export function registerOutNode(RED: RedAPI): void {
     RED.nodes.createNode(this, config);
     const node = this;
     const allowDangerous = config.allowDangerous === true || config.allowDangerous === 'true';
-    const user: SessionUser = {
+    const user: ConnectionUser = {
       node,
       connectionChanged(change: StateChange) {
         node.status(connectionStatus(change.state));
@@ -61,7 +61,7 @@ export function registerOutNode(RED: RedAPI): void {
         done(toNodeError(e));
         return;
       }
-      runCommand(attached.session, command, { allowDangerous }).then(
+      runCommand(attached.connection, command, { allowDangerous }).then(
         (result) => {
           try {
             msg.payload = result;

@@ -1,7 +1,7 @@
 /**
  * "Test connection" from the account dialog: one throw-away ApplianceConnection with short
  * timeouts, run until the handshake completes or the first failure, then stopped. It never
- * touches the shared session of a deployed account.
+ * touches the shared connection of a deployed account.
  */
 import { connectOnce } from '../../src/appliance/connect-once';
 import { errorMessage, isHomeConnectError } from '../../src/errors';

@@ -68,10 +68,11 @@ export interface SimulatorFaults {
   restart(): void;
 }
 
-interface Session {
+/** One client socket and where it is in the handshake (not the protocol session: sID is the simulator's). */
+interface ClientLink {
   id: number;
   conn: ServerConnection;
-  /** Appliance msgID of the initialValues POST this session must answer. */
+  /** Appliance msgID of the initialValues POST this link must answer. */
   initialMsgID: number;
   replied: boolean;
   registered: boolean;
@@ -112,14 +113,14 @@ export class ApplianceSimulator extends EventEmitter {
   private readonly versions: Map<string, number>;
   private readonly timeScaleValue: number;
   private readonly runner: ProgramRunner;
-  private readonly sessions = new Map<ServerConnection, Session>();
+  private readonly links = new Map<ServerConnection, ClientLink>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly logLine: (line: string) => void;
   private server: ApplianceServer | undefined;
   private sID: number;
   private edMsgID: number;
   private applianceMsgId: number;
-  private sessionSeq = 0;
+  private linkSeq = 0;
   private stopped = false;
   // fault switches
   private stalled = false;
@@ -179,7 +180,7 @@ export class ApplianceSimulator extends EventEmitter {
     this.runner.dispose();
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
-    for (const s of this.sessions.values()) {
+    for (const s of this.links.values()) {
       s.closed = true;
       try {
         s.conn.terminate();
@@ -187,7 +188,7 @@ export class ApplianceSimulator extends EventEmitter {
         // already gone
       }
     }
-    this.sessions.clear();
+    this.links.clear();
     const server = this.server;
     this.server = undefined;
     if (server) await server.close();
@@ -212,7 +213,7 @@ export class ApplianceSimulator extends EventEmitter {
   }
 
   get activeConnections(): number {
-    return this.sessions.size;
+    return this.links.size;
   }
 
   get services(): ServiceSetName {
@@ -272,16 +273,16 @@ export class ApplianceSimulator extends EventEmitter {
   private onUpgrade(): number | undefined {
     if (this.stopped) return 503;
     if (this.upgradeStatus !== undefined) return this.upgradeStatus;
-    if (this.refuseSecond && this.liveSessions() > 0) {
+    if (this.refuseSecond && this.liveLinks() > 0) {
       this.violation('a second concurrent connection was refused with 503');
       return 503;
     }
     return undefined;
   }
 
-  private liveSessions(): number {
+  private liveLinks(): number {
     let n = 0;
-    for (const s of this.sessions.values()) if (!s.closed) n++;
+    for (const s of this.links.values()) if (!s.closed) n++;
     return n;
   }
 
@@ -290,15 +291,15 @@ export class ApplianceSimulator extends EventEmitter {
       conn.terminate();
       return;
     }
-    if (this.refuseSecond && this.liveSessions() > 0) {
+    if (this.refuseSecond && this.liveLinks() > 0) {
       // onUpgrade normally refuses already; a race between two upgrades ends here.
       this.violation('a second concurrent connection was closed');
       conn.close(1013, 'Try Again Later');
       return;
     }
     this.connectionCount++;
-    const session: Session = {
-      id: ++this.sessionSeq,
+    const link: ClientLink = {
+      id: ++this.linkSeq,
       conn,
       initialMsgID: this.nextApplianceMsgId(),
       replied: false,
@@ -307,26 +308,26 @@ export class ApplianceSimulator extends EventEmitter {
       nextMsgId: this.edMsgID,
       closed: false,
     };
-    this.sessions.set(conn, session);
+    this.links.set(conn, link);
     conn.on('message', (text: string) => {
       try {
-        this.onText(session, text);
+        this.onText(link, text);
       } catch (e) {
         this.log(`message handling failed: ${errorMessage(e)}`);
       }
     });
     conn.on('close', () => {
-      session.closed = true;
-      this.sessions.delete(conn);
-      this.log(`connection ${session.id} closed`);
+      link.closed = true;
+      this.links.delete(conn);
+      this.log(`connection ${link.id} closed`);
     });
-    conn.on('error', (e: unknown) => this.log(`connection ${session.id} error: ${errorMessage(e)}`));
+    conn.on('error', (e: unknown) => this.log(`connection ${link.id} error: ${errorMessage(e)}`));
     if (this.stalled) conn.autoPong = false;
-    this.log(`connection ${session.id} accepted`);
-    this.emit('connection', { id: session.id, remoteAddress: conn.remoteAddress });
-    this.sendTo(session, {
+    this.log(`connection ${link.id} accepted`);
+    this.emit('connection', { id: link.id, remoteAddress: conn.remoteAddress });
+    this.sendTo(link, {
       sID: this.sID,
-      msgID: session.initialMsgID,
+      msgID: link.initialMsgID,
       resource: '/ei/initialValues',
       version: this.versions.get('ei') ?? 1,
       action: 'POST',
@@ -334,9 +335,9 @@ export class ApplianceSimulator extends EventEmitter {
     });
   }
 
-  private closeSession(s: Session, code: number, reason: string): void {
+  private closeLink(s: ClientLink, code: number, reason: string): void {
     s.closed = true;
-    this.sessions.delete(s.conn);
+    this.links.delete(s.conn);
     try {
       s.conn.close(code, reason);
     } catch {
@@ -346,12 +347,12 @@ export class ApplianceSimulator extends EventEmitter {
 
   // ---- inbound -------------------------------------------------------------------------------
 
-  private onText(s: Session, text: string): void {
+  private onText(s: ClientLink, text: string): void {
     if (s.closed) return;
     const check = checkEnvelope(text);
     if (check.kind === 'fatal') {
       this.violation(`connection ${s.id}: ${check.problem}; closed with 1008`);
-      this.closeSession(s, 1008, 'Header Error');
+      this.closeLink(s, 1008, 'Header Error');
       return;
     }
     if (check.kind === 'ok' && check.note) this.violation(`connection ${s.id}: ${check.note} (tolerated)`);
@@ -363,7 +364,7 @@ export class ApplianceSimulator extends EventEmitter {
     if (!s.replied) {
       if (check.kind !== 'ok') {
         this.violation(`connection ${s.id}: ${check.problem} (before the initialValues reply); closed with 1008`);
-        this.closeSession(s, 1008, 'Header Error');
+        this.closeLink(s, 1008, 'Header Error');
         return;
       }
       const r = checkInitialValuesReply(check.message, {
@@ -373,7 +374,7 @@ export class ApplianceSimulator extends EventEmitter {
       });
       if (r.kind === 'fatal') {
         this.violation(`connection ${s.id}: ${r.problem}; closed with 1008`);
-        this.closeSession(s, 1008, 'Header Error');
+        this.closeLink(s, 1008, 'Header Error');
         return;
       }
       s.replied = true;
@@ -382,7 +383,7 @@ export class ApplianceSimulator extends EventEmitter {
         return;
       }
       s.registered = true;
-      const d = check.message.data?.[0] as Session['client'];
+      const d = check.message.data?.[0] as ClientLink['client'];
       s.client = d;
       return;
     }
@@ -429,7 +430,7 @@ export class ApplianceSimulator extends EventEmitter {
     this.answer(s, msg, this.dispatch(s, msg));
   }
 
-  private dispatch(s: Session, msg: Message): Answer {
+  private dispatch(s: ClientLink, msg: Message): Answer {
     const ver = (svc: string): number => this.versions.get(svc) ?? 1;
     const key = `${msg.action} ${msg.resource}`;
     switch (key) {
@@ -503,7 +504,7 @@ export class ApplianceSimulator extends EventEmitter {
 
   // ---- writes --------------------------------------------------------------------------------
 
-  private writeValues(s: Session, msg: Message): Answer {
+  private writeValues(s: ClientLink, msg: Message): Answer {
     const problem = valueItemsProblem(msg.data);
     if (problem) {
       this.violation(`connection ${s.id}: ${problem}; answered 400`);
@@ -668,7 +669,7 @@ export class ApplianceSimulator extends EventEmitter {
   }
 
   /** Answer a checked request (honours stall, neverRespond and responseDelayMs). */
-  private answer(s: Session, msg: Message, a: Answer): void {
+  private answer(s: ClientLink, msg: Message, a: Answer): void {
     if (msg.action === 'NOTIFY') {
       a?.after?.();
       return;
@@ -676,7 +677,7 @@ export class ApplianceSimulator extends EventEmitter {
     this.answerRaw(s, msg, a ?? {});
   }
 
-  private answerRaw(s: Session, msg: Partial<Message>, a: NonNullable<Answer>): void {
+  private answerRaw(s: ClientLink, msg: Partial<Message>, a: NonNullable<Answer>): void {
     const run = (): void => {
       if (this.silentResource !== null && msg.resource === this.silentResource) return;
       if (!s.closed) {
@@ -714,14 +715,14 @@ export class ApplianceSimulator extends EventEmitter {
     this.timers.add(t);
   }
 
-  private sendTo(s: Session, msg: Record<string, unknown> | Message): void {
+  private sendTo(s: ClientLink, msg: Record<string, unknown> | Message): void {
     if (this.stalled || s.closed) return;
     s.conn.send(JSON.stringify(msg)).catch((e: unknown) => this.log(`send failed: ${errorMessage(e)}`));
   }
 
-  /** Sessions that may receive NOTIFYs: handshake answered and accepted. */
-  private notifiableSessions(): Session[] {
-    return [...this.sessions.values()].filter((s) => !s.closed && s.replied && s.registered);
+  /** Links that may receive NOTIFYs: handshake answered and accepted. */
+  private notifiableLinks(): ClientLink[] {
+    return [...this.links.values()].filter((s) => !s.closed && s.replied && s.registered);
   }
 
   private notifyValues(items: WireItem[]): void {
@@ -733,7 +734,7 @@ export class ApplianceSimulator extends EventEmitter {
   }
 
   private notify(resource: string, data: unknown[]): void {
-    for (const s of this.notifiableSessions()) {
+    for (const s of this.notifiableLinks()) {
       this.sendTo(s, { sID: this.sID, msgID: this.nextApplianceMsgId(), resource, version: this.versions.get('ro') ?? 1, action: 'NOTIFY', data });
     }
   }
@@ -793,8 +794,8 @@ export class ApplianceSimulator extends EventEmitter {
   private makeFaults(): SimulatorFaults {
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const sim = this;
-    const each = (fn: (s: Session) => void): void => {
-      for (const s of [...sim.sessions.values()]) {
+    const each = (fn: (s: ClientLink) => void): void => {
+      for (const s of [...sim.links.values()]) {
         try {
           fn(s);
         } catch (e) {
@@ -805,7 +806,7 @@ export class ApplianceSimulator extends EventEmitter {
     const drop = (): void =>
       each((s) => {
         s.closed = true;
-        sim.sessions.delete(s.conn);
+        sim.links.delete(s.conn);
         s.conn.terminate();
       });
     const sampleNotify = (): string =>
@@ -871,7 +872,7 @@ export class ApplianceSimulator extends EventEmitter {
             action: 'NOTIFY',
             data: [{ uid: f.uid, value }],
           });
-          for (const s of sim.notifiableSessions()) {
+          for (const s of sim.notifiableLinks()) {
             if (sim.stalled) continue;
             const withId = text.replace('"msgID":0', `"msgID":${sim.nextApplianceMsgId()}`);
             sends.push(s.conn.send(withId).catch(() => undefined));
