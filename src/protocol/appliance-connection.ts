@@ -345,7 +345,8 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
     const out: RawResponse = { action: res.action, resource: res.resource };
     if (res.code !== undefined) {
       out.code = res.code;
-      const name = session.applianceError(action, resource, res.code).codeName;
+      // Named only; turning it into an error is the command model's job (src/appliance/commands).
+      const name = this.profile.errorName(res.code);
       if (name) out.codeName = name;
     }
     if (res.data) out.data = res.data;
