@@ -14,6 +14,8 @@ import type { ConnectionState, StateChange } from '../protocol/types';
 export interface ConnectOnceOptions extends ApplianceConnectionOptions {
   /** Whole wait, connect and handshake included. */
   timeoutMs: number;
+  /** Rewords the connection's reason inside the failure sentence (e.g. to name the appliance once). */
+  describeReason?: (reason: string) => string;
 }
 
 /** Failure states and the error kind each one means. */
@@ -35,7 +37,7 @@ function describe(options: ApplianceConnectionOptions): string {
  * details hold `state` and the connection's own `reason`. On failure the connection is stopped.
  */
 export async function connectOnce(options: ConnectOnceOptions): Promise<ApplianceConnection> {
-  const { timeoutMs, ...connectionOptions } = options;
+  const { timeoutMs, describeReason, ...connectionOptions } = options;
   const connection = new ApplianceConnection(connectionOptions);
   const where = describe(options);
   let timer: NodeJS.Timeout | undefined;
@@ -60,7 +62,7 @@ export async function connectOnce(options: ConnectOnceOptions): Promise<Applianc
         if (!kind || (change.state === 'disconnected' && (!change.reason || change.reason === 'stopped'))) return;
         const reason = change.reason ?? change.state;
         reject(
-          new HomeConnectError(kind, `Could not connect to ${where} (${change.state}): ${reason}`, {
+          new HomeConnectError(kind, `Could not connect to ${where} (${change.state}): ${describeReason ? describeReason(reason) : reason}`, {
             details: { state: change.state, reason },
           }),
         );
