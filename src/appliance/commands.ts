@@ -6,7 +6,7 @@
  */
 import { HomeConnectError, errorMessage, isHomeConnectError } from '../errors';
 import type { ApplianceProfile } from '../profile/appliance-profile';
-import { isDangerousCommand, resolveDelayedStart } from '../protocol/program-command';
+import { isDangerousCommand, rawValueUid, resolveDelayedStart } from '../protocol/program-command';
 import type { ApplianceClient, RawResponse } from '../protocol/types';
 import type { ApplianceCommand } from './parse-command';
 
@@ -39,11 +39,23 @@ function refuse(what: string, options: RunOptions, details: Record<string, unkno
   );
 }
 
-/** Uids named by the items of a raw request (numbers, or uids written as digits). */
-function rawUids(data: readonly unknown[] | undefined): Array<string | number> {
-  return (data ?? []).flatMap((item) => {
-    const uid = item !== null && typeof item === 'object' ? (item as { uid?: unknown }).uid : undefined;
-    return typeof uid === 'number' || typeof uid === 'string' ? [uid] : [];
+/**
+ * Uids named by the items of a raw write, as the appliance would read them (rawValueUid). An
+ * item whose uid cannot be read that way (553.0000001, "abc", missing on /ro/values) is refused:
+ * the guard cannot tell what the appliance would make of it.
+ */
+function rawUids(command: Extract<ApplianceCommand, { type: 'raw' }>, options: RunOptions): number[] {
+  return (command.data ?? []).flatMap((item) => {
+    if (item === null || typeof item !== 'object') return [];
+    const i = item as Record<string, unknown>;
+    if (!('uid' in i) && command.resource !== '/ro/values') return [];
+    const uid = rawValueUid(i.uid);
+    if (uid === undefined) {
+      throw refuse(`A raw ${command.action} to ${command.resource} with a uid that is not a whole number`, options, {
+        resource: command.resource,
+      });
+    }
+    return [uid];
   });
 }
 
@@ -71,7 +83,7 @@ export function guardCommand(profile: ApplianceProfile, command: ApplianceComman
       if (!SAFE_RAW_WRITE.has(command.resource)) {
         throw refuse(`A raw ${command.action} to ${command.resource}`, options, { resource: command.resource });
       }
-      return checkRefs(profile, rawUids(command.data), options);
+      return checkRefs(profile, rawUids(command, options), options);
     default:
       return;
   }

@@ -107,6 +107,9 @@ describe('command model (src/appliance/commands)', () => {
       { type: 'values', values: { '1': true } },
       { type: 'raw', resource: '/ro/values', action: 'POST', data: [{ uid: 553, value: true }] },
       { type: 'raw', resource: '/ro/values', action: 'POST', data: [{ uid: '553', value: true }] },
+      { type: 'raw', resource: '/ro/values', action: 'POST', data: [{ uid: '0x229', value: true }] },
+      { type: 'raw', resource: '/ro/values', action: 'POST', data: [{ uid: 553.0000001, value: true }] },
+      { type: 'raw', resource: '/ro/values', action: 'POST', data: [{ value: true }] },
       { type: 'raw', resource: '/ni/config', action: 'POST', data: [] },
       { type: 'raw', resource: '/ci/factoryReset', action: 'NOTIFY' },
     ];
