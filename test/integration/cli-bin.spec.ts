@@ -235,6 +235,11 @@ describe('homeconnect-local bin (127.0.0.1)', function () {
         assert.ok(start, 'program started');
         const options = (start.data as Array<{ options: Array<{ uid: number; value: unknown }> }>)[0]!.options;
         assert.ok(options.some((o) => o.uid === uid && o.value === 3600), JSON.stringify(options));
+        // --command runs a command through the same model (AbortProgram = uid 512).
+        const abort = await runCli(['send', file, '--command', 'BSH.Common.Command.AbortProgram']);
+        assert.strictEqual(abort.code, 0, abort.stderr);
+        assert.strictEqual(jsonLines(abort.stdout)[0]?.action, 'command');
+        assert.ok(sim.received.some((m) => m.resource === '/ro/values' && JSON.stringify(m.data) === '[{"uid":512,"value":true}]'), 'abort sent');
       }
     });
 
