@@ -666,8 +666,10 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
   }
 
   private emitSafe(event: string, ...args: unknown[]): void {
-    safeEmit(this, (sentence) => this.logger.error(`${this.label}: ${sentence}`), event, ...args);
+    safeEmit(this, this.reportListenerError, event, ...args);
   }
+
+  private readonly reportListenerError = (sentence: string): void => this.logger.error(`${this.label}: ${sentence}`);
 }
 
 /** uid first, as the firmware wants (§3.7). */
