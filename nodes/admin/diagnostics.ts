@@ -17,19 +17,19 @@ function readableAt<T extends { at: number }>(entry: T): Omit<T, 'at'> & { at: s
 export function buildDiagnostics(account: AccountNode): unknown {
   const stored = account.storedRecords();
   const appliances = account.appliances.map((entry) => {
-    const session = account.session(entry.haId);
+    const shared = account.connection(entry.haId);
     let profile: unknown;
     try {
       const record = stored.find((r) => r.haId === entry.haId);
-      profile = session
-        ? session.profile.summary()
+      profile = shared
+        ? shared.profile.summary()
         : record
           ? profileFromRecord(record).summary()
           : { problem: 'No key and profile are stored for this appliance.' };
     } catch (e) {
       profile = { problem: errorMessage(e) };
     }
-    const client = session?.client;
+    const client = shared?.client;
     return {
       haId: entry.haId,
       name: entry.name,

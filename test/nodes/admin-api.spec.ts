@@ -28,6 +28,7 @@ const ROUTES: Array<[method: 'get' | 'post', path: string, scope: string]> = [
   ['post', `${P}/test-connection`, WRITE_SCOPE],
   ['get', `${P}/discover`, READ_SCOPE],
   ['get', `${P}/account/:id/diagnostics`, READ_SCOPE],
+  ['get', `${P}/discover`, READ_SCOPE],
 ];
 
 describe('admin API: permissions (structural)', function () {
