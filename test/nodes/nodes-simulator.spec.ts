@@ -74,7 +74,7 @@ describe(`nodes against the simulator (${nodeRedModule})`, function () {
 
   it('in node (state, filtered, initial off): one object per batch with only matching keys', async function () {
     const { flow, credentials } = flowFor([
-      { id: 'in1', type: 'homeconnect-local-in', z: TAB, account: ACCOUNT_ID, appliance: dw().haId, output: 'state', filter: 'DoorState, BSH.Common.Setting.*', initial: false, wires: [['h1']] },
+      { id: 'in1', type: 'homeconnect-local-in', z: TAB, account: ACCOUNT_ID, appliance: dw().haId, output: 'state', filter: 'DoorState, BSH.Common.Setting.*', initial: false, connection: 'same', wires: [['h1']] },
       { id: 'h1', type: 'helper', z: TAB },
     ]);
     await helper.load(nodes, flow, credentials);
