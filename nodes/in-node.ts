@@ -85,27 +85,33 @@ export function registerInNode(RED: RedAPI): void {
     lastState = client.state === 'handshaking' ? 'connecting' : client.state;
 
     // Joined a session that is already up (e.g. after a partial deploy): its initial read is over.
+    // This node still starts like any other: its connection message, then the current values.
     if (client.state === 'connected') {
       primed = true;
-      if (initial) {
-        const emitInitial = () => {
+      const up = client;
+      const emitInitial = () => {
+        RED.events.removeListener('flows:started', emitInitial);
+        // Dropped meanwhile: connectionChanged has told already, and the values follow the reconnect.
+        if (up.state !== 'connected') return;
+        try {
+          if (connectionTo !== 'off') {
+            const msg = connectionMessage(appliance, 'connected', up.lastReason);
+            node.send(connectionTo === 'second' ? [null, msg] : msg);
+          }
+          if (initial) emitValues(up.currentValues());
+        } catch (e) {
+          node.warn(errorMessage(e));
+        }
+      };
+      // Wait until every node of the deploy exists, so the first messages reach their wires.
+      RED.events.on('flows:started', emitInitial);
+      node.on('close', (_removed: boolean, done: () => void) => {
+        try {
           RED.events.removeListener('flows:started', emitInitial);
-          try {
-            emitValues(client.currentValues());
-          } catch (e) {
-            node.warn(errorMessage(e));
-          }
-        };
-        // Wait until every node of the deploy exists, so the first messages reach their wires.
-        RED.events.on('flows:started', emitInitial);
-        node.on('close', (_removed: boolean, done: () => void) => {
-          try {
-            RED.events.removeListener('flows:started', emitInitial);
-          } finally {
-            done();
-          }
-        });
-      }
+        } finally {
+          done();
+        }
+      });
     }
   }
 

@@ -99,4 +99,24 @@ describe(`in node connection messages against the simulator (${nodeRedModule})`,
     assert.ok(out1!.length > 20);
     assert.ok(!out1!.some(isConnection));
   });
+  it('a node joining a session that is up (partial deploy) starts with connected, then the values', async function () {
+    const got = await run({ filter: '', connection: 'same' }, 1);
+    const rec = sims.records[0]!;
+    const account = testAccount(sims.records);
+    const flow: FlowNode[] = [
+      { id: TAB, type: 'tab', label: 't' },
+      account.node,
+      { id: 'in1', type: 'homeconnect-local-in', z: TAB, account: ACCOUNT_ID, appliance: rec.haId, output: 'changes', initial: true, outputs: 1, filter: '', connection: 'same', wires: [['h1']] },
+      { id: 'in2', type: 'homeconnect-local-in', z: TAB, account: ACCOUNT_ID, appliance: rec.haId, output: 'changes', initial: true, outputs: 1, filter: 'DoorState', connection: 'same', wires: [['h2']] },
+      { id: 'h1', type: 'helper', z: TAB },
+      { id: 'h2', type: 'helper', z: TAB },
+    ];
+    // Only in2 is new: it joins the session in1 keeps up.
+    await helper.setFlows(flow, 'nodes', account.credentials);
+    await waitFor(() => got[1]!.some((m) => m.topic === `${rec.name}/BSH.Common.Status.DoorState`), 'in2 initial value');
+    assert.deepStrictEqual(
+      got[1]!.map((m) => [m.topic, isConnection(m) ? m.payload : 'value']),
+      [[`${rec.name}/connection`, 'connected'], [`${rec.name}/BSH.Common.Status.DoorState`, 'value']],
+    );
+  });
 });
