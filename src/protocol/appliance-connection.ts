@@ -10,10 +10,11 @@ import * as os from 'os';
 import { HomeConnectError, errorMessage } from '../errors';
 import { profileFromRecord } from '../profile';
 import { decodeKey } from '../profile/import';
-import type { ApplianceRecord, DescriptionChangeItem, DecodedValue, Feature, WireItem } from '../profile/types';
+import type { ApplianceRecord, DescriptionChangeItem, DecodedValue, Feature, WireItem, ConnectionType } from '../profile/types';
 import { Backoff } from './backoff';
 import { remoteSelectRefusal, remoteStartRefusal } from './program-command';
-import { connectTransport } from './client-transport';
+import { connectTransport, type TransportClose } from './client-transport';
+import { safeEmit } from './safe-emit';
 import { Session, formatSeconds, type SessionLogger, type SessionProfile, type SessionTransport } from './session';
 import { TrafficLog } from './traffic-log';
 import type {
@@ -31,6 +32,7 @@ import type {
 
 /** What the connection needs of the profile (ApplianceProfile satisfies it). */
 export interface ConnectionProfile extends SessionProfile {
+  /** Never throws: undefined when unknown or ambiguous. */
   find(ref: string | number): Feature | undefined;
   resolve(ref: string | number): Feature;
   encodeValue(ref: string | number, value: unknown): WireItem;
@@ -42,12 +44,6 @@ export interface ConnectionProfile extends SessionProfile {
   byUid?(uid: number): Feature | undefined;
 }
 
-export interface TransportCloseInfo {
-  code?: number;
-  reason: string;
-  error?: HomeConnectError;
-}
-
 /** What the connection needs of a client transport (ClientTransport satisfies it). */
 export interface ClientTransportLike extends SessionTransport {
   ping(): void;
@@ -55,13 +51,13 @@ export interface ClientTransportLike extends SessionTransport {
   terminate(): void;
   on(event: 'open' | 'pong', listener: () => void): unknown;
   on(event: 'message', listener: (text: string) => void): unknown;
-  on(event: 'close', listener: (info: TransportCloseInfo) => void): unknown;
+  on(event: 'close', listener: (info: TransportClose) => void): unknown;
   off(event: 'message', listener: (text: string) => void): unknown;
 }
 
 export interface TransportFactoryOptions {
   host: string;
-  connectionType: 'TLS' | 'AES';
+  connectionType: ConnectionType;
   key: Buffer;
   iv?: Buffer;
   connectTimeoutMs?: number;
@@ -403,7 +399,8 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
     const out: RawResponse = { action: res.action, resource: res.resource };
     if (res.code !== undefined) {
       out.code = res.code;
-      const name = session.applianceError(action, resource, res.code).codeName;
+      // Named only; turning it into an error is the command model's job (src/appliance/commands).
+      const name = this.profile.errorName(res.code);
       if (name) out.codeName = name;
     }
     if (res.data) out.data = res.data;
@@ -429,12 +426,7 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
   }
 
   private knownValue(key: string): ValueChange | undefined {
-    let f: Feature | undefined;
-    try {
-      f = this.profile.find(key);
-    } catch {
-      f = undefined;
-    }
+    const f = this.profile.find(key);
     return f ? this.store.get(f.uid) : undefined;
   }
 
@@ -516,7 +508,7 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
     transport.on('open', () => this.guard(gen, () => this.onOpen(link)));
     transport.on('message', () => this.guard(gen, () => this.deadTimer?.refresh()));
     transport.on('pong', () => this.guard(gen, () => this.deadTimer?.refresh()));
-    transport.on('close', (info: TransportCloseInfo) => {
+    transport.on('close', (info: TransportClose) => {
       link.closed = true;
       this.guard(gen, () => this.onTransportClosed(info));
     });
@@ -629,7 +621,7 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
     this.emitSafe('description', items);
   }
 
-  private onTransportClosed(info: TransportCloseInfo): void {
+  private onTransportClosed(info: TransportClose): void {
     const err = info.error;
     if (err?.kind === 'offline') this.fail(err, 'offline');
     else if (err?.kind === 'auth-failed') {
@@ -773,12 +765,10 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
   }
 
   private emitSafe(event: string, ...args: unknown[]): void {
-    try {
-      this.emit(event, ...args);
-    } catch (e) {
-      this.logger.error(`${this.label}: a '${event}' listener threw: ${errorMessage(e)}`);
-    }
+    safeEmit(this, this.reportListenerError, event, ...args);
   }
+
+  private readonly reportListenerError = (sentence: string): void => this.logger.error(`${this.label}: ${sentence}`);
 }
 
 /** uid first, as the firmware wants (§3.7). */
