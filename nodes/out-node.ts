@@ -53,7 +53,7 @@ function selectedProgram(session: ApplianceSession): string {
 }
 
 /** Runs one parsed command. Every failure is a HomeConnectError raised before or by the appliance. */
-async function execute(session: ApplianceSession, cmd: OutCommand, allowDangerous: boolean): Promise<Record<string, unknown>> {
+export async function execute(session: ApplianceSession, cmd: OutCommand, allowDangerous: boolean): Promise<Record<string, unknown>> {
   const client = session.client;
   switch (cmd.type) {
     case 'values':

@@ -33,7 +33,7 @@ describe(`examples deploy (${nodeRedModule})`, function () {
       for (const r of sims.records) assert.ok(!text.includes(r.key), `${f} holds no key`);
       assert.ok(!flow.some((n) => n.type === 'homeconnect-local-account'), `${f}: the account comes from the user`);
     }
-    assert.ok(types.has('homeconnect-local-in') && types.has('homeconnect-local-out'));
+    assert.ok(types.has('homeconnect-local-in') && types.has('homeconnect-local-out') && types.has('homeconnect-local-mqtt'));
   });
 
   for (const file of files) {
@@ -63,7 +63,7 @@ describe(`examples deploy (${nodeRedModule})`, function () {
         if (n.type === 'tab') continue;
         assert.ok(helper.getNode(n.id), `${n.type} ${n.id} was created`);
       }
-      const hc = flow.filter((n) => n.type === 'homeconnect-local-in' || n.type === 'homeconnect-local-out');
+      const hc = flow.filter((n) => typeof n.type === 'string' && n.type.startsWith('homeconnect-local-'));
       assert.ok(hc.length > 0);
       for (const n of hc) {
         await waitFor(
