@@ -155,8 +155,11 @@ export function discoveryEntries(a: DiscoveryAppliance, o: DiscoveryOptions): Di
     entries.push(entry);
   };
 
+  // The delayed start is offered as a number (below) with the same key, not also as a sensor.
+  const delayNumber = a.profile.roots.selectedProgram !== undefined && programLabels(a.profile).size > 0;
   const readOnlyEntity = (f: Feature) => {
     if (f.protocolType === SKIPPED_PROTOCOL) return;
+    if (delayNumber && DELAY_KEYS.includes(f.key)) return;
     const hidden = f.access === 'none';
     const state_topic = t.state(f.key);
     if (f.key === 'BSH.Common.Status.DoorState') {

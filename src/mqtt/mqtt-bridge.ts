@@ -220,7 +220,7 @@ export class MqttBridge {
     const prefixLevels = this.discoveryPrefix.split('/').length;
     if (parts.length !== prefixLevels + 4) return [];
     if (parts.slice(0, prefixLevels).join('/') !== this.discoveryPrefix) return [];
-    if (parts[prefixLevels + 2] !== this.nodeId || parts[prefixLevels + 4 - 1] !== 'config') return [];
+    if (parts[prefixLevels + 1] !== this.nodeId || parts[prefixLevels + 3] !== 'config') return [];
     const empty = payload === undefined || payload === null || payload === '' || (Buffer.isBuffer(payload) && payload.length === 0);
     if (empty || this.ownDiscovery.has(topic)) return [];
     return [{ topic, payload: '', retain: true }];
