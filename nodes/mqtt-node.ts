@@ -35,9 +35,9 @@ function flag(v: unknown, fallback: boolean): boolean {
   return v === true || v === 'true';
 }
 
-/** The command model's error fields, as the result topic carries them. */
+/** The command model's error fields (message, kind, code, codeName), as the result topic carries them. */
 function errorFields(e: unknown): Record<string, unknown> {
-  const out: Record<string, unknown> = { ok: false, error: errorMessage(e), kind: isHomeConnectError(e) ? e.kind : 'internal' };
+  const out: Record<string, unknown> = { ok: false, message: errorMessage(e), kind: isHomeConnectError(e) ? e.kind : 'internal' };
   if (isHomeConnectError(e)) {
     if (e.code !== undefined) out.code = e.code;
     if (e.codeName !== undefined) out.codeName = e.codeName;

@@ -179,7 +179,7 @@ describe(`MQTT with Home Assistant discovery example against mosquitto (${nodeRe
     const refused = JSON.parse(ha.log.slice(n).find((m) => m.topic === 'homeconnect/dishwasher/result')!.payload);
     assert.strictEqual(refused.ok, false);
     assert.strictEqual(refused.kind, 'validation');
-    assert.match(refused.error, /must be a JSON object/);
+    assert.match(refused.message, /must be a JSON object/);
 
     // The program select and the start button start a program.
     dw.setValue('BSH.Common.Status.DoorState', 'Closed');

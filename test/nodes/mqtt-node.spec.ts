@@ -90,7 +90,7 @@ describe(`appliance mqtt node (${nodeRedModule})`, function () {
     await waitFor(() => pub.slice(n).some((m) => m.topic === 'homeconnect/washer/result'), 'refusal');
     const refused = JSON.parse(pub.slice(n).find((m) => m.topic === 'homeconnect/washer/result')!.payload);
     assert.deepStrictEqual([refused.ok, refused.kind], [false, 'validation']);
-    assert.match(refused.error, /ApplyFactoryReset/);
+    assert.match(refused.message, /ApplyFactoryReset/);
 
     // A stale discovery entry of this node is cleared; one of another node is not touched.
     n = pub.length;
