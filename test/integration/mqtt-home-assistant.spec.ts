@@ -129,6 +129,8 @@ describe(`MQTT with Home Assistant discovery example against mosquitto (${nodeRe
     for (const name of ['dishwasher', 'washer']) {
       await waitFor(() => ha.latest.get(`homeconnect/${name}/LWT`) === 'online', `${name} LWT online`);
     }
+    // The bridge's own availability, from the example's broker birth message (hcpy2-0's homeconnect/LWT).
+    await waitFor(() => ha.latest.get('homeconnect/LWT') === 'online', 'bridge LWT online');
     const state = (name: string, key: string) => ha.latest.get(`homeconnect/${name}/state/${key.toLowerCase().replace(/\./g, '_')}`);
     await waitFor(() => state('dishwasher', 'BSH.Common.Status.OperationState') !== undefined, 'dishwasher state');
     assert.strictEqual(state('dishwasher', 'BSH.Common.Status.OperationState'), dw.getValue('BSH.Common.Status.OperationState'));
