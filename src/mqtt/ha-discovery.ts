@@ -4,6 +4,7 @@
  * events as event entities, programs as a select plus a start button, delayed start as a
  * number). Pure: topics and payload objects only, nothing is published here.
  */
+import { normalizeAccess } from '../profile/appliance-profile';
 import type { ApplianceProfile } from '../profile/appliance-profile';
 import type { Feature } from '../profile/types';
 import { isDangerousCommand } from '../protocol/program-command';
@@ -81,6 +82,15 @@ function writable(f: Feature): boolean {
   return f.access === 'readWrite' || f.access === 'writeOnly';
 }
 
+/**
+ * Access as the profile files give it: the component of an entity must not follow the live
+ * description (a setting is read-only while a program runs), or HA would lose the entity and its
+ * history on the next deploy. The live access only switches the entity's availability.
+ */
+function staticAccess(f: Feature): Feature['access'] {
+  return normalizeAccess(f.attributes?.access) ?? f.access;
+}
+
 function isBoolean(f: Feature): boolean {
   return f.protocolType === 'Boolean' || f.contentType === 'boolean';
 }
@@ -111,7 +121,8 @@ function numericClass(f: Feature): Record<string, unknown> {
 
 /** Program label shown in HA: the short name when no other program shares it, else the full key. */
 function programLabels(profile: ApplianceProfile): Map<string, string> {
-  const programs = profile.programs().filter((p) => p.available !== false && p.execution !== 'none');
+  // By the profile files, as for the components: a program unavailable for a while stays an option.
+  const programs = profile.programs().filter((p) => String(p.attributes?.available ?? p.available).toLowerCase() !== 'false' && p.execution !== 'none');
   const counts = new Map<string, number>();
   for (const p of programs) counts.set(p.shortKey, (counts.get(p.shortKey) ?? 0) + 1);
   return new Map(programs.map((p) => [p.key, counts.get(p.shortKey) === 1 ? p.shortKey : p.key]));
@@ -119,8 +130,8 @@ function programLabels(profile: ApplianceProfile): Map<string, string> {
 
 /**
  * Every discovery entry of one appliance. The component of a feature follows its access in the
- * profile as it is now; later changes of the live description (available, access) only switch
- * the entity's own availability topic, so HA keeps the entity and its history.
+ * profile files; changes of the live description (available, access) only switch the entity's
+ * own availability topic, so HA keeps the entity and its history.
  */
 export function discoveryEntries(a: DiscoveryAppliance, o: DiscoveryOptions): DiscoveryEntry[] {
   const t = applianceTopics(o.baseTopic, a.topicName);
@@ -160,7 +171,7 @@ export function discoveryEntries(a: DiscoveryAppliance, o: DiscoveryOptions): Di
   const readOnlyEntity = (f: Feature) => {
     if (f.protocolType === SKIPPED_PROTOCOL) return;
     if (delayNumber && DELAY_KEYS.includes(f.key)) return;
-    const hidden = f.access === 'none';
+    const hidden = staticAccess(f) === 'none';
     const state_topic = t.state(f.key);
     if (f.key === 'BSH.Common.Status.DoorState') {
       // Open and Ajar are open; Closed and Locked are closed.
@@ -189,12 +200,14 @@ export function discoveryEntries(a: DiscoveryAppliance, o: DiscoveryOptions): Di
   for (const f of a.profile.statuses()) readOnlyEntity(f);
   // Read-only options are program state (progress, remaining time); writable ones belong to a program start.
   for (const f of a.profile.options()) {
-    if (f.access === 'read' || f.access === 'readStatic') readOnlyEntity(f);
+    const access = staticAccess(f);
+    if (access === 'read' || access === 'readStatic') readOnlyEntity(f);
   }
 
   for (const f of a.profile.settings()) {
-    if (f.access !== 'readWrite') {
-      if (f.access !== 'writeOnly') readOnlyEntity(f);
+    const access = staticAccess(f);
+    if (access !== 'readWrite') {
+      if (access !== 'writeOnly') readOnlyEntity(f);
       continue;
     }
     const state_topic = t.state(f.key);
@@ -234,7 +247,8 @@ export function discoveryEntries(a: DiscoveryAppliance, o: DiscoveryOptions): Di
   }
 
   for (const f of a.profile.commands()) {
-    if (!isBoolean(f) || !writable(f)) continue;
+    const access = staticAccess(f);
+    if (!isBoolean(f) || !(access === 'readWrite' || access === 'writeOnly')) continue;
     if (!o.allowDangerous && isDangerousCommand(f.key)) continue;
     add('button', f.key, f.shortKey, { command_topic: t.set, payload_press: JSON.stringify({ uid: f.uid, value: true }) }, true);
   }

@@ -114,17 +114,25 @@ describe('MQTT bridge library (src/mqtt)', function () {
 
   it('hides features the description hides, and marks controls unavailable when the live description says so', function () {
     const apps = fakeAppliances();
-    apps[0]!.profile.resolve('BSH.Common.Status.WiFiSignalStrength').access = 'none';
+    const wifi = apps[0]!.profile.resolve('BSH.Common.Status.WiFiSignalStrength');
+    wifi.access = 'none';
+    wifi.attributes.access = 'none';
+    // Read-only now (live description), writable by the profile: still a switch, shown unavailable.
+    const lockUid = apps[0]!.profile.resolve('BSH.Common.Setting.ChildLock').uid;
+    apps[0]!.profile.applyDescriptionChange({ uid: lockUid, access: 'read' });
     const { bridge } = bridgeOf(apps);
     const dw = bridge.discoveryOf(apps[0]!.haId);
     assert.equal(byKey(dw, 'BSH.Common.Status.WiFiSignalStrength')!.payload.enabled_by_default, false);
     assert.equal(byKey(dw, 'BSH.Common.Status.DoorState')!.payload.enabled_by_default, undefined);
     const childLock = byKey(dw, 'BSH.Common.Setting.ChildLock')!;
     assert.equal(childLock.availabilityTopic, 'homeconnect/dishwasher/available/bsh_common_setting_childlock');
+    assert.equal(childLock.component, 'switch');
     const first = bridge.republish();
-    assert.equal(find(first, childLock.availabilityTopic!)!.payload, 'online');
+    assert.equal(find(first, childLock.availabilityTopic!)!.payload, 'offline');
     assert.deepEqual(bridge.descriptionChanged(apps[0]!.haId), [], 'nothing changed, nothing published');
-    const uid = apps[0]!.profile.resolve('BSH.Common.Setting.ChildLock').uid;
+    const uid = lockUid;
+    apps[0]!.profile.applyDescriptionChange({ uid, access: 'readWrite' });
+    assert.deepEqual(bridge.descriptionChanged(apps[0]!.haId), [{ topic: childLock.availabilityTopic!, payload: 'online', retain: true }]);
     apps[0]!.profile.applyDescriptionChange({ uid, access: 'read' });
     assert.deepEqual(bridge.descriptionChanged(apps[0]!.haId), [{ topic: childLock.availabilityTopic!, payload: 'offline', retain: true }]);
     apps[0]!.profile.applyDescriptionChange({ uid, access: 'readWrite', available: false });
