@@ -92,6 +92,15 @@ describe(`appliance mqtt node (${nodeRedModule})`, function () {
     assert.deepStrictEqual([refused.ok, refused.kind], [false, 'validation']);
     assert.match(refused.message, /ApplyFactoryReset/);
 
+    // The live description switches a control's availability (the entity stays).
+    n = pub.length;
+    const available = 'homeconnect/dishwasher/available/bsh_common_setting_childlock';
+    sims.dishwasher.setDescription('BSH.Common.Setting.ChildLock', { available: false });
+    await waitFor(() => pub.slice(n).some((m) => m.topic === available && m.payload === 'offline'), 'ChildLock unavailable');
+    sims.dishwasher.setDescription('BSH.Common.Setting.ChildLock', { available: true });
+    await waitFor(() => pub.slice(n).some((m) => m.topic === available && m.payload === 'online'), 'ChildLock available again');
+    assert.ok(pub.slice(n).every((m) => !m.topic.startsWith('homeassistant/')), 'no discovery churn');
+
     // A stale discovery entry of this node is cleared; one of another node is not touched.
     n = pub.length;
     helper.getNode('m1').receive({ topic: 'homeassistant/sensor/hcl_m1/GONE_x/config', payload: '{"name":"x"}' });
@@ -102,6 +111,13 @@ describe(`appliance mqtt node (${nodeRedModule})`, function () {
       pub.slice(n).map((m) => [m.topic, m.payload, m.retain]),
       [['homeassistant/sensor/hcl_m1/GONE_x/config', '', true]],
     );
+
+    // Nothing published carries a key or iv.
+    const all = JSON.stringify(pub);
+    for (const r of sims.records) {
+      assert.ok(!all.includes(r.key), 'no key published');
+      if (r.iv) assert.ok(!all.includes(r.iv), 'no iv published');
+    }
   });
 
   it('bridges one appliance when one is chosen', async function () {
