@@ -10,6 +10,7 @@ import { parseOutMessage } from './command-parser';
 import { execute } from './out-node';
 import type { DoneFunction, NodeMessage, NodeStatus, RedAPI, RedNode, SendFunction } from './red-types';
 import { connectionStatus, setupProblemStatus } from './status';
+import type { SetupProblem } from './status';
 
 export const MQTT_TYPE = 'homeconnect-local-mqtt';
 /** `appliance` value meaning every appliance of the account. */
@@ -71,6 +72,7 @@ export function registerMqttNode(RED: RedAPI): void {
     const detach: Array<() => void> = [];
     let bridge: MqttBridge | undefined;
     let started = false;
+    let problem: SetupProblem = 'no-appliance';
 
     const publish = (messages: MqttMessage[]) => {
       if (!started || messages.length === 0) return;
@@ -113,11 +115,12 @@ export function registerMqttNode(RED: RedAPI): void {
         session.client.on('description', onDescription);
         detach.push(() => session.client.off('description', onDescription));
       } catch (e) {
+        problem = (isHomeConnectError(e) && (e.details?.problem as SetupProblem | undefined)) || 'no-appliance';
         node.warn(errorMessage(e));
       }
     }
     if (sessions.size === 0) {
-      node.status(setupProblemStatus(wanted.length === 0 ? 'no-appliance' : 'no-profile'));
+      node.status(setupProblemStatus(problem));
     } else {
       showStatus();
     }

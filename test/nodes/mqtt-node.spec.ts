@@ -51,6 +51,12 @@ describe(`appliance mqtt node (${nodeRedModule})`, function () {
     assert.strictEqual(n.listeners('input').length, 0);
   });
 
+  it('an unknown appliance shows the no-appliance status', async function () {
+    const { flow, credentials } = flowFor([bridgeNode({ appliance: 'NOPE' })]);
+    await helper.load(nodes, flow, credentials);
+    assert.ok(helper.getNode('m1').status.calledWithMatch({ fill: 'red', shape: 'ring', text: 'homeconnect-local.status.no-appliance' }));
+  });
+
   it('subscribes its mqtt in, publishes on broker connect, and answers commands on /result', async function () {
     const { flow, credentials } = flowFor([bridgeNode(), { id: 'pub', type: 'helper', z: TAB }, { id: 'sub', type: 'helper', z: TAB }]);
     await helper.load(nodes, flow, credentials);
