@@ -5,7 +5,7 @@ import type { ApplianceCommand } from '../src/mqtt/command-types';
 import type { DescriptionChangeItem } from '../src/profile/types';
 import type { ConnectionState, StateChange, ValueChange } from '../src/protocol/types';
 import { findAccount } from './account-node';
-import type { AccountNode, ApplianceSession, SessionUser } from './account-node';
+import type { ApplianceSession, SessionUser } from './account-node';
 import { parseOutMessage } from './command-parser';
 import { execute } from './out-node';
 import type { DoneFunction, NodeMessage, NodeStatus, RedAPI, RedNode, SendFunction } from './red-types';
@@ -102,7 +102,7 @@ export function registerMqttNode(RED: RedAPI): void {
         },
       };
       try {
-        const session = (account as AccountNode).register(user, haId);
+        const session = account.register(user, haId);
         sessions.set(haId, session);
         users.push({ user, haId });
         const onDescription = (_items: DescriptionChangeItem[]) => {
