@@ -9,5 +9,3 @@ export * from './profile/import';
 export * from './protocol';
 export * from './simulator';
 export * from './cloud';
-// The MQTT bridge library (topics, Home Assistant discovery, MQTT command reading) as one namespace.
-export * as mqtt from './mqtt';
