@@ -189,6 +189,7 @@ describe(`MQTT with Home Assistant discovery example against mosquitto (${nodeRe
     assert.ok(programs.payload.options.includes('Quick45'));
     await publish(ha.client, programs.payload.command_topic, render(programs.payload.command_template, 'Quick45'));
     await waitFor(() => dw.getValue('BSH.Common.Root.SelectedProgram') === 'Dishcare.Dishwasher.Program.Quick45', 'Quick45 selected');
+    await waitFor(() => state('dishwasher', 'BSH.Common.Root.SelectedProgram') === 'Dishcare.Dishwasher.Program.Quick45', 'selected program published');
     const startButton = ha.entity(`${dwRecord.haId}_BSH.Common.Root.SelectedProgram.Start`)!;
     n = ha.log.length;
     await publish(ha.client, startButton.payload.command_topic, startButton.payload.payload_press);
@@ -198,6 +199,14 @@ describe(`MQTT with Home Assistant discovery example against mosquitto (${nodeRe
     const abort = ha.entity(`${dwRecord.haId}_BSH.Common.Command.AbortProgram`)!;
     await publish(ha.client, abort.payload.command_topic, abort.payload.payload_press);
     await waitFor(() => dw.getValue('BSH.Common.Status.OperationState') !== 'Run', 'program aborted by the button');
+
+    // An event reaches its event entity's topic as {"event_type": …}.
+    const finished = ha.entity(`${wmRecord.haId}_BSH.Common.Event.ProgramFinished`)!;
+    assert.ok(finished.topic.startsWith('homeassistant/event/'));
+    sims!.washer.setValue('BSH.Common.Event.ProgramFinished', 'Present');
+    await waitFor(() => ha.latest.get(finished.payload.state_topic) !== undefined, 'event published');
+    assert.deepStrictEqual(JSON.parse(ha.latest.get(finished.payload.state_topic)!), { event_type: 'Present' });
+    assert.ok(finished.payload.event_types.includes('Present'));
 
     // A broker restart (no persistence: everything retained is gone) brings back LWT, state and discovery.
     await broker!.restart();
