@@ -1,3 +1,4 @@
+import { commandErrorFields, parseCommand, runCommand } from '../src/appliance/commands';
 import { errorMessage, isHomeConnectError } from '../src/errors';
 import { MqttBridge } from '../src/mqtt/mqtt-bridge';
 import type { BridgeAppliance, MqttMessage } from '../src/mqtt/mqtt-bridge';
@@ -5,9 +6,7 @@ import type { ApplianceCommand } from '../src/mqtt/command-types';
 import type { DescriptionChangeItem } from '../src/profile/types';
 import type { ConnectionState, StateChange, ValueChange } from '../src/protocol/types';
 import { findAccount } from './account-node';
-import type { ApplianceSession, SessionUser } from './account-node';
-import { parseOutMessage } from './command-parser';
-import { execute } from './out-node';
+import type { ConnectionUser, SharedConnection } from './account-node';
 import type { DoneFunction, NodeMessage, NodeStatus, RedAPI, RedNode, SendFunction } from './red-types';
 import { connectionStatus, setupProblemStatus } from './status';
 import type { SetupProblem } from './status';
@@ -38,13 +37,10 @@ function flag(v: unknown, fallback: boolean): boolean {
 
 /** The command model's error fields (message, kind, code, codeName), as the result topic carries them. */
 function errorFields(e: unknown): Record<string, unknown> {
-  const out: Record<string, unknown> = { ok: false, message: errorMessage(e), kind: isHomeConnectError(e) ? e.kind : 'internal' };
-  if (isHomeConnectError(e)) {
-    if (e.code !== undefined) out.code = e.code;
-    if (e.codeName !== undefined) out.codeName = e.codeName;
-  }
-  return out;
+  return { ok: false, ...commandErrorFields(e) };
 }
+
+const ALLOW_HINT = 'Tick "allow dangerous commands" in the appliance mqtt node to send it.';
 
 function toRed(messages: MqttMessage[]): NodeMessage[] {
   return messages.map((m) => ({ topic: m.topic, payload: m.payload, retain: m.retain, qos: 1 }));
@@ -67,8 +63,8 @@ export function registerMqttNode(RED: RedAPI): void {
     }
     const allowDangerous = flag(config.allowDangerous, false);
     const wanted = !config.appliance || config.appliance === ALL_APPLIANCES ? account.appliances.map((a) => a.haId) : [config.appliance];
-    const sessions = new Map<string, ApplianceSession>();
-    const users: Array<{ user: SessionUser; haId: string }> = [];
+    const sessions = new Map<string, SharedConnection>();
+    const users: Array<{ user: ConnectionUser; haId: string }> = [];
     const detach: Array<() => void> = [];
     let bridge: MqttBridge | undefined;
     let started = false;
@@ -91,7 +87,7 @@ export function registerMqttNode(RED: RedAPI): void {
     };
 
     for (const haId of wanted) {
-      const user: SessionUser = {
+      const user: ConnectionUser = {
         node,
         connectionChanged(_change: StateChange) {
           showStatus();
@@ -168,10 +164,8 @@ export function registerMqttNode(RED: RedAPI): void {
     };
     RED.events.on('flows:started', onStarted);
 
-    const runCommand = (haId: string, command: ApplianceCommand): Promise<Record<string, unknown>> => {
-      const session = sessions.get(haId)!;
-      return execute(session, command, allowDangerous);
-    };
+    const perform = (haId: string, command: ApplianceCommand): Promise<Record<string, unknown>> =>
+      runCommand(sessions.get(haId)!, command, { allowDangerous, allowHint: ALLOW_HINT });
 
     node.on('input', (msg: NodeMessage, _send: SendFunction, done: DoneFunction) => {
       try {
@@ -200,13 +194,13 @@ export function registerMqttNode(RED: RedAPI): void {
         }
         let command: ApplianceCommand;
         try {
-          command = bridge.command(route, msg.payload, (payload) => parseOutMessage({ payload }));
+          command = bridge.command(route, msg.payload, (payload) => parseCommand(payload));
         } catch (e) {
           publish(bridge.result(route.haId, errorFields(e)));
           return done();
         }
         const b = bridge;
-        runCommand(route.haId, command).then(
+        perform(route.haId, command).then(
           (result) => {
             publish(b.result(route.haId, { ...result, ok: true }));
             done();

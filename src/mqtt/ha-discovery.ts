@@ -22,6 +22,8 @@ export const START_BUTTON = 'BSH.Common.Root.SelectedProgram.Start';
 const DELAY_KEYS = ['BSH.Common.Option.StartInRelative', 'BSH.Common.Option.FinishInRelative'];
 /** Longest delayed start offered when the profile gives no maximum (a day). */
 const DEFAULT_MAX_DELAY = 86400;
+/** Longest discovery object id (haId and feature id). */
+const MAX_OBJECT_ID = 400;
 /** HA drops states longer than 255 characters: structured values are not entities. */
 const SKIPPED_PROTOCOL = 'Object';
 
@@ -143,7 +145,8 @@ export function discoveryEntries(a: DiscoveryAppliance, o: DiscoveryOptions): Di
 
   const add = (component: Component, key: string, name: string, fields: Record<string, unknown>, control: boolean, hidden = false) => {
     const entry: DiscoveryEntry = {
-      topic: `${o.discoveryPrefix}/${component}/${o.nodeId}/${topicSegment(`${a.haId}_${featureId(key)}`.slice(0, 200))}/config`,
+      // Long enough to keep real keys whole, so object ids of one appliance never collide.
+      topic: `${o.discoveryPrefix}/${component}/${o.nodeId}/${topicSegment(`${a.haId}_${featureId(key)}`, MAX_OBJECT_ID)}/config`,
       component,
       key,
       payload: {},

@@ -4,7 +4,7 @@
  * dots turned into underscores.
  */
 
-/** Longest topic segment we build from a name (MQTT allows far more; nobody needs it). */
+/** Longest topic segment we build from an appliance name (MQTT allows far more; nobody needs it). */
 const MAX_SEGMENT = 64;
 
 /** `BSH.Common.Status.DoorState` -> `bsh_common_status_doorstate` (hcpy2-0's state topic name). */
@@ -17,14 +17,14 @@ export function featureId(key: string): string {
  * character outside letters, digits, `_` and `-` replaced by `_`, so names can never add levels
  * or wildcards. Empty names become `appliance`.
  */
-export function topicSegment(name: string): string {
+export function topicSegment(name: string, max = MAX_SEGMENT): string {
   const folded = name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/ß/g, 'ss')
     .trim()
     .replace(/[^A-Za-z0-9_-]/g, '_')
-    .slice(0, MAX_SEGMENT);
+    .slice(0, max);
   return folded === '' || /^_+$/.test(folded) ? 'appliance' : folded;
 }
 
