@@ -5,7 +5,7 @@ import type { Objective } from '../src/planner';
 import type { StateChange, ValueChange } from '../src/protocol/types';
 import type { ConnectionUser } from './account-node';
 import { attachToAccount, type UserConfig } from './appliance-user';
-import { toNodeError } from './out-node';
+import { toNodeError } from './node-error';
 import type { DoneFunction, NodeMessage, RedAPI, RedNode, SendFunction } from './red-types';
 import { I18N, connectionStatus } from './status';
 

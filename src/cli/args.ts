@@ -67,6 +67,12 @@ const SPECS: Record<CommandName, { flags: Record<string, FlagSpec>; maxPositiona
       'finish-in': { value: 'required' },
       'allow-dangerous': { value: 'none' },
       timeout: { value: 'required' },
+      // send --start PROGRAM --prices FILE: plan, then arm the delayed start (smart start).
+      prices: { value: 'required' },
+      deadline: { value: 'required' },
+      now: { value: 'required' },
+      objective: { value: 'required', choices: ['cheapest', 'solar'], ignoreCase: true },
+      duration: { value: 'required' },
     },
   },
   plan: {

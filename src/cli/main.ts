@@ -52,6 +52,16 @@ Actions (exactly one):
 
 KEY is a full key (BSH.Common.Setting.PowerState), a unique short key (PowerState) or a uid.
 VALUE is an enum member name, a number, true/false, or JSON.
+Smart start (with --start):
+  --prices FILE                  plan the start from prices or a solar forecast (as for plan) and arm
+                                 the appliance's own delayed start (StartInRelative/FinishInRelative)
+  --deadline HH:MM|ISO|8h        finished by then (needed with --prices)
+  --objective cheapest|solar     lowest price (default) or most forecast covered
+  --now ISO                      plan as if it were then (default: now)
+  --duration SECONDS             the program's duration when neither the appliance (selected program)
+                                 nor the profile tells it
+  Prints one JSON line: the send result with the plan, {"ok":true,...,"plan":{"start":...,"optionValue":...}}.
+
   --allow-dangerous     send commands that reset the appliance or cut its network, and raw
                         writes outside /ro/values, /ro/activeProgram, /ro/selectedProgram
   --timeout <seconds>   how long to wait for the connection (default 20)

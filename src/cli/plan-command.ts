@@ -35,10 +35,11 @@ export async function readSeriesFile(file: string): Promise<ReturnType<typeof re
   }
 }
 
-function positiveSeconds(parsed: ParsedCommand, name: string, required: boolean): number | undefined {
+/** A flag of seconds (> 0, at most a week) in milliseconds; a UsageError naming the flag otherwise. */
+export function positiveSeconds(parsed: ParsedCommand, name: string, required: boolean): number | undefined {
   const text = flagValue(parsed, name);
   if (text === undefined) {
-    if (required) throw new UsageError(`plan needs --${name} SECONDS`);
+    if (required) throw new UsageError(`${parsed.command} needs --${name} SECONDS`);
     return undefined;
   }
   const n = Number(text);

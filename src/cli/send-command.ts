@@ -5,12 +5,15 @@
  */
 import { checkCommandKeys, commandErrorFields, guardCommand, runCommand, type ApplianceCommand } from '../appliance/commands';
 import { connectOnce } from '../appliance/connect-once';
-import { profileFromRecord } from '../profile';
+import { HomeConnectError } from '../errors';
+import { SmartStarter, parseTimeSpec, type SmartStartEvent, type Slot } from '../planner';
+import { profileFromRecord, type ApplianceProfile } from '../profile';
 import type { ApplianceConnection } from '../protocol/appliance-connection';
 import { UsageError, flagValue, hasFlag, profileArgument, secondsFlag, type ParsedCommand } from './args';
 import { aboutIt, nameOnce } from './error-subject';
 import { loadAppliance } from './load-records';
 import { describeError, printError, printJson, printWarning, type CliIo } from './output';
+import { planFlags, positiveSeconds, readSeriesFile, type PlanFlags } from './plan-command';
 import { parseAssignment, parseAssignments, parseProgramRef, parseRawRequest } from './value-parsing';
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 20_000;
@@ -82,9 +85,79 @@ export function sendActionFromFlags(parsed: ParsedCommand): { action: SendAction
   }
 }
 
+/** The flags that only go with --prices (smart start). */
+const PLAN_ONLY_FLAGS = ['deadline', 'now', 'objective', 'duration'] as const;
+
+/** `send --start PROGRAM --prices FILE --deadline …`: what to plan, read before connecting. */
+interface SmartSend {
+  flags: PlanFlags;
+  series: Slot[];
+  deadline: number;
+  durationS?: number;
+}
+
+async function smartSendFromFlags(parsed: ParsedCommand, action: SendAction): Promise<SmartSend | undefined> {
+  if (!hasFlag(parsed, 'prices')) {
+    const stray = PLAN_ONLY_FLAGS.find((f) => hasFlag(parsed, f));
+    if (stray) throw new UsageError(`--${stray} goes with --prices`);
+    return undefined;
+  }
+  if (action !== 'start') throw new UsageError('--prices goes with --start');
+  if (hasFlag(parsed, 'start-in') || hasFlag(parsed, 'finish-in')) {
+    throw new UsageError('--prices plans the delayed start itself: leave out --start-in and --finish-in');
+  }
+  const flags = planFlags(parsed);
+  const duration = positiveSeconds(parsed, 'duration', false);
+  // A bad file or deadline never touches the appliance.
+  const series = await readSeriesFile(flags.prices);
+  const deadline = parseTimeSpec(flags.deadline, flags.now, '--deadline');
+  return { flags, series, deadline, ...(duration !== undefined ? { durationS: duration / 1000 } : {}) };
+}
+
+/**
+ * Plans with SmartStarter (the smart-start node's controller: the program's expected duration,
+ * the delayed-start option and its step) and arms the appliance once. Resolves the armed event;
+ * rejects when the appliance cannot be armed now (remote start not allowed, door open).
+ */
+async function smartStart(
+  target: { client: ApplianceConnection; profile: ApplianceProfile },
+  command: Extract<ApplianceCommand, { type: 'program' }>,
+  smart: SmartSend,
+): Promise<Extract<SmartStartEvent, { type: 'armed' }>> {
+  const events: SmartStartEvent[] = [];
+  // --now shifts the clock; the time spent connecting still counts.
+  const offset = smart.flags.now - Date.now();
+  const starter = new SmartStarter(target, (e) => events.push(e), () => Date.now() + offset);
+  try {
+    await starter.request({
+      series: smart.series,
+      deadline: smart.deadline,
+      objective: smart.flags.objective,
+      fallback: 'now',
+      durationHint: 'give --duration SECONDS',
+      ...(command.program !== undefined ? { program: command.program } : {}),
+      ...(command.options ? { options: command.options } : {}),
+      ...(smart.durationS !== undefined ? { durationS: smart.durationS } : {}),
+    });
+  } finally {
+    starter.dispose();
+  }
+  const event = events[0];
+  if (event?.type === 'armed') return event;
+  if (event?.type === 'error') throw event.error;
+  if (event?.type === 'waiting') {
+    const why = event.reason === 'door' ? 'its door is open' : 'remote start is not allowed (press its remote start button)';
+    throw new HomeConnectError('validation', `The appliance cannot be armed now: ${why}. Nothing was sent.`, {
+      details: { reason: event.reason },
+    });
+  }
+  throw new Error('The smart start ended without arming the appliance.');
+}
+
 export async function sendCommand(parsed: ParsedCommand, io: CliIo): Promise<number> {
   const file = profileArgument(parsed);
   const { action, command } = sendActionFromFlags(parsed);
+  const smart = await smartSendFromFlags(parsed, action);
   const runOptions = { allowDangerous: hasFlag(parsed, 'allow-dangerous'), allowHint: CLI_ALLOW_HINT };
   const timeoutMs = secondsFlag(parsed, 'timeout') ?? DEFAULT_CONNECT_TIMEOUT_MS;
   const record = await loadAppliance(
@@ -101,6 +174,11 @@ export async function sendCommand(parsed: ParsedCommand, io: CliIo): Promise<num
     guardCommand(profile, command, runOptions);
     checkCommandKeys(profile, command);
     connection = await connectOnce({ record, profile, timeoutMs, describeReason: (reason) => aboutIt(reason, record) });
+    if (smart && command.type === 'program') {
+      const armed = await smartStart({ client: connection, profile }, command, smart);
+      printJson(io, { ...armed.result, ...head, plan: armed.plan });
+      return 0;
+    }
     const result = await runCommand({ client: connection, profile }, command, runOptions);
     // head last: the line names what was asked (e.g. action "raw"), not the RESPONSE envelope.
     printJson(io, { ...result, ...head });

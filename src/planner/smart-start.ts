@@ -7,6 +7,7 @@
  *
  * No Node-RED here: the node (nodes/smart-start-node.ts) turns the events into status and messages.
  */
+import { checkCommandKeys, runCommand, type ApplianceCommand } from '../appliance/commands';
 import { HomeConnectError, isHomeConnectError } from '../errors';
 import type { ApplianceProfile } from '../profile';
 import type { Feature } from '../profile/types';
@@ -40,6 +41,8 @@ export interface SmartStartRequest {
   fallback: 'now' | 'deadline';
   /** Used when neither the appliance nor the profile tells the program's duration. */
   durationS?: number;
+  /** How to give that duration, ending the "not known" error (default: the node's setting). */
+  durationHint?: string;
   energyShape?: number[];
   /** Time zone for "HH:MM" deadlines (default: this computer's). */
   timeZone?: string;
@@ -62,7 +65,8 @@ export interface SmartPlan extends Omit<Plan, 'cost' | 'costIfNow' | 'saving' | 
 
 export type SmartStartEvent =
   | { type: 'waiting'; reason: 'remote-start' | 'door'; plan: SmartPlan }
-  | { type: 'armed'; plan: SmartPlan; rearmed: boolean }
+  /** result: what the command model resolved for the write (ok, resource, …). */
+  | { type: 'armed'; plan: SmartPlan; rearmed: boolean; result: Record<string, unknown> }
   | { type: 'kept'; plan: SmartPlan; reason: string }
   | { type: 'error'; error: HomeConnectError };
 
@@ -135,6 +139,12 @@ export class SmartStarter {
     this.armed = undefined;
   }
 
+  /** One write, validated before anything is sent (a typo in the options never reaches the appliance). */
+  private async run(command: ApplianceCommand): Promise<Record<string, unknown>> {
+    checkCommandKeys(this.target.profile, command);
+    return runCommand(this.target, command);
+  }
+
   private snapshot(): Record<string, unknown> {
     return this.target.client.snapshot();
   }
@@ -160,7 +170,7 @@ export class SmartStarter {
     }
     const program = this.programKey(request.program);
     const option = delayedStartOf(this.target.profile, program);
-    const durationS = this.durationOf(program, request.durationS);
+    const durationS = this.durationOf(program, request.durationS, request.durationHint);
     const plan = this.makePlan(request, series, program, option, durationS, deadline, now);
     this.pending = { request, series, plan, option, deadline };
     await this.tryArm();
@@ -178,7 +188,7 @@ export class SmartStarter {
   }
 
   /** Expected run time: the appliance's own estimate for the selected program, the profile's default, or the config. */
-  private durationOf(program: string, configured: number | undefined): number {
+  private durationOf(program: string, configured: number | undefined, hint = 'set a duration in the node'): number {
     const snap = this.snapshot();
     const root = this.target.profile.roots.selectedProgram;
     if (root && snap[root.key] === program) {
@@ -190,7 +200,7 @@ export class SmartStarter {
     const fromProfile = expectedDurationS(this.target.profile, program);
     if (fromProfile !== undefined) return fromProfile;
     if (configured !== undefined && configured > 0) return configured;
-    throw invalid(`The duration of ${program} is not known: select it on the appliance or set a duration in the node.`, { program });
+    throw invalid(`The duration of ${program} is not known: select it on the appliance or ${hint}.`, { program });
   }
 
   private makePlan(
@@ -263,15 +273,19 @@ export class SmartStarter {
       const value = optionValue(pending.option, Date.parse(plan.start) - now, plan.durationS);
       const options: Record<string, unknown> = { ...(pending.request.options ?? {}) };
       if (value !== undefined) options[pending.option.key] = value;
+      // Through the one command model: the same checks, guard and error naming as the out node and CLI.
+      const command: ApplianceCommand = { type: 'program', action: 'start', program: plan.program };
+      if (Object.keys(options).length > 0) command.options = options;
+      let result: Record<string, unknown>;
       try {
-        await this.target.client.startProgram(plan.program, Object.keys(options).length > 0 ? options : undefined);
+        result = await this.run(command);
       } catch (e) {
         if (isHomeConnectError(e) && (e.kind === 'unknown-outcome' || e.kind === 'timeout')) this.unknownOutcome = true;
         throw e;
       }
       const armed: SmartPlan = value !== undefined ? { ...plan, optionValue: value } : { ...plan };
       this.armed = armed;
-      this.emit({ type: 'armed', plan: armed, rearmed: false });
+      this.emit({ type: 'armed', plan: armed, rearmed: false, result });
     } finally {
       this.busy = false;
     }
@@ -300,9 +314,9 @@ export class SmartStarter {
       this.emit({ type: 'kept', plan: armed, reason: 'The new best start is now; the armed plan stays rather than restarting the program.' });
       return;
     }
-    await this.target.client.setValues({ [option.key]: value });
+    const result = await this.run({ type: 'values', values: { [option.key]: value } });
     this.armed = { ...plan, optionValue: value };
-    this.emit({ type: 'armed', plan: this.armed, rearmed: true });
+    this.emit({ type: 'armed', plan: this.armed, rearmed: true, result });
   }
 }
 

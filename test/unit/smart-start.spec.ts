@@ -75,6 +75,19 @@ describe('smart start controller', () => {
     if (events[1]!.type === 'error') assert.match(events[1]!.error.message, /not sent again/);
   });
 
+  it('checks the start through the command model: an unknown option key fails before anything is sent', async () => {
+    const { s, events, fake } = starter({});
+    await s.request({ ...base, series: prices([4, 5]), options: { 'Dishcare.Dishwasher.Option.NoSuchOption': true } });
+    assert.strictEqual(fake.calls.length, 0);
+    assert.strictEqual(events.length, 1);
+    const e = events[0]!;
+    assert.strictEqual(e.type, 'error');
+    if (e.type === 'error') {
+      assert.strictEqual(e.error.kind, 'validation');
+      assert.match(e.error.message, /NoSuchOption/);
+    }
+  });
+
   it('waits for the door, re-plans when the window has passed meanwhile, then arms', async () => {
     const { s, events, fake, snapshot } = starter({ 'BSH.Common.Status.DoorState': 'Open' });
     await s.request({ ...base, series: prices([1, 2]) });
