@@ -55,9 +55,11 @@ describe(`examples do what they say (${nodeRedModule})`, function () {
    * Deploys an example; `beforeConnect` runs after the nodes exist but before any appliance
    * accepts the connection (upgrades refused meanwhile), so it can attach listeners in time.
    */
-  async function deploy(file: string, beforeConnect?: () => void): Promise<FlowNode[]> {
-    const flow = JSON.parse(fs.readFileSync(path.join(repoRoot, 'examples', file), 'utf8')) as FlowNode[];
-    const tabs = new Set(flow.map((n) => n.z).filter((z): z is string => typeof z === 'string'));
+  async function deploy(file: string, beforeConnect?: () => void, extra: FlowNode[] = []): Promise<FlowNode[]> {
+    const example = JSON.parse(fs.readFileSync(path.join(repoRoot, 'examples', file), 'utf8')) as FlowNode[];
+    const tabs = new Set(example.map((n) => n.z).filter((z): z is string => typeof z === 'string'));
+    // Nodes the test adds (e.g. an out node to clean up) go on the example's first tab.
+    const flow: FlowNode[] = [...example, ...extra.map((n) => ({ z: [...tabs][0], ...n }))];
     const account = testAccount(sims.records);
     const nodes: FlowNode[] = [
       ...[...tabs].map((id) => ({ id, type: 'tab', label: id })),
@@ -80,7 +82,8 @@ describe(`examples do what they say (${nodeRedModule})`, function () {
     } finally {
       for (const sim of [sims.dishwasher, sims.washer]) sim.faults.rejectUpgrade(undefined);
     }
-    for (const n of flow.filter((x) => x.type === 'homeconnect-local-in' || x.type === 'homeconnect-local-out')) {
+    const attached = new Set(['homeconnect-local-in', 'homeconnect-local-out', 'homeconnect-local-smart-start']);
+    for (const n of flow.filter((x) => attached.has(x.type))) {
       await waitFor(() => statusTexts(helper.getNode(n.id)).at(-1) === CONNECTED, `${n.id} connected`);
     }
     return flow;
@@ -115,42 +118,42 @@ describe(`examples do what they say (${nodeRedModule})`, function () {
     return { flow, collected };
   }
 
-  it('start-dishwasher-when-power-is-cheap: starts Eco 50 when remote start is allowed, also after a reconnect', async function () {
+  it('start-dishwasher-when-power-is-cheap: waits for remote start, then the smart start arms the dishwasher from the sample prices with one start', async function () {
     const sim = sims.dishwasher;
-    sim.setValue('BSH.Common.Status.RemoteControlStartAllowed', true);
-    const flow = await deploy('start-dishwasher-when-power-is-cheap.json');
-    const inNode = byName(flow, 'homeconnect-local-in', 'remote start allowed');
-    const inject = byName(flow, 'inject', 'power is cheap');
-    const out = byName(flow, 'homeconnect-local-out', 'start dishwasher');
-    const started = collect(helper.getNode(byName(flow, 'debug', 'started').id));
-    const flowContext = () => helper.getNode(inNode.id).context().flow;
-    await waitFor(() => flowContext().get('remoteStartAllowed') === true, 'remote start remembered');
-
-    // A reconnect sends connection messages; they must not overwrite the remembered value.
-    const connected = () => statusTexts(helper.getNode(inNode.id)).filter((t) => t === CONNECTED).length;
-    const before = connected();
-    sim.faults.drop();
-    await waitFor(() => connected() > before && statusTexts(helper.getNode(inNode.id)).at(-1) === CONNECTED, 'reconnected');
-    assert.strictEqual(flowContext().get('remoteStartAllowed'), true);
-
-    try {
-      helper.getNode(inject.id).receive({});
-      await waitFor(() => started.length > 0, 'out node result');
-      await waitFor(() => sim.programPhase === 'running', 'program running on the appliance');
-      assert.strictEqual(sim.getValue('BSH.Common.Root.ActiveProgram'), 'Dishcare.Dishwasher.Program.Eco50');
-    } finally {
-      await stopProgram(out.id, sim);
-    }
-
-    // Remote start switched off on the appliance: nothing is started, the function warns.
     sim.setValue('BSH.Common.Status.RemoteControlStartAllowed', false);
-    await waitFor(() => flowContext().get('remoteStartAllowed') === false, 'remote start off remembered');
-    const results = started.length;
-    helper.getNode(inject.id).receive({});
-    await waitFor(() => helper.getNode(byName(flow, 'function', 'remote start allowed?').id).warn.called === true, 'warning');
-    assert.strictEqual(started.length, results);
-    assert.strictEqual(sim.programPhase, 'idle');
-    sim.setValue('BSH.Common.Status.RemoteControlStartAllowed', true);
+    // An out node of the test's own, to leave the dishwasher idle for the next test.
+    const stopper: FlowNode = { id: 'stop-dw', type: 'homeconnect-local-out', account: ACCOUNT_ID, appliance: sims.records[0]!.haId, wires: [] };
+    const flow = await deploy('start-dishwasher-when-power-is-cheap.json', undefined, [stopper]);
+    const smart = helper.getNode(byName(flow, 'homeconnect-local-smart-start', 'dishwasher: cheapest window').id);
+    const plans = collect(helper.getNode(byName(flow, 'debug', 'plan').id));
+    const refused = collect(helper.getNode(byName(flow, 'debug', 'refused').id));
+    const startsSent = () => sim.received.filter((m) => m.resource === '/ro/activeProgram' && m.action === 'POST');
+    const before = startsSent().length;
+    try {
+      helper.getNode(byName(flow, 'inject', 'prices arrive').id).receive({});
+      await waitFor(() => statusTexts(smart).at(-1) === 'homeconnect-local.smart.status.waiting-remote-start', 'waiting for remote start');
+      assert.strictEqual(startsSent().length, before, 'nothing sent while remote start is off');
+      sim.setValue('BSH.Common.Status.RemoteControlStartAllowed', true);
+      await waitFor(() => plans.length === 1, 'the plan');
+      const plan = plans[0]!.payload;
+      assert.strictEqual(plan.program, 'Dishcare.Dishwasher.Program.Eco50');
+      assert.strictEqual(plan.armedWith, 'StartInRelative');
+      assert.ok(Date.parse(plan.finish) <= Date.parse(plan.deadline), `done ${plan.finish} by ${plan.deadline}`);
+      assert.ok(plan.cost <= plan.costIfNow, `cost ${plan.cost}, now ${plan.costIfNow}`);
+      const state = () => sim.getValue('BSH.Common.Status.OperationState') as string;
+      await waitFor(() => state() === 'DelayedStart' || state() === 'Run', 'dishwasher armed');
+      const sent = startsSent().slice(before);
+      assert.strictEqual(sent.length, 1, 'exactly one start sent');
+      if (plan.optionValue !== undefined) {
+        const uid = sim.profile.resolve('BSH.Common.Option.StartInRelative').uid;
+        const options = (sent[0]!.data as Array<{ options?: Array<{ uid: number; value: unknown }> }>)[0]!.options ?? [];
+        assert.strictEqual(options.find((o) => o.uid === uid)?.value, plan.optionValue, 'the plan\'s delayed start');
+      }
+      assert.deepStrictEqual(refused, [], 'nothing refused');
+    } finally {
+      await stopProgram(stopper.id, sim);
+      sim.setValue('BSH.Common.Status.RemoteControlStartAllowed', true);
+    }
   });
 
   it('start-dishwasher-delayed: the dishwasher waits 3 h to start, the washer finishes in 8 h', async function () {
