@@ -175,4 +175,21 @@ describe(`smart start node against the simulator (${nodeRedModule})`, function (
     assert.strictEqual(out.length, 0);
     assert.strictEqual(sim.received.filter((m) => m.resource === '/ro/activeProgram').length, 0);
   });
+
+  it('an appliance error answering the start reaches Catch with the command model\'s fields, as from the out node', async () => {
+    const { out, caught } = await load();
+    // Switched off on the appliance: it refuses the start itself (DeviceStateNotCompliant).
+    sim.setValue('BSH.Common.Setting.PowerState', 'Off');
+    helper.getNode('ss').receive({ payload: series() });
+    await waitFor(() => caught.length === 1, 'caught');
+    const error = caught[0]!.error;
+    assert.strictEqual(error.cause.kind, 'appliance-error');
+    assert.strictEqual(typeof error.code, 'number');
+    assert.strictEqual(error.cause.code, error.code);
+    assert.match(String(error.cause.codeName), /^BSH\.Common\.Error\./);
+    assert.strictEqual(error.cause.name, error.cause.codeName);
+    assert.ok(error.message.includes(error.cause.codeName), error.message);
+    assert.strictEqual(out.length, 0);
+    assert.strictEqual(sim.received.filter((m) => m.resource === '/ro/activeProgram' && m.action === 'POST').length, 1, 'sent once, not retried');
+  });
 });
