@@ -4,6 +4,7 @@
  */
 import type { ApplianceRecord } from '../profile/types';
 import { ApplianceSimulator } from '../simulator/appliance-simulator';
+import { QUIRK_NAMES, isQuirkName, type SimulatorQuirkOptions } from '../simulator/quirks';
 import { demoDishwasher, demoWasher } from '../simulator/demo-profiles';
 import { UsageError, flagValue, integerFlag, type ParsedCommand } from './args';
 import { loadAppliance } from './load-records';
@@ -20,6 +21,15 @@ async function simulatedRecord(parsed: ParsedCommand): Promise<ApplianceRecord> 
     throw new UsageError('simulate needs a profile (ZIP, folder, devices.json or records JSON) or --demo dishwasher|washer');
   }
   return loadAppliance(file, { appliance: flagValue(parsed, 'appliance') });
+}
+
+/** The --quirk flags merged into one set of simulator quirks (names are checked by the parser). */
+export function quirksFromFlags(parsed: ParsedCommand): SimulatorQuirkOptions {
+  const quirks: SimulatorQuirkOptions = {};
+  for (const name of parsed.flags.get('quirk') ?? []) {
+    if (isQuirkName(name)) Object.assign(quirks, QUIRK_NAMES[name]);
+  }
+  return quirks;
 }
 
 export async function simulateCommand(parsed: ParsedCommand, io: CliIo): Promise<number> {
@@ -41,13 +51,15 @@ export async function simulateCommand(parsed: ParsedCommand, io: CliIo): Promise
     host: bind,
     port,
     ...(services ? { services } : {}),
+    quirks: quirksFromFlags(parsed),
   });
   // Real appliances serve the app and other clients side by side, so watch and send can run
   // at the same time against the simulator (its test default refuses a second client).
   simulator.faults.refuseSecondConnection(false);
   try {
     const { url } = await simulator.start();
-    printJson(io, { listening: url, haId: record.haId, transport });
+    const quirks = parsed.flags.get('quirk');
+    printJson(io, { listening: url, haId: record.haId, transport, ...(quirks ? { quirks } : {}) });
     await stop.stopped;
     return 0;
   } finally {
