@@ -16,8 +16,9 @@ import { connectOnce } from '../appliance/connect-once';
 import { profileFromRecord } from '../profile';
 import type { ApplianceConnection } from '../protocol/appliance-connection';
 import { UsageError, flagValue, hasFlag, profileArgument, secondsFlag, type ParsedCommand } from './args';
+import { aboutIt, nameOnce } from './error-subject';
 import { loadAppliance } from './load-records';
-import { describeError, printError, printJson, type CliIo } from './output';
+import { describeError, printError, printJson, printWarning, type CliIo } from './output';
 import { parseAssignment, parseAssignments, parseProgramRef, parseRawRequest } from './value-parsing';
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 20_000;
@@ -100,7 +101,11 @@ export async function sendCommand(parsed: ParsedCommand, io: CliIo): Promise<num
     ...(isStartPath(startPath) ? { startPath } : {}),
   };
   const timeoutMs = secondsFlag(parsed, 'timeout') ?? DEFAULT_CONNECT_TIMEOUT_MS;
-  const record = await loadAppliance(file, { appliance: flagValue(parsed, 'appliance'), host: flagValue(parsed, 'host') });
+  const record = await loadAppliance(
+    file,
+    { appliance: flagValue(parsed, 'appliance'), host: flagValue(parsed, 'host') },
+    (warning) => printWarning(io, warning),
+  );
 
   const head = { haId: record.haId, action };
   let connection: ApplianceConnection | undefined;
@@ -109,14 +114,17 @@ export async function sendCommand(parsed: ParsedCommand, io: CliIo): Promise<num
     const profile = profileFromRecord(record);
     guardCommand(profile, command, runOptions);
     checkCommandKeys(profile, command);
-    connection = await connectOnce({ record, profile, timeoutMs });
+    connection = await connectOnce({ record, profile, timeoutMs, describeReason: (reason) => aboutIt(reason, record) });
     const result = await runCommand({ client: connection, profile }, command, runOptions);
     // head last: the line names what was asked (e.g. action "raw"), not the RESPONSE envelope.
     printJson(io, { ...result, ...head });
     return 0;
   } catch (e) {
-    printJson(io, { ok: false, ...head, error: commandErrorFields(e) });
-    printError(io, describeError(e));
+    // The out node's fields and sentence, with the appliance named once (the line names it first).
+    const error = commandErrorFields(e);
+    error.message = nameOnce(error.message, record);
+    printJson(io, { ok: false, ...head, error });
+    printError(io, nameOnce(describeError(e), record));
     return 1;
   } finally {
     await connection?.stop().catch(() => undefined);

@@ -475,8 +475,10 @@ export class Session extends EventEmitter {
 
   /** Listener exceptions must not escape into socket callbacks. */
   private emitSafe(event: string, ...args: unknown[]): void {
-    safeEmit(this, (sentence) => this.opts.logger?.error(sentence), event, ...args);
+    safeEmit(this, this.reportListenerError, event, ...args);
   }
+
+  private readonly reportListenerError = (sentence: string): void => this.opts.logger?.error(sentence);
 }
 
 function firstObject(data: unknown[] | undefined): Record<string, unknown> | undefined {
