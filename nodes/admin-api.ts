@@ -221,7 +221,8 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
       let records = withStoredRecords(text(b.account), [...byHaId.values()]);
       // A host typed in manual entry is what the person wants, even for a known appliance.
       if (meta.host !== undefined) records = records.map((r) => (byHaId.has(r.haId) ? { ...r, host: meta.host! } : r));
-      return { records, errors };
+      // `imported`: the appliances read from these files (records also holds the stored ones).
+      return { records, errors, imported: [...byHaId.keys()] };
     }),
   );
 
@@ -317,7 +318,8 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
       // The shared connection already answers for exactly these settings: no second connection.
       const shared = deployed && haId ? deployed.connection(haId) : undefined;
       if (shared && stored && shared.client.state === 'connected' && sameTarget(record, { ...stored, host: entry?.host ?? stored.host })) {
-        return { ok: true, state: 'connected', info: withModel(shared.client.info), ms: 0, shared: true };
+        // No `ms`: nothing was connected for this answer, so there is no time to report.
+        return { ok: true, state: 'connected', info: withModel(shared.client.info), shared: true };
       }
       const profile = readProfile(record);
       return testConnection(record, {

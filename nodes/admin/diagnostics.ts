@@ -8,6 +8,12 @@ import { profileFromRecord } from '../../src/profile';
 import { redactSecrets, secretsOf } from '../../src/protocol/redact';
 import type { AccountNode } from '../account-node';
 
+/** A person reads (and pastes into an issue) times, not epoch milliseconds: ISO 8601 in UTC. */
+function readableAt<T extends { at: number }>(entry: T): Omit<T, 'at'> & { at: string } {
+  const d = new Date(entry.at);
+  return { ...entry, at: Number.isFinite(d.getTime()) ? d.toISOString() : String(entry.at) };
+}
+
 export function buildDiagnostics(account: AccountNode): unknown {
   const stored = account.storedRecords();
   const appliances = account.appliances.map((entry) => {
@@ -37,8 +43,8 @@ export function buildDiagnostics(account: AccountNode): unknown {
       state: client?.state ?? 'disconnected',
       ...(client?.lastReason !== undefined ? { reason: client.lastReason } : {}),
       ...(client?.info !== undefined ? { info: client.info } : {}),
-      history: client?.history() ?? [],
-      traffic: client?.traffic() ?? [],
+      history: (client?.history() ?? []).map(readableAt),
+      traffic: (client?.traffic() ?? []).map(readableAt),
       profile,
     };
   });

@@ -11,7 +11,8 @@ import type { ApplianceConnection } from '../../src/protocol/appliance-connectio
 import type { ConnectionState, DeviceInfo } from '../../src/protocol/types';
 
 export type TestConnectionResult =
-  | { ok: true; state: 'connected'; info: DeviceInfo; ms: number; shared?: boolean }
+  /** `ms` is absent when the deployed account's open session answered (`shared`). */
+  | { ok: true; state: 'connected'; info: DeviceInfo; ms?: number; shared?: boolean }
   | { ok: false; kind: string; reason: string; state?: ConnectionState };
 
 export interface TestConnectionOptions {

@@ -12,6 +12,7 @@ import { profileFromRecord } from '../profile';
 import { decodeKey } from '../profile/import';
 import type { ApplianceRecord, DescriptionChangeItem, DecodedValue, Feature, WireItem, ConnectionType } from '../profile/types';
 import { Backoff } from './backoff';
+import { remoteSelectRefusal, remoteStartRefusal } from './program-command';
 import { connectTransport, type TransportClose } from './client-transport';
 import { safeEmit } from './safe-emit';
 import { Session, formatSeconds, type SessionLogger, type SessionProfile, type SessionTransport } from './session';
@@ -38,6 +39,9 @@ export interface ConnectionProfile extends SessionProfile {
   encodeProgram(ref: string | number): number;
   encodeOption(program: string | number | undefined, ref: string | number, value: unknown): WireItem;
   readonly roots: { activeProgram?: Feature; selectedProgram?: Feature };
+  /** For the remote-start rules of the profile (ApplianceProfile has them; test doubles may not). */
+  programs?(): Feature[];
+  byUid?(uid: number): Feature | undefined;
 }
 
 /** What the connection needs of a client transport (ClientTransport satisfies it). */
@@ -291,6 +295,8 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
   }
 
   async selectProgram(program: string | number, options?: OptionValues): Promise<WriteResult> {
+    const never = this.profileRefusal(remoteSelectRefusal, program);
+    if (never) throw never;
     const session = this.requireConnected();
     this.checkRoot('selectedProgram', 'select a program');
     const uid = this.profile.encodeProgram(program);
@@ -298,6 +304,9 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
   }
 
   async startProgram(program?: string | number, options?: OptionValues): Promise<WriteResult> {
+    // What the profile rules out is refused before anything else, connected or not.
+    const never = this.profileRefusal(remoteStartRefusal, program);
+    if (never) throw never;
     const session = this.requireConnected();
     const allowed = this.knownValue(REMOTE_START_ALLOWED);
     if (allowed && (allowed.value === false || allowed.raw === false)) {
@@ -320,7 +329,24 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
     } else {
       uid = this.profile.encodeProgram(program);
     }
+    const refused = remoteStartRefusal(this.profile, this.label, uid);
+    if (refused) throw refused;
     return this.post(session, '/ro/activeProgram', [this.programItem(uid, options)], true);
+  }
+
+  /**
+   * A start (or selection) the profile rules out for the whole appliance or for the named program, checked
+   * before the live state so "never" wins over "not now"; undefined also when the profile is
+   * unusable or the program unknown (the later checks name those).
+   */
+  private profileRefusal(rule: typeof remoteStartRefusal, program: string | number | undefined): HomeConnectError | undefined {
+    try {
+      const appliance = rule(this.profile, this.label);
+      if (appliance || program === undefined || program === null || program === '') return appliance;
+      return rule(this.profile, this.label, this.profile.encodeProgram(program));
+    } catch {
+      return undefined;
+    }
   }
 
   stopProgram(): Promise<WriteResult> {

@@ -175,6 +175,84 @@ export function isDangerousCommand(key: string): boolean {
   return DANGEROUS.some((re) => re.test(key));
 }
 
+/** What remoteStartRefusal needs of the profile (ApplianceProfile satisfies it). */
+export interface RemoteStartProfile {
+  programs?(): Feature[];
+  byUid?(uid: number): Feature | undefined;
+}
+
+/** Program execution none/selectOnly: the appliance only starts it from its own panel. */
+function startable(program: Feature): boolean {
+  return program.execution !== 'none' && program.execution !== 'selectOnly';
+}
+
+/**
+ * Why a remote start can never work on this appliance (or for this program), read from the
+ * profile alone: no programs at all (fridges), or programs whose execution is none/selectOnly
+ * (hobs: every program). A read-only ActiveProgram is not enough: washers and coffee machines
+ * declare it read-only and open it at runtime when remote start is enabled, which the
+ * connection's live access check covers. Undefined when a start may be tried.
+ */
+export function remoteStartRefusal(profile: RemoteStartProfile, label: string, programUid?: number): HomeConnectError | undefined {
+  if (profile.programs && profile.programs().length === 0) {
+    return new HomeConnectError('validation', `${label} does not allow remote starts: it has no programs. Nothing was sent.`, {
+      details: { reason: 'no-programs' },
+    });
+  }
+  const programs = profile.programs?.() ?? [];
+  if (programs.length > 0 && programs.every((p) => !startable(p))) {
+    return new HomeConnectError(
+      'validation',
+      `${label} does not allow remote starts: its profile marks every program as started on the appliance only (execution none or selectOnly). Nothing was sent.`,
+      { details: { reason: 'program-execution' } },
+    );
+  }
+  if (programUid !== undefined) {
+    const program = profile.byUid?.(programUid);
+    const exec = program?.execution;
+    if (program && !startable(program)) {
+      const how = exec === 'selectOnly' ? 'it can only be selected remotely and started on the appliance' : 'it can only be started on the appliance';
+      return new HomeConnectError(
+        'validation',
+        `${label} does not allow remote starts of ${program.key}: ${how}. Nothing was sent.`,
+        { details: { program: program.key, execution: exec, reason: 'program-execution' } },
+      );
+    }
+  }
+  return undefined;
+}
+
+/** Program execution none/startOnly: the appliance does not take it as a remote selection. */
+function selectable(program: Feature): boolean {
+  return program.execution !== 'none' && program.execution !== 'startOnly';
+}
+
+/** Like remoteStartRefusal, for selecting a program (execution none or startOnly rule it out). */
+export function remoteSelectRefusal(profile: RemoteStartProfile, label: string, programUid?: number): HomeConnectError | undefined {
+  const programs = profile.programs?.();
+  if (programs && programs.length === 0) {
+    return new HomeConnectError('validation', `${label} does not allow remote program selection: it has no programs. Nothing was sent.`, {
+      details: { reason: 'no-programs' },
+    });
+  }
+  if (programs && programs.every((p) => !selectable(p))) {
+    return new HomeConnectError(
+      'validation',
+      `${label} does not allow remote program selection: its profile marks every program as chosen on the appliance only. Nothing was sent.`,
+      { details: { reason: 'program-execution' } },
+    );
+  }
+  const program = programUid !== undefined ? profile.byUid?.(programUid) : undefined;
+  if (program && !selectable(program)) {
+    return new HomeConnectError(
+      'validation',
+      `${label} does not allow remote selection of ${program.key} (execution ${program.execution ?? 'none'}). Nothing was sent.`,
+      { details: { program: program.key, execution: program.execution, reason: 'program-execution' } },
+    );
+  }
+  return undefined;
+}
+
 /**
  * The uid of a raw `/ro/values` item as the appliance would read it, for the danger check:
  * numbers and numeric strings go through Number() ("553", "0x229", 553.0 are all 553);

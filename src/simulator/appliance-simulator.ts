@@ -15,6 +15,8 @@ import { profileFromRecord, type ApplianceProfile } from '../profile';
 import type { ApplianceRecord, DescriptionChangeItem, Feature, WireItem, ConnectionType } from '../profile/types';
 import type { Message } from '../protocol/message';
 import { startApplianceServer, type ApplianceServer, type ServerConnection } from '../protocol/server-transport';
+import { DoorAlarms } from './door-alarms';
+import { zoneLevelChanged } from './hob-zones';
 import { planRun, ProgramRunner, type RunPhase } from './program-runner';
 import { serviceList, serviceVersions, type ServiceSetName } from './service-sets';
 import { SimulatorQuirks, type SimulatorQuirkOptions } from './quirks';
@@ -122,6 +124,7 @@ export class ApplianceSimulator extends EventEmitter {
   private readonly versions: Map<string, number>;
   private readonly timeScaleValue: number;
   private readonly runner: ProgramRunner;
+  private readonly doorAlarms: DoorAlarms;
   private readonly links = new Map<ServerConnection, ClientLink>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly logLine: (line: string) => void;
@@ -167,6 +170,12 @@ export class ApplianceSimulator extends EventEmitter {
       timeScale: () => this.timeScaleValue,
       notify: (items) => this.notifyValues(items),
       describe: (items) => this.notifyDescription(items),
+      log: (line) => this.log(line),
+    });
+    this.doorAlarms = new DoorAlarms({
+      state: this.state,
+      timeScale: () => this.timeScaleValue,
+      notify: (items) => this.notifyValues(items),
       log: (line) => this.log(line),
     });
     this.faults = this.makeFaults();
@@ -247,6 +256,7 @@ export class ApplianceSimulator extends EventEmitter {
     this.stopped = true;
     this.runner.dispose();
     this.quirks.stop();
+    this.doorAlarms.dispose();
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
     for (const s of this.links.values()) {
@@ -327,6 +337,9 @@ export class ApplianceSimulator extends EventEmitter {
     const item = this.state.set(f.uid, raw);
     if (item) this.notifyValues([item]);
     if (f.shortKey === 'DoorState') this.runner.doorChanged(this.state.memberName(f, raw) === 'Open');
+    this.doorAlarms.doorChanged(f, this.state.memberName(f, raw) === 'Open');
+    const follow = zoneLevelChanged(this.state, f, raw);
+    if (follow.length > 0) this.notifyValues(follow);
   }
 
   /** A description change made by the appliance (access, available, min/max ...): NOTIFY /ro/descriptionChange. */
@@ -674,6 +687,8 @@ export class ApplianceSimulator extends EventEmitter {
     const power = this.state.currentMember('PowerState');
     const op = this.state.currentMember('OperationState');
     const out: Array<WireItem | undefined> = [];
+    // Hoods are switched off by PowerState: a running program stops with the power.
+    if (power !== undefined && power !== 'On' && this.runner.active) this.runner.powerOff();
     if (power === 'On' && op === 'Inactive') out.push(this.state.setMember('OperationState', 'Ready'));
     if (power !== undefined && power !== 'On' && !this.runner.active) out.push(this.state.setMember('OperationState', 'Inactive'));
     return out.filter((x): x is WireItem => x !== undefined);

@@ -6,6 +6,7 @@
  */
 import * as fs from 'fs';
 import type { ApplianceRecord, ConnectionType } from '../../src/profile/types';
+import { readDescriptionInfo } from '../../src/profile/import';
 import { rawProfilePairs } from './paths';
 import { connectTransport, type ClientTransport, type TransportClose } from '../../src/protocol/client-transport';
 import type { Action, Message } from '../../src/protocol/message';
@@ -221,17 +222,18 @@ export function realRecord(name: string, connectionType: ConnectionType): Applia
   const pair = rawProfilePairs().find((p) => p.name === name);
   if (!pair) throw new Error(`profile ${name} not found`);
   const [brand, vib] = name.split('-');
+  const deviceDescription = fs.readFileSync(pair.description, 'utf8');
   return {
     haId: name,
     name: vib,
     brand,
-    type: 'Dishwasher',
+    type: readDescriptionInfo(deviceDescription).type ?? 'Unknown',
     vib,
     host: '127.0.0.1',
     connectionType,
     key: FIXED_KEY,
     ...(connectionType === 'AES' ? { iv: FIXED_IV } : {}),
-    deviceDescription: fs.readFileSync(pair.description, 'utf8'),
+    deviceDescription,
     featureMapping: fs.readFileSync(pair.featureMapping, 'utf8'),
   };
 }
