@@ -23,6 +23,8 @@ export { START_PATHS, isStartPath, StartPathMemory, type StartPath } from './sta
 
 /** How long the write-window path waits for the window to open, unless told otherwise. */
 export const DEFAULT_WRITE_WINDOW_TIMEOUT_MS = 10_000;
+/** Real windows recur within a minute or so; longer waits only hide a stuck start. */
+const MAX_WRITE_WINDOW_TIMEOUT_MS = 10 * 60_000;
 
 /**
  * Codes that refuse any start right now, whatever its shape (remote start off, local
@@ -122,7 +124,8 @@ function makePlan(target: StartTarget, request: StartRequest, settings: StartSet
     programUid: programUidOf(profile, programRef),
     delayed,
     hasOptions: Object.keys(request.options).length > 0,
-    timeoutMs: timeout !== undefined && Number.isFinite(timeout) && timeout > 0 ? timeout : DEFAULT_WRITE_WINDOW_TIMEOUT_MS,
+    timeoutMs:
+      timeout !== undefined && Number.isFinite(timeout) && timeout > 0 ? Math.min(timeout, MAX_WRITE_WINDOW_TIMEOUT_MS) : DEFAULT_WRITE_WINDOW_TIMEOUT_MS,
   };
 }
 
@@ -130,7 +133,7 @@ function windowOpen(plan: Plan): boolean {
   return plan.delayed.every((f) => writableNow(plan.target.profile, plan.programUid, f));
 }
 
-/** Why a path cannot be used for this start (undefined: it can). `closed` ignores the window. */
+/** Why a path cannot be used for this start (undefined: it can); honourWindow false ignores a closed window. */
 function unfit(plan: Plan, path: StartPath, honourWindow: boolean): string | undefined {
   const profile = plan.target.profile;
   if (path === 'write-window') return plan.delayed.length > 0 ? undefined : 'the start has no delayed-start option (startIn/finishIn)';

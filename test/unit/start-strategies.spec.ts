@@ -1,6 +1,6 @@
 import assert from 'assert';
 import { EventEmitter } from 'events';
-import { NO_FALLBACK_CODES, startWithStrategies, type StartTarget } from '../../src/appliance/start-strategies';
+import { NO_FALLBACK_CODES, StartPathMemory, isStartPath, startWithStrategies, type StartTarget } from '../../src/appliance/start-strategies';
 import { HomeConnectError } from '../../src/errors';
 import { profileFromRecord } from '../../src/profile';
 import type { ApplianceClient } from '../../src/protocol/types';
@@ -100,5 +100,19 @@ describe('start strategies (src/appliance/start-strategies)', () => {
     assert.deepStrictEqual(a.calls, ['select', 'values', 'start']);
     const b = scripted([]);
     assert.strictEqual((await startWithStrategies(b.target, WITH_OPTIONS, { preferred: 'write-window' })).startPath, 'direct');
+  });
+
+  it('StartPathMemory keeps one path per appliance, bounded, newest kept', () => {
+    const m = new StartPathMemory();
+    m.remember('A', 'direct');
+    m.remember('A', 'write-window');
+    assert.strictEqual(m.get('A'), 'write-window');
+    for (let i = 0; i < 1100; i++) m.remember(`X${i}`, 'select-then-start');
+    assert.strictEqual(m.size, 1000);
+    assert.strictEqual(m.get('A'), undefined, 'the oldest went first');
+    assert.strictEqual(m.get('X1099'), 'select-then-start');
+    m.forget('X1099');
+    assert.strictEqual(m.get('X1099'), undefined);
+    assert.ok(isStartPath('options-as-values') && !isStartPath('sideways') && !isStartPath(42));
   });
 });
