@@ -111,7 +111,8 @@ export function registerSmartStartNode(RED: RedAPI): void {
     };
     const attached = attachToAccount(RED, node, config, user);
     if (!attached) return;
-    starter = new SmartStarter({ client: attached.connection.client, profile: attached.connection.profile }, onEvent);
+    // The shared connection as the command target: the account's start-path memory comes along.
+    starter = new SmartStarter(attached.connection, onEvent);
     const active = starter;
     node.on('close', (_removed: boolean, done: () => void) => {
       try {

@@ -3,7 +3,15 @@
  * check it against the profile (keys, dangerous guard) before connecting, connect, run it,
  * print the outcome as one JSON line, disconnect.
  */
-import { checkCommandKeys, commandErrorFields, guardCommand, runCommand, type ApplianceCommand } from '../appliance/commands';
+import {
+  checkCommandKeys,
+  commandErrorFields,
+  guardCommand,
+  isStartPath,
+  runCommand,
+  type ApplianceCommand,
+  type RunOptions,
+} from '../appliance/commands';
 import { connectOnce } from '../appliance/connect-once';
 import { HomeConnectError } from '../errors';
 import { SmartStarter, parseTimeSpec, type SmartStartEvent, type Slot } from '../planner';
@@ -123,11 +131,12 @@ async function smartStart(
   target: { client: ApplianceConnection; profile: ApplianceProfile },
   command: Extract<ApplianceCommand, { type: 'program' }>,
   smart: SmartSend,
+  runOptions: RunOptions,
 ): Promise<Extract<SmartStartEvent, { type: 'armed' }>> {
   const events: SmartStartEvent[] = [];
   // --now shifts the clock; the time spent connecting still counts.
   const offset = smart.flags.now - Date.now();
-  const starter = new SmartStarter(target, (e) => events.push(e), () => Date.now() + offset);
+  const starter = new SmartStarter(target, (e) => events.push(e), () => Date.now() + offset, runOptions);
   try {
     await starter.request({
       series: smart.series,
@@ -158,7 +167,13 @@ export async function sendCommand(parsed: ParsedCommand, io: CliIo): Promise<num
   const file = profileArgument(parsed);
   const { action, command } = sendActionFromFlags(parsed);
   const smart = await smartSendFromFlags(parsed, action);
-  const runOptions = { allowDangerous: hasFlag(parsed, 'allow-dangerous'), allowHint: CLI_ALLOW_HINT };
+  const startPath = flagValue(parsed, 'start-path');
+  if (startPath !== undefined && action !== 'start') throw new UsageError('--start-path goes with --start');
+  const runOptions: RunOptions = {
+    allowDangerous: hasFlag(parsed, 'allow-dangerous'),
+    allowHint: CLI_ALLOW_HINT,
+    ...(isStartPath(startPath) ? { startPath } : {}),
+  };
   const timeoutMs = secondsFlag(parsed, 'timeout') ?? DEFAULT_CONNECT_TIMEOUT_MS;
   const record = await loadAppliance(
     file,
@@ -175,7 +190,7 @@ export async function sendCommand(parsed: ParsedCommand, io: CliIo): Promise<num
     checkCommandKeys(profile, command);
     connection = await connectOnce({ record, profile, timeoutMs, describeReason: (reason) => aboutIt(reason, record) });
     if (smart && command.type === 'program') {
-      const armed = await smartStart({ client: connection, profile }, command, smart);
+      const armed = await smartStart({ client: connection, profile }, command, smart, runOptions);
       printJson(io, { ...armed.result, ...head, plan: armed.plan });
       return 0;
     }

@@ -7,7 +7,7 @@
  *
  * No Node-RED here: the node (nodes/smart-start-node.ts) turns the events into status and messages.
  */
-import { checkCommandKeys, runCommand, type ApplianceCommand } from '../appliance/commands';
+import { checkCommandKeys, runCommand, type ApplianceCommand, type CommandTarget, type RunOptions } from '../appliance/commands';
 import { HomeConnectError, isHomeConnectError } from '../errors';
 import type { ApplianceProfile } from '../profile';
 import type { Feature } from '../profile/types';
@@ -23,10 +23,8 @@ const OPERATION = 'BSH.Common.Status.OperationState';
 const ESTIMATED = 'BSH.Common.Option.EstimatedTotalProgramTime';
 const REMAINING = 'BSH.Common.Option.RemainingProgramTime';
 
-export interface SmartStartTarget {
-  client: ApplianceClient;
-  profile: ApplianceProfile;
-}
+/** The command model's target: client, profile and the account's start-path memory. */
+export type SmartStartTarget = CommandTarget;
 
 export interface SmartStartRequest {
   /** The price or forecast series as received (any shape readSeries knows); absent: use the fallback. */
@@ -110,6 +108,8 @@ export class SmartStarter {
     private readonly target: SmartStartTarget,
     private readonly emit: (event: SmartStartEvent) => void,
     private readonly clock: () => number = Date.now,
+    /** Passed to runCommand (the CLI's hint and --start-path). */
+    private readonly runOptions: RunOptions = {},
   ) {}
 
   /** A new request (series, deadline, …). Never throws: failures become an 'error' event. */
@@ -142,7 +142,7 @@ export class SmartStarter {
   /** One write, validated before anything is sent (a typo in the options never reaches the appliance). */
   private async run(command: ApplianceCommand): Promise<Record<string, unknown>> {
     checkCommandKeys(this.target.profile, command);
-    return runCommand(this.target, command);
+    return runCommand(this.target, command, this.runOptions);
   }
 
   private snapshot(): Record<string, unknown> {
