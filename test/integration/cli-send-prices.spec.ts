@@ -60,6 +60,7 @@ describe('homeconnect-local send --prices (smart start)', function () {
     assert.strictEqual(line.ok, true);
     assert.strictEqual(line.action, 'start');
     assert.strictEqual(line.haId, demoDishwasher.haId);
+    assert.strictEqual(line.startPath, 'direct', 'the command model\'s start result');
     const plan = line.plan as Record<string, any>;
     assert.strictEqual(plan.program, ECO);
     assert.strictEqual(plan.armedWith, 'StartInRelative');

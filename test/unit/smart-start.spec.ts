@@ -59,7 +59,12 @@ describe('smart start controller', () => {
     const [program, options] = fake.calls[0]!.args as [string, Record<string, number>];
     assert.strictEqual(program, ECO);
     assert.deepStrictEqual(options, { 'BSH.Common.Option.StartInRelative': 4 * 3600 });
-    if (e.type === 'armed') assert.strictEqual(planSummary(e.plan, 'UTC'), 'starts 00:00, done 02:00, saves 75 %');
+    if (e.type === 'armed') {
+      assert.strictEqual(planSummary(e.plan, 'UTC'), 'starts 00:00, done 02:00, saves 75 %');
+      // the command model's result: ok, and the start path that worked
+      assert.strictEqual(e.result.ok, true);
+      assert.strictEqual(e.result.startPath, 'direct');
+    }
   });
 
   it('a start with an unknown outcome is never sent again', async () => {
