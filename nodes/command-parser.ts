@@ -1,3 +1,4 @@
+import { toRelativeTimes } from '../src/appliance/absolute-times';
 import { HomeConnectError } from '../src/errors';
 import { showValue } from '../src/profile/value-codec';
 import type { NodeMessage } from './red-types';
@@ -12,6 +13,9 @@ export type OutCommand =
       options?: Record<string, unknown>;
       startIn?: number;
       finishIn?: number;
+      /** ISO date-time or "HH:MM": converted to the delayed-start option when sent. */
+      startAt?: string;
+      finishAt?: string;
     }
   | { type: 'stop' | 'pause' | 'resume' }
   | { type: 'command'; key: string | number; value?: unknown }
@@ -35,6 +39,17 @@ function optionalSeconds(obj: Record<string, unknown>, name: 'startIn' | 'finish
   if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
     throw invalid(`"${name}" must be a number of seconds (0 or more), got ${showValue(v)}.`);
   }
+  return v;
+}
+
+/** An absolute time, checked now (so a typo fails before anything is sent) and converted when sent. */
+function optionalTime(obj: Record<string, unknown>, name: 'startAt' | 'finishAt'): string | undefined {
+  const v = obj[name];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'string' || v.length > 64) {
+    throw invalid(`"${name}" must be an ISO date-time or "HH:MM", got ${showValue(v)}.`);
+  }
+  toRelativeTimes({ [name]: v }, { now: Date.now() });
   return v;
 }
 
@@ -96,12 +111,22 @@ export function parseOutMessage(msg: NodeMessage): OutCommand {
     if (options !== undefined) cmd.options = options;
     const startIn = optionalSeconds(payload, 'startIn');
     const finishIn = optionalSeconds(payload, 'finishIn');
-    if (startIn !== undefined && finishIn !== undefined) throw invalid('Give either "startIn" or "finishIn", not both.');
-    if ((startIn !== undefined || finishIn !== undefined) && cmd.action !== 'start') {
-      throw invalid('"startIn" and "finishIn" only apply when starting a program (action "start").');
+    const startAt = optionalTime(payload, 'startAt');
+    const finishAt = optionalTime(payload, 'finishAt');
+    const given = [
+      startIn !== undefined && 'startIn',
+      finishIn !== undefined && 'finishIn',
+      startAt !== undefined && 'startAt',
+      finishAt !== undefined && 'finishAt',
+    ].filter((n): n is string => typeof n === 'string');
+    if (given.length > 1) throw invalid(`Give only one of "startIn", "finishIn", "startAt" or "finishAt", got ${given.join(' and ')}.`);
+    if (given.length > 0 && cmd.action !== 'start') {
+      throw invalid(`"${given[0]}" only applies when starting a program (action "start").`);
     }
     if (startIn !== undefined) cmd.startIn = startIn;
     if (finishIn !== undefined) cmd.finishIn = finishIn;
+    if (startAt !== undefined) cmd.startAt = startAt;
+    if (finishAt !== undefined) cmd.finishAt = finishAt;
     return cmd;
   }
 

@@ -1,3 +1,5 @@
+import { resolveAbsoluteStart } from '../src/appliance/absolute-times';
+import { resolveProgramName } from '../src/appliance/favourites';
 import { HomeConnectError, errorMessage, isHomeConnectError } from '../src/errors';
 import { isDangerousCommand, resolveDelayedStart } from '../src/protocol/program-command';
 import type { StateChange } from '../src/protocol/types';
@@ -61,6 +63,8 @@ async function execute(session: ApplianceSession, cmd: OutCommand, allowDangerou
       return { ...(await client.setValues(cmd.values)) };
     case 'program': {
       const options: Record<string, unknown> = { ...(cmd.options ?? {}) };
+      // A favourite may be named by the name the user gave it in the app.
+      if (cmd.program !== undefined) cmd = { ...cmd, program: resolveProgramName(session.profile, client.snapshot(), cmd.program) };
       if (cmd.action === 'select') {
         if (cmd.program === undefined) throw new HomeConnectError('validation', 'Selecting needs a "program".');
         return { ...(await client.selectProgram(cmd.program, options)) };
@@ -70,6 +74,9 @@ async function execute(session: ApplianceSession, cmd: OutCommand, allowDangerou
         if (cmd.startIn !== undefined) delay.startIn = cmd.startIn;
         if (cmd.finishIn !== undefined) delay.finishIn = cmd.finishIn;
         Object.assign(options, resolveDelayedStart(session.profile, cmd.program ?? selectedProgram(session), delay));
+      } else if (cmd.startAt !== undefined || cmd.finishAt !== undefined) {
+        const times = cmd.startAt !== undefined ? { startAt: cmd.startAt } : { finishAt: cmd.finishAt };
+        Object.assign(options, resolveAbsoluteStart(session.profile, cmd.program ?? selectedProgram(session), times, { now: Date.now() }));
       }
       const hasOptions = Object.keys(options).length > 0;
       return { ...(await client.startProgram(cmd.program, hasOptions ? options : undefined)) };

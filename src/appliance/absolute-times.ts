@@ -5,6 +5,8 @@
  */
 import { HomeConnectError } from '../errors';
 import { nextWallTime, parseTimeSpec } from '../planner/times';
+import { resolveDelayedStart } from '../protocol/program-command';
+import type { DelayedStartProfile } from '../protocol/program-command';
 
 export interface AbsoluteTimes {
   /** ISO date-time or "HH:MM" (the next such time). */
@@ -81,4 +83,34 @@ export function derivedTimes(key: string, value: unknown, now: number): { startA
   if (key === REMAINING || key === FINISH_IN) return { finishAt: at };
   if (key === START_IN) return { startAt: at };
   return {};
+}
+
+/** The step (seconds) of a delayed-start option for a program: per-program first, then the feature's. */
+function stepOf(profile: DelayedStartProfile, programRef: string | number, optionKey: string): number | undefined {
+  const feature = profile.find(optionKey);
+  if (!feature) return undefined;
+  const program = profile.resolve(programRef);
+  const step = program.options?.find((o) => o.uid === feature.uid)?.stepSize ?? feature.stepSize;
+  return step !== undefined && step > 0 ? step : undefined;
+}
+
+/**
+ * `{startAt|finishAt}` → the delayed-start option this program really has
+ * (`{"BSH.Common.Option.StartInRelative": 3600}` or FinishInRelative), converted through the
+ * program's duration when needed and rounded up to the option's step, so the program never
+ * starts or finishes earlier than asked. {} when neither time is given.
+ */
+export function resolveAbsoluteStart(
+  profile: DelayedStartProfile,
+  programRef: string | number,
+  times: AbsoluteTimes,
+  ctx: AbsoluteTimeContext,
+): Record<string, number> {
+  const relative = toRelativeTimes(times, ctx);
+  const option = resolveDelayedStart(profile, programRef, relative);
+  for (const [key, seconds] of Object.entries(option)) {
+    const step = stepOf(profile, programRef, key);
+    if (step) option[key] = Math.ceil(seconds / step - 1e-9) * step;
+  }
+  return option;
 }

@@ -58,6 +58,8 @@ const SPECS: Record<CommandName, { flags: Record<string, FlagSpec>; maxPositiona
       select: { value: 'required' },
       start: { value: 'optional' },
       option: { value: 'required', repeat: true },
+      'start-at': { value: 'required' },
+      'finish-at': { value: 'required' },
       stop: { value: 'none' },
       pause: { value: 'none' },
       resume: { value: 'none' },

@@ -45,10 +45,14 @@ Actions (exactly one):
   --set KEY=VALUE [--set KEY=VALUE ...]          write settings or other writable values
   --select PROGRAM [--option KEY=VALUE ...]      select a program
   --start [PROGRAM] [--option KEY=VALUE ...]     start a program (the selected one when omitted)
+      [--start-at TIME | --finish-at TIME]       delayed start: TIME is HH:MM (the next such time)
+                                                 or an ISO date-time; sent as the program's
+                                                 StartInRelative/FinishInRelative option
   --stop | --pause | --resume                    control the running program
   --raw JSON                                     {"resource":"/ro/allMandatoryValues","action":"GET"}
 
 KEY is a full key (BSH.Common.Setting.PowerState), a unique short key (PowerState) or a uid.
+PROGRAM is a program key, a unique short key, a uid or a favourite's name.
 VALUE is an enum member name, a number, true/false, or JSON.
   --timeout <seconds>   how long to wait for the connection (default 20)
 Prints the outcome as one JSON line; exits 0 on success, 1 with the error otherwise.

@@ -3,6 +3,9 @@
  * outcome as one JSON line, disconnect. Keys are resolved against the profile before
  * connecting so a typo fails at once without touching the appliance.
  */
+import { resolveAbsoluteStart, toRelativeTimes } from '../appliance/absolute-times';
+import type { AbsoluteTimes } from '../appliance/absolute-times';
+import { resolveProgramName } from '../appliance/favourites';
 import { HomeConnectError, isHomeConnectError } from '../errors';
 import { profileFromRecord } from '../profile';
 import type { ApplianceRecord } from '../profile/types';
@@ -18,7 +21,7 @@ export const DEFAULT_CONNECT_TIMEOUT_MS = 20_000;
 export type SendAction =
   | { action: 'set'; values: Record<string, unknown> }
   | { action: 'select'; program: string | number; options?: OptionValues }
-  | { action: 'start'; program?: string | number; options?: OptionValues }
+  | { action: 'start'; program?: string | number; options?: OptionValues; times?: AbsoluteTimes }
   | { action: 'stop' | 'pause' | 'resume' }
   | { action: 'raw'; request: RawRequest };
 
@@ -39,6 +42,12 @@ export function sendActionFromFlags(parsed: ParsedCommand): SendAction {
     throw new UsageError('--option goes with --select or --start');
   }
   const options = optionWords ? parseAssignments(optionWords, 'option') : undefined;
+  const startAt = flagValue(parsed, 'start-at');
+  const finishAt = flagValue(parsed, 'finish-at');
+  if ((startAt !== undefined || finishAt !== undefined) && action !== 'start') {
+    throw new UsageError('--start-at and --finish-at go with --start');
+  }
+  if (startAt !== undefined && finishAt !== undefined) throw new UsageError('give either --start-at or --finish-at, not both');
   switch (action) {
     case 'set':
       return { action, values: parseAssignments(parsed.flags.get('set') ?? [], 'set') };
@@ -51,6 +60,15 @@ export function sendActionFromFlags(parsed: ParsedCommand): SendAction {
       const out: SendAction = { action: 'start' };
       if (text.trim() !== '') out.program = parseProgramRef(text);
       if (options) out.options = options;
+      if (startAt !== undefined || finishAt !== undefined) {
+        const times: AbsoluteTimes = startAt !== undefined ? { startAt } : { finishAt };
+        try {
+          toRelativeTimes(times, { now: Date.now() });
+        } catch (e) {
+          throw new UsageError(e instanceof Error ? e.message : String(e));
+        }
+        out.times = times;
+      }
       return out;
     }
     case 'raw':
@@ -71,7 +89,36 @@ export function checkKeys(record: ApplianceRecord, send: SendAction): void {
   } else return;
   const profile = profileFromRecord(record);
   for (const key of keys) profile.resolve(/^\d+$/.test(key) ? Number(key) : key);
-  if (program !== undefined) profile.encodeProgram(program);
+  if (program === undefined) return;
+  try {
+    profile.encodeProgram(program);
+  } catch (e) {
+    // A favourite's name is known only from the live values: checked once connected.
+    const hasFavourites = profile.programs().some((p) => /^BSH\.Common\.Program\.Favorite\./.test(p.key));
+    if (!(typeof program === 'string' && hasFavourites)) throw e;
+  }
+}
+
+/** Favourite names and absolute times need the live values and the clock at send time. */
+function resolveLive(client: import('../protocol/types').ApplianceClient, record: ApplianceRecord, send: SendAction): SendAction {
+  if (send.action !== 'select' && send.action !== 'start') return send;
+  const profile = profileFromRecord(record);
+  const values = client.snapshot();
+  const out = { ...send } as typeof send;
+  if (send.program !== undefined) out.program = resolveProgramName(profile, values, send.program);
+  if (out.action === 'start' && out.times) {
+    let program = out.program;
+    if (program === undefined) {
+      const root = profile.roots.selectedProgram;
+      const selected = root ? values[root.key] : undefined;
+      if (typeof selected !== 'string' || selected === '') {
+        throw new HomeConnectError('validation', 'No program is selected on the appliance: give the program with --start.');
+      }
+      program = selected;
+    }
+    out.options = { ...(out.options ?? {}), ...resolveAbsoluteStart(profile, program, out.times, { now: Date.now() }) };
+  }
+  return out;
 }
 
 async function perform(client: import('../protocol/types').ApplianceClient, send: SendAction): Promise<WriteResult | RawResponse> {
@@ -118,7 +165,7 @@ export async function sendCommand(parsed: ParsedCommand, io: CliIo): Promise<num
   let connection: Awaited<ReturnType<typeof connectAndWait>> | undefined;
   try {
     connection = await connectAndWait(record, timeoutMs);
-    const result = await perform(connection, send);
+    const result = await perform(connection, resolveLive(connection, record, send));
     const code = (result as RawResponse).code;
     if (send.action === 'raw' && typeof code === 'number' && code !== 0) {
       const raw = result as RawResponse;
