@@ -122,4 +122,90 @@ describe(`labels, favourites, absolute times and end of program in the nodes (${
     assert.strictEqual(extraDry.homeconnect.label, 'Extra trocken');
     assert.strictEqual(extraDry.homeconnect.valueLabel, extraDry.payload ? 'Ja' : 'Nein');
   });
+
+  /** Options (uid → value) of the last program POST the simulator received. */
+  function lastStartOptions(sim: ApplianceSimulator): Map<number, unknown> {
+    const posts = sim.received.filter((m) => m.resource === '/ro/activeProgram' && m.action === 'POST');
+    const data = (posts[posts.length - 1]?.data?.[0] ?? {}) as { options?: Array<{ uid: number; value: unknown }> };
+    return new Map((data.options ?? []).map((o) => [o.uid, o.value]));
+  }
+
+  it('oven favourites: shown under their name, selected by it; an unavailable favourite is refused by name', async () => {
+    const sim = sims.get('oven')!;
+    const { seen, send } = await flow('oven', 'Favorite.*.Name, BSH.Common.Root.SelectedProgram');
+    await waitFor(() => last(seen, 'BSH.Common.Setting.Favorite.001.Name') !== undefined, 'favourite name');
+    const sel = await send({ payload: { program: 'sunday roast ', action: 'select' } });
+    assert.strictEqual(sel.ok?.payload.ok, true, JSON.stringify(sel.error?.error));
+    await waitFor(() => sim.getValue('BSH.Common.Root.SelectedProgram') === 'BSH.Common.Program.Favorite.001', 'favourite selected');
+    await waitFor(() => last(seen, 'BSH.Common.Root.SelectedProgram')?.payload === 'BSH.Common.Program.Favorite.001', 'selection reported');
+    const msg = last(seen, 'BSH.Common.Root.SelectedProgram')!;
+    // the key stays the payload; the name is the label
+    assert.strictEqual(msg.homeconnect.valueLabel, 'Sunday roast');
+    assert.strictEqual(msg.homeconnect.label, 'Selected program');
+
+    sim.setValue('BSH.Common.Setting.Favorite.002.Name', 'Pizza night');
+    await waitFor(() => last(seen, 'BSH.Common.Setting.Favorite.002.Name')?.payload === 'Pizza night', 'second name');
+    const posts = sim.received.filter((m) => m.resource === '/ro/selectedProgram').length;
+    const refused = await send({ payload: { program: 'Pizza night', action: 'select' } });
+    assert.match(String(refused.error?.error?.message), /favourite "Pizza night" \(BSH\.Common\.Program\.Favorite\.002\) is reported unavailable/);
+    assert.strictEqual(sim.received.filter((m) => m.resource === '/ro/selectedProgram').length, posts, 'nothing sent');
+  });
+
+  it('out node finishAt (ISO) becomes the dryer\'s FinishInRelative, rounded up to its step; startAt HH:MM the dishwasher\'s StartInRelative', async () => {
+    const dryer = sims.get('dryer')!;
+    let f = await flow('dryer', 'RemainingProgramTime');
+    const finishAt = new Date(Date.now() + 4 * 3600_000 + 30_000).toISOString();
+    const r = await f.send({ payload: { program: 'LaundryCare.Dryer.Program.Mix', finishAt } });
+    assert.strictEqual(r.ok?.payload.ok, true, JSON.stringify(r.error?.error));
+    const finishIn = lastStartOptions(dryer).get(0x0227) as number;
+    assert.strictEqual(finishIn % 60, 0, `step 60: ${finishIn}`);
+    assert.ok(finishIn >= 4 * 3600 + 30 - 2 && finishIn <= 4 * 3600 + 30 + 60, String(finishIn));
+    await helper.unload();
+
+    const dishwasher = sims.get('dishwasher')!;
+    f = await flow('dishwasher', 'StartInRelative');
+    const at = new Date(Date.now() + 2 * 3600_000);
+    const hhmm = `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
+    const s = await f.send({ payload: { program: 'Dishcare.Dishwasher.Program.Eco50', startAt: hhmm } });
+    assert.strictEqual(s.ok?.payload.ok, true, JSON.stringify(s.error?.error));
+    const startIn = lastStartOptions(dishwasher).get(0x022e) as number;
+    assert.strictEqual(startIn % 60, 0);
+    assert.ok(startIn > 2 * 3600 - 120 && startIn <= 2 * 3600, String(startIn));
+    const bad = await f.send({ payload: { program: 'Dishcare.Dishwasher.Program.Eco50', startAt: 'tomorrow', action: 'start' } });
+    assert.match(String(bad.error?.error?.message), /"startAt" must be an ISO date-time or "HH:MM"/);
+    await f.send({ payload: { action: 'stop' } });
+  });
+
+  it('in node: derived finishAt/startAt with countdowns, and the end-of-program completion marked derived', async () => {
+    const sim = sims.get('dishwasher')!;
+    const { seen } = await flow('dishwasher', 'RemainingProgramTime, ProgramProgress, OperationState, StartInRelative');
+    await waitFor(() => last(seen, 'BSH.Common.Status.OperationState') !== undefined, 'initial state');
+    const before = Date.now();
+    sim.setValue('BSH.Common.Status.OperationState', 'Run');
+    sim.setValue('BSH.Common.Option.RemainingProgramTime', 1200);
+    sim.setValue('BSH.Common.Option.ProgramProgress', 40);
+    sim.setValue('BSH.Common.Option.StartInRelative', 600);
+    await waitFor(() => last(seen, 'BSH.Common.Option.StartInRelative')?.payload === 600, 'countdowns');
+    const remaining = last(seen, 'BSH.Common.Option.RemainingProgramTime')!;
+    const finishAt = Date.parse(remaining.homeconnect.finishAt);
+    assert.ok(finishAt >= before + 1200_000 && finishAt <= Date.now() + 1200_000, remaining.homeconnect.finishAt);
+    const startAt = Date.parse(last(seen, 'BSH.Common.Option.StartInRelative')!.homeconnect.startAt);
+    assert.ok(startAt >= before + 600_000 && startAt <= Date.now() + 600_000);
+    assert.strictEqual(remaining.homeconnect.derived, undefined);
+
+    const count = seen.length;
+    sim.setValue('BSH.Common.Status.OperationState', 'Finished');
+    await waitFor(() => seen.slice(count).some((m) => m.homeconnect?.derived), 'completion');
+    const derived = seen.slice(count).filter((m) => m.homeconnect?.derived === true);
+    assert.deepStrictEqual(
+      derived.map((m) => [m.topic, m.payload, m.homeconnect.previous]).sort(),
+      [
+        ['dishwasher/BSH.Common.Option.ProgramProgress', 100, 40],
+        ['dishwasher/BSH.Common.Option.RemainingProgramTime', 0, 1200],
+      ],
+    );
+    // the appliance's own values are untouched: the completion lives only in the output
+    assert.strictEqual(sim.getValue('BSH.Common.Option.RemainingProgramTime'), 1200);
+    sim.setValue('BSH.Common.Status.OperationState', 'Ready');
+  });
 });
