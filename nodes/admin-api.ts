@@ -18,6 +18,7 @@ import type { AccountNode } from './account-node';
 import type { ApplianceEntry } from './account-records';
 import { buildDiagnostics } from './admin/diagnostics';
 import { buildLiveView, disconnectedView } from './admin/live-view';
+import { runtimeLabels } from './labels-catalogue';
 import { LoginStore } from './admin/login-store';
 import { testConnection, withModel } from './admin/test-connection';
 import type { RedAPI } from './red-types';
@@ -29,6 +30,8 @@ export const WRITE_SCOPE = 'homeconnect-local.write';
 export interface AdminRequest {
   params: Record<string, string | undefined>;
   body?: unknown;
+  /** Query string (?lang= for labels). */
+  query?: Record<string, unknown>;
 }
 export interface AdminResponse {
   status(code: number): AdminResponse;
@@ -250,7 +253,7 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
       if (typeof r.deviceDescription === 'string') record.deviceDescription = r.deviceDescription;
       if (typeof r.featureMapping === 'string') record.featureMapping = r.featureMapping;
       if (isObject(r.features)) record.features = r.features as HcpyFeatures;
-      return buildProfileView(readProfile(record));
+      return buildProfileView(readProfile(record), { catalogue: runtimeLabels(RED, req.query?.lang) });
     }),
   );
 
@@ -259,7 +262,10 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
     read,
     handle((req) => {
       const acc = account(req.params.id);
-      return buildProfileView(deployedProfile(acc, appliance(acc, req.params.haId)));
+      const entry = appliance(acc, req.params.haId);
+      // Live values name the favourites when the appliance is connected.
+      const values = acc.session(entry.haId)?.client.snapshot() ?? {};
+      return buildProfileView(deployedProfile(acc, entry), { catalogue: runtimeLabels(RED, req.query?.lang), values });
     }),
   );
 

@@ -39,8 +39,9 @@ function fileLabels(lang: string): { keys?: Record<string, unknown>; values?: Re
  * it (with English for missing entries); where RED._ gives no object (e.g. a runtime that does
  * not load node catalogues) the same files are read directly, English under the language.
  */
-export function runtimeLabels(RED: RedAPI): LabelCatalogue {
-  const lang = settingsLang(RED);
+export function runtimeLabels(RED: RedAPI, requested?: unknown): LabelCatalogue {
+  // An editor may ask for its own language (?lang=de); the runtime's setting otherwise.
+  const lang = typeof requested === 'string' && LANG.test(requested) ? requested : settingsLang(RED);
   try {
     const options: Record<string, unknown> = { returnObjects: true };
     if (lang) options.lng = lang;

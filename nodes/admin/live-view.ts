@@ -2,6 +2,8 @@
  * What the out node's command builder marks as available or writable right now: the live
  * session's state, current values and the access/availability the appliance last reported.
  */
+import { favourites } from '../../src/appliance/favourites';
+import type { FavouriteInfo } from '../../src/appliance/favourites';
 import type { ApplianceProfile } from '../../src/profile';
 import type { FeatureKind } from '../../src/profile/types';
 import type { ApplianceClient, ConnectionState } from '../../src/protocol/types';
@@ -21,6 +23,8 @@ export interface LiveView {
   programs: Record<string, { available?: boolean; execution?: string }>;
   selectedProgram?: unknown;
   activeProgram?: unknown;
+  /** Favourite programs with their user-given names and whether the appliance offers them now. */
+  favourites?: FavouriteInfo[];
 }
 
 const LIVE_KINDS: ReadonlySet<FeatureKind> = new Set(['setting', 'option', 'command', 'status', 'event']);
@@ -51,5 +55,7 @@ export function buildLiveView(client: ApplianceClient, profile: ApplianceProfile
   const { selectedProgram, activeProgram } = profile.roots;
   if (selectedProgram && values[selectedProgram.key] !== undefined) view.selectedProgram = values[selectedProgram.key];
   if (activeProgram && values[activeProgram.key] !== undefined) view.activeProgram = values[activeProgram.key];
+  const favs = favourites(profile, values);
+  if (favs.length > 0) view.favourites = favs;
   return view;
 }

@@ -4,6 +4,7 @@
  * finishAt/startAt and the end-of-program completion in the in node.
  */
 import * as assert from 'assert';
+import { ADMIN_PREFIX } from '../../nodes/admin-api';
 import type { ApplianceRecord } from '../../src/profile/types';
 import { ApplianceSimulator } from '../../src/simulator/appliance-simulator';
 import { demoRecords } from '../../src/simulator/demo-profiles';
@@ -22,6 +23,7 @@ import {
 } from '../support/node-red-helper';
 
 const helper = nodeRedHelper();
+const request = (): any => (helper as unknown as { request(): any }).request();
 const nodes = [coreNode('common/25-catch.js'), homeconnectNodes()];
 type Msg = Record<string, any>;
 
@@ -149,6 +151,24 @@ describe(`labels, favourites, absolute times and end of program in the nodes (${
     const refused = await send({ payload: { program: 'Pizza night', action: 'select' } });
     assert.match(String(refused.error?.error?.message), /favourite "Pizza night" \(BSH\.Common\.Program\.Favorite\.002\) is reported unavailable/);
     assert.strictEqual(sim.received.filter((m) => m.resource === '/ro/selectedProgram').length, posts, 'nothing sent');
+
+    // The editor's pickers: labels in the asked language, favourites by name, unavailable marked.
+    const base = `${ADMIN_PREFIX}/account/${ACCOUNT_ID}/appliance/${rec('oven').haId}`;
+    const view = (await request().get(`${base}/profile?lang=de`).expect(200)).body;
+    const program = (key: string) => view.programs.find((p: Msg) => p.key === key);
+    assert.deepStrictEqual(
+      [program('BSH.Common.Program.Favorite.001').label, program('BSH.Common.Program.Favorite.001').favouriteName],
+      ['Sunday roast', 'Sunday roast'],
+    );
+    assert.strictEqual(program('BSH.Common.Program.Favorite.002').label, 'Pizza night');
+    assert.strictEqual(program('BSH.Common.Program.Favorite.002').available, false);
+    assert.strictEqual(program('Cooking.Oven.Program.HeatingMode.HotAir').label, 'Heißluft');
+    assert.strictEqual(view.settings.find((f: Msg) => f.key === 'Cooking.Oven.Setting.SabbathMode').label, 'Sabbatmodus');
+    const live = (await request().get(`${base}/live`).expect(200)).body;
+    assert.deepStrictEqual(live.favourites, [
+      { key: 'BSH.Common.Program.Favorite.001', name: 'Sunday roast', available: true },
+      { key: 'BSH.Common.Program.Favorite.002', name: 'Pizza night', available: false },
+    ]);
   });
 
   it('out node finishAt (ISO) becomes the dryer\'s FinishInRelative, rounded up to its step; startAt HH:MM the dishwasher\'s StartInRelative', async () => {
