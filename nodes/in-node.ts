@@ -4,10 +4,10 @@ import { describe } from '../src/appliance/labels';
 import type { LabelCatalogue } from '../src/appliance/labels';
 import { errorMessage } from '../src/errors';
 import type { ApplianceClient, ConnectionState, StateChange, ValueChange } from '../src/protocol/types';
-import type { ApplianceSession, SessionUser } from './account-node';
+import type { ConnectionUser, SharedConnection } from './account-node';
 import { attachToAccount } from './appliance-user';
 import type { UserConfig } from './appliance-user';
-import { parseKeyFilter } from './key-filter';
+import { isEmptyFilter, parseKeyFilter } from './key-filter';
 import { runtimeLabels } from './labels-catalogue';
 import { changeMessage, connectionMessage, stateMessage } from './message-builder';
 import type { ApplianceRef, ChangeExtras } from './message-builder';
@@ -20,6 +20,20 @@ interface InConfig extends UserConfig {
   output?: string;
   filter?: string;
   initial?: boolean | string;
+  connection?: string;
+}
+
+/** Where `<name>/connection` messages go: the value output, a second output, or nowhere. */
+export type ConnectionOutput = 'same' | 'second' | 'off';
+
+/**
+ * The `connection` property. `auto` (the default, also for flows saved before the property
+ * existed): on the value output when there is no key filter, none when there is one, so a
+ * filter yields only its keys.
+ */
+export function connectionOutput(connection: unknown, filter: unknown): ConnectionOutput {
+  if (connection === 'same' || connection === 'second' || connection === 'off') return connection;
+  return isEmptyFilter(filter) ? 'same' : 'off';
 }
 
 export function registerInNode(RED: RedAPI): void {
@@ -29,13 +43,14 @@ export function registerInNode(RED: RedAPI): void {
     const accept = parseKeyFilter(config.filter);
     const output = config.output === 'state' ? 'state' : 'changes';
     const initial = config.initial !== false && config.initial !== 'false';
+    const connectionTo = connectionOutput(config.connection, config.filter);
     let appliance: ApplianceRef = { haId: config.appliance ?? '', name: config.appliance ?? '' };
     let lastState: ConnectionState | undefined;
     // Until the first batch, values are the initial read (complete state), not changes.
     let primed = false;
     // Set once attached; callbacks that fire earlier have nothing to read yet.
     let client: ApplianceClient | undefined;
-    let session: ApplianceSession | undefined;
+    let session: SharedConnection | undefined;
     // Read once, in Node-RED's language setting.
     let labels: LabelCatalogue | undefined;
     const completedKeys = new Map<string, number>();
@@ -74,7 +89,7 @@ export function registerInNode(RED: RedAPI): void {
       node.send([messages] as unknown as NodeMessage[]);
     };
 
-    const user: SessionUser = {
+    const user: ConnectionUser = {
       node,
       connectionChanged(change: StateChange) {
         node.status(connectionStatus(change.state));
@@ -82,7 +97,9 @@ export function registerInNode(RED: RedAPI): void {
         const state: ConnectionState = change.state === 'handshaking' ? 'connecting' : change.state;
         if (state === lastState) return;
         lastState = state;
-        node.send(connectionMessage(appliance, state, change.reason));
+        if (connectionTo === 'off') return;
+        const msg = connectionMessage(appliance, state, change.reason);
+        node.send(connectionTo === 'second' ? [null, msg] : msg);
       },
       valuesChanged(changes: ValueChange[]) {
         let initialRead = false;
@@ -97,33 +114,39 @@ export function registerInNode(RED: RedAPI): void {
 
     const attached = attachToAccount(RED, node, config, user);
     if (!attached) return;
-    appliance = { haId: attached.session.haId, name: attached.session.name };
-    client = attached.session.client;
-    session = attached.session;
+    appliance = { haId: attached.connection.haId, name: attached.connection.name };
+    client = attached.connection.client;
+    session = attached.connection;
     lastState = client.state === 'handshaking' ? 'connecting' : client.state;
 
-    // Joined a session that is already up (e.g. after a partial deploy): its initial read is over.
+    // Joined a connection that is already up (e.g. after a partial deploy): its initial read is over.
+    // This node still starts like any other: its connection message, then the current values.
     if (client.state === 'connected') {
       primed = true;
-      if (initial) {
-        const emitInitial = () => {
+      const up = client;
+      const emitInitial = () => {
+        RED.events.removeListener('flows:started', emitInitial);
+        // Dropped meanwhile: connectionChanged has told already, and the values follow the reconnect.
+        if (up.state !== 'connected') return;
+        try {
+          if (connectionTo !== 'off') {
+            const msg = connectionMessage(appliance, 'connected', up.lastReason);
+            node.send(connectionTo === 'second' ? [null, msg] : msg);
+          }
+          if (initial) emitValues(up.currentValues(), true);
+        } catch (e) {
+          node.warn(errorMessage(e));
+        }
+      };
+      // Wait until every node of the deploy exists, so the first messages reach their wires.
+      RED.events.on('flows:started', emitInitial);
+      node.on('close', (_removed: boolean, done: () => void) => {
+        try {
           RED.events.removeListener('flows:started', emitInitial);
-          try {
-            emitValues(client.currentValues(), true);
-          } catch (e) {
-            node.warn(errorMessage(e));
-          }
-        };
-        // Wait until every node of the deploy exists, so the first messages reach their wires.
-        RED.events.on('flows:started', emitInitial);
-        node.on('close', (_removed: boolean, done: () => void) => {
-          try {
-            RED.events.removeListener('flows:started', emitInitial);
-          } finally {
-            done();
-          }
-        });
-      }
+        } finally {
+          done();
+        }
+      });
     }
   }
 

@@ -260,6 +260,7 @@ export class ApplianceProfile {
     return this.programKeys.get(uid);
   }
 
+  /** The appliance's name for an error code, or the common one; never throws. */
   errorName(code: number): string | undefined {
     return this.errorNames.get(code) ?? fallbackErrorName(code);
   }

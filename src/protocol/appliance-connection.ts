@@ -10,10 +10,11 @@ import * as os from 'os';
 import { HomeConnectError, errorMessage } from '../errors';
 import { profileFromRecord } from '../profile';
 import { decodeKey } from '../profile/import';
-import type { ApplianceRecord, DescriptionChangeItem, DecodedValue, Feature, WireItem } from '../profile/types';
+import type { ApplianceRecord, DescriptionChangeItem, DecodedValue, Feature, WireItem, ConnectionType } from '../profile/types';
 import { Backoff } from './backoff';
 import { remoteSelectRefusal, remoteStartRefusal } from './program-command';
-import { connectTransport } from './client-transport';
+import { connectTransport, type TransportClose } from './client-transport';
+import { safeEmit } from './safe-emit';
 import { Session, formatSeconds, type SessionLogger, type SessionProfile, type SessionTransport } from './session';
 import { TrafficLog } from './traffic-log';
 import type {
@@ -31,6 +32,7 @@ import type {
 
 /** What the connection needs of the profile (ApplianceProfile satisfies it). */
 export interface ConnectionProfile extends SessionProfile {
+  /** Never throws: undefined when unknown or ambiguous. */
   find(ref: string | number): Feature | undefined;
   resolve(ref: string | number): Feature;
   encodeValue(ref: string | number, value: unknown): WireItem;
@@ -42,12 +44,6 @@ export interface ConnectionProfile extends SessionProfile {
   byUid?(uid: number): Feature | undefined;
 }
 
-export interface TransportCloseInfo {
-  code?: number;
-  reason: string;
-  error?: HomeConnectError;
-}
-
 /** What the connection needs of a client transport (ClientTransport satisfies it). */
 export interface ClientTransportLike extends SessionTransport {
   ping(): void;
@@ -55,13 +51,13 @@ export interface ClientTransportLike extends SessionTransport {
   terminate(): void;
   on(event: 'open' | 'pong', listener: () => void): unknown;
   on(event: 'message', listener: (text: string) => void): unknown;
-  on(event: 'close', listener: (info: TransportCloseInfo) => void): unknown;
+  on(event: 'close', listener: (info: TransportClose) => void): unknown;
   off(event: 'message', listener: (text: string) => void): unknown;
 }
 
 export interface TransportFactoryOptions {
   host: string;
-  connectionType: 'TLS' | 'AES';
+  connectionType: ConnectionType;
   key: Buffer;
   iv?: Buffer;
   connectTimeoutMs?: number;
@@ -153,6 +149,11 @@ interface Link {
   transport: ClientTransportLike;
   closed: boolean;
   session?: Session;
+  /**
+   * Values read during the handshake (the initial read), latest per uid: held back until
+   * 'connected' is announced, so listeners always see connected first, then the values.
+   */
+  early?: Map<number, DecodedValue>;
 }
 
 export class ApplianceConnection extends EventEmitter implements ApplianceClient {
@@ -398,7 +399,8 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
     const out: RawResponse = { action: res.action, resource: res.resource };
     if (res.code !== undefined) {
       out.code = res.code;
-      const name = session.applianceError(action, resource, res.code).codeName;
+      // Named only; turning it into an error is the command model's job (src/appliance/commands).
+      const name = this.profile.errorName(res.code);
       if (name) out.codeName = name;
     }
     if (res.data) out.data = res.data;
@@ -424,12 +426,7 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
   }
 
   private knownValue(key: string): ValueChange | undefined {
-    let f: Feature | undefined;
-    try {
-      f = this.profile.find(key);
-    } catch {
-      f = undefined;
-    }
+    const f = this.profile.find(key);
     return f ? this.store.get(f.uid) : undefined;
   }
 
@@ -511,7 +508,7 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
     transport.on('open', () => this.guard(gen, () => this.onOpen(link)));
     transport.on('message', () => this.guard(gen, () => this.deadTimer?.refresh()));
     transport.on('pong', () => this.guard(gen, () => this.deadTimer?.refresh()));
-    transport.on('close', (info: TransportCloseInfo) => {
+    transport.on('close', (info: TransportClose) => {
       link.closed = true;
       this.guard(gen, () => this.onTransportClosed(info));
     });
@@ -546,9 +543,15 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
       logger: this.logger,
     });
     link.session = session;
+    link.early = new Map();
     const gen = link.gen;
     session.on('traffic', (direction, message) => this.trafficLog.record(direction, message));
-    session.on('values', (values) => this.guard(gen, () => this.onValues(values)));
+    session.on('values', (values) =>
+      this.guard(gen, () => {
+        if (link.early) for (const v of values) link.early.set(v.uid, v);
+        else this.onValues(values);
+      }),
+    );
     session.on('description', (items) => this.guard(gen, () => this.onDescription(items)));
     session.on('failure', (err) => this.guard(gen, () => this.fail(err)));
     this.pingTimer = setInterval(() => this.guard(gen, () => link.transport.ping()), this.timing.pingIntervalMs);
@@ -579,6 +582,10 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
           this.streakLogged = undefined;
           this.failingSince = undefined;
           this.setState('connected', 'handshake complete');
+          const early = link.early;
+          link.early = undefined;
+          // A 'state' listener may have stopped the connection meanwhile.
+          if (early?.size && gen === this.gen && this.running) this.onValues([...early.values()]);
           this.refreshTimer = setInterval(() => this.guard(gen, () => this.refresh(session)), this.timing.refreshIntervalMs);
         }),
       (e: unknown) =>
@@ -614,7 +621,7 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
     this.emitSafe('description', items);
   }
 
-  private onTransportClosed(info: TransportCloseInfo): void {
+  private onTransportClosed(info: TransportClose): void {
     const err = info.error;
     if (err?.kind === 'offline') this.fail(err, 'offline');
     else if (err?.kind === 'auth-failed') {
@@ -758,12 +765,10 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
   }
 
   private emitSafe(event: string, ...args: unknown[]): void {
-    try {
-      this.emit(event, ...args);
-    } catch (e) {
-      this.logger.error(`${this.label}: a '${event}' listener threw: ${errorMessage(e)}`);
-    }
+    safeEmit(this, this.reportListenerError, event, ...args);
   }
+
+  private readonly reportListenerError = (sentence: string): void => this.logger.error(`${this.label}: ${sentence}`);
 }
 
 /** uid first, as the firmware wants (§3.7). */

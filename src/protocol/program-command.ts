@@ -14,6 +14,7 @@ const DURATION_KEYS = ['BSH.Common.Option.EstimatedTotalProgramTime', 'BSH.Commo
 
 /** What resolveDelayedStart needs of the profile (ApplianceProfile satisfies it). */
 export interface DelayedStartProfile {
+  /** Never throws: undefined when unknown or ambiguous. */
   find(ref: string | number): Feature | undefined;
   resolve(ref: string | number): Feature;
 }
@@ -119,7 +120,7 @@ export function expectedDurationS(profile: DelayedStartProfile, programRef: stri
 
 /** The option when the appliance has it and the program (if it lists options) allows it. */
 function offered(profile: DelayedStartProfile, program: Feature, key: string): OfferedOption | undefined {
-  const feature = safeFind(profile, key);
+  const feature = profile.find(key);
   if (!feature) return undefined;
   let perProgram: ProgramOption | undefined;
   if (program.options && program.options.length > 0) {
@@ -133,7 +134,7 @@ function offered(profile: DelayedStartProfile, program: Feature, key: string): O
 
 function expectedDuration(profile: DelayedStartProfile, program: Feature): number | undefined {
   for (const key of DURATION_KEYS) {
-    const f = safeFind(profile, key);
+    const f = profile.find(key);
     if (!f) continue;
     const po = program.options?.find((o) => o.uid === f.uid);
     for (const candidate of [po?.default, po?.initValue, po?.attributes?.default]) {
@@ -142,14 +143,6 @@ function expectedDuration(profile: DelayedStartProfile, program: Feature): numbe
     }
   }
   return undefined;
-}
-
-function safeFind(profile: DelayedStartProfile, key: string): Feature | undefined {
-  try {
-    return profile.find(key);
-  } catch {
-    return undefined;
-  }
 }
 
 /** Up to the next step, so a converted finish time is never earlier than asked. */
@@ -258,4 +251,16 @@ export function remoteSelectRefusal(profile: RemoteStartProfile, label: string, 
     );
   }
   return undefined;
+}
+
+/**
+ * The uid of a raw `/ro/values` item as the appliance would read it, for the danger check:
+ * numbers and numeric strings go through Number() ("553", "0x229", 553.0 are all 553);
+ * anything else, and non-integers (553.0000001), is undefined and must be refused, since the
+ * check cannot tell what the appliance would make of it.
+ */
+export function rawValueUid(uid: unknown): number | undefined {
+  if (typeof uid !== 'number' && !(typeof uid === 'string' && uid.trim() !== '')) return undefined;
+  const n = Number(uid);
+  return Number.isSafeInteger(n) && n >= 0 ? n : undefined;
 }

@@ -9,8 +9,10 @@ import * as crypto from 'crypto';
 import { EventEmitter } from 'events';
 import * as net from 'net';
 import { HomeConnectError, errorMessage } from '../errors';
+import { decodeKey } from '../profile/import/key-material';
+import { isWritable } from '../profile/value-codec';
 import { profileFromRecord, type ApplianceProfile } from '../profile';
-import type { ApplianceRecord, DescriptionChangeItem, Feature, WireItem } from '../profile/types';
+import type { ApplianceRecord, DescriptionChangeItem, Feature, WireItem, ConnectionType } from '../profile/types';
 import type { Message } from '../protocol/message';
 import { startApplianceServer, type ApplianceServer, type ServerConnection } from '../protocol/server-transport';
 import { DoorAlarms } from './door-alarms';
@@ -29,7 +31,7 @@ import {
 export interface ApplianceSimulatorOptions {
   record: ApplianceRecord;
   /** Default: record.connectionType. */
-  transport?: 'TLS' | 'AES';
+  transport?: ConnectionType;
   /** Advertised service set (protocol.md §3.4). Default 'iz'. */
   services?: ServiceSetName;
   host?: string;
@@ -71,10 +73,11 @@ export interface SimulatorFaults {
   restart(): void;
 }
 
-interface Session {
+/** One client socket and where it is in the handshake (not the protocol session: sID is the simulator's). */
+interface ClientLink {
   id: number;
   conn: ServerConnection;
-  /** Appliance msgID of the initialValues POST this session must answer. */
+  /** Appliance msgID of the initialValues POST this link must answer. */
   initialMsgID: number;
   replied: boolean;
   registered: boolean;
@@ -91,14 +94,6 @@ const HIGH_BIT = 2 ** 31;
 
 function random32Above2p31(): number {
   return HIGH_BIT + crypto.randomInt(0, 2 ** 30);
-}
-
-function decodeSecret(text: string | undefined, bytes: number, what: string): Buffer {
-  const buf = Buffer.from(text ?? '', 'base64url');
-  if (buf.length !== bytes) {
-    throw new HomeConnectError('profile', `The simulator needs a ${what} of ${bytes} bytes (base64url); the record's ${what} has ${buf.length}.`);
-  }
-  return buf;
 }
 
 /** Appliance "type" code of ci v1 /ci/info (WS doc: 32 = DISHWASHER); other types are not documented. */
@@ -118,13 +113,13 @@ export class ApplianceSimulator extends EventEmitter {
   readonly state: SimulatedState;
   readonly record: ApplianceRecord;
 
-  private readonly transport: 'TLS' | 'AES';
+  private readonly transport: ConnectionType;
   private readonly serviceSet: ServiceSetName;
   private readonly versions: Map<string, number>;
   private readonly timeScaleValue: number;
   private readonly runner: ProgramRunner;
   private readonly doorAlarms: DoorAlarms;
-  private readonly sessions = new Map<ServerConnection, Session>();
+  private readonly links = new Map<ServerConnection, ClientLink>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly logLine: (line: string) => void;
   private server: ApplianceServer | undefined;
@@ -135,7 +130,7 @@ export class ApplianceSimulator extends EventEmitter {
   private sID: number;
   private edMsgID: number;
   private applianceMsgId: number;
-  private sessionSeq = 0;
+  private linkSeq = 0;
   private stopped = false;
   // fault switches
   private stalled = false;
@@ -159,8 +154,8 @@ export class ApplianceSimulator extends EventEmitter {
     this.applianceMsgId = random32Above2p31();
     this.logLine = opts.log ?? (() => undefined);
     // Validate secrets up front so start() fails with a clear sentence.
-    decodeSecret(opts.record.key, 32, 'key');
-    if (this.transport === 'AES') decodeSecret(opts.record.iv, 16, 'iv');
+    decodeKey(opts.record.key, 'key', 'The simulator', 'profile');
+    if (this.transport === 'AES') decodeKey(opts.record.iv, 'iv', 'The simulator', 'profile');
     this.state = new SimulatedState(profileFromRecord(opts.record));
     this.runner = new ProgramRunner({
       state: this.state,
@@ -183,8 +178,8 @@ export class ApplianceSimulator extends EventEmitter {
   async start(): Promise<{ url: string; port: number }> {
     if (this.server) return { url: this.server.url, port: this.server.port };
     this.stopped = false;
-    const key = decodeSecret(this.record.key, 32, 'key');
-    const iv = this.transport === 'AES' ? decodeSecret(this.record.iv, 16, 'iv') : undefined;
+    const key = decodeKey(this.record.key, 'key', 'The simulator', 'profile');
+    const iv = this.transport === 'AES' ? decodeKey(this.record.iv, 'iv', 'The simulator', 'profile') : undefined;
     this.server = await startApplianceServer({
       connectionType: this.transport,
       key,
@@ -222,7 +217,7 @@ export class ApplianceSimulator extends EventEmitter {
    * after a DHCP change: clients are dropped, the old port closes, the new one listens and is announced.
    */
   async moveTo(to: { port?: number; host?: string }): Promise<{ url: string; port: number }> {
-    for (const s of this.sessions.values()) {
+    for (const s of this.links.values()) {
       s.closed = true;
       try {
         s.conn.terminate();
@@ -230,7 +225,7 @@ export class ApplianceSimulator extends EventEmitter {
         // already gone
       }
     }
-    this.sessions.clear();
+    this.links.clear();
     const server = this.server;
     this.server = undefined;
     if (server) await server.close();
@@ -245,7 +240,7 @@ export class ApplianceSimulator extends EventEmitter {
     this.doorAlarms.dispose();
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
-    for (const s of this.sessions.values()) {
+    for (const s of this.links.values()) {
       s.closed = true;
       try {
         s.conn.terminate();
@@ -253,7 +248,7 @@ export class ApplianceSimulator extends EventEmitter {
         // already gone
       }
     }
-    this.sessions.clear();
+    this.links.clear();
     const server = this.server;
     this.server = undefined;
     if (server) await server.close();
@@ -281,7 +276,7 @@ export class ApplianceSimulator extends EventEmitter {
   }
 
   get activeConnections(): number {
-    return this.sessions.size;
+    return this.links.size;
   }
 
   get services(): ServiceSetName {
@@ -344,16 +339,16 @@ export class ApplianceSimulator extends EventEmitter {
   private onUpgrade(): number | undefined {
     if (this.stopped) return 503;
     if (this.upgradeStatus !== undefined) return this.upgradeStatus;
-    if (this.refuseSecond && this.liveSessions() > 0) {
+    if (this.refuseSecond && this.liveLinks() > 0) {
       this.violation('a second concurrent connection was refused with 503');
       return 503;
     }
     return undefined;
   }
 
-  private liveSessions(): number {
+  private liveLinks(): number {
     let n = 0;
-    for (const s of this.sessions.values()) if (!s.closed) n++;
+    for (const s of this.links.values()) if (!s.closed) n++;
     return n;
   }
 
@@ -362,15 +357,15 @@ export class ApplianceSimulator extends EventEmitter {
       conn.terminate();
       return;
     }
-    if (this.refuseSecond && this.liveSessions() > 0) {
+    if (this.refuseSecond && this.liveLinks() > 0) {
       // onUpgrade normally refuses already; a race between two upgrades ends here.
       this.violation('a second concurrent connection was closed');
       conn.close(1013, 'Try Again Later');
       return;
     }
     this.connectionCount++;
-    const session: Session = {
-      id: ++this.sessionSeq,
+    const link: ClientLink = {
+      id: ++this.linkSeq,
       conn,
       initialMsgID: this.nextApplianceMsgId(),
       replied: false,
@@ -379,26 +374,26 @@ export class ApplianceSimulator extends EventEmitter {
       nextMsgId: this.edMsgID,
       closed: false,
     };
-    this.sessions.set(conn, session);
+    this.links.set(conn, link);
     conn.on('message', (text: string) => {
       try {
-        this.onText(session, text);
+        this.onText(link, text);
       } catch (e) {
         this.log(`message handling failed: ${errorMessage(e)}`);
       }
     });
     conn.on('close', () => {
-      session.closed = true;
-      this.sessions.delete(conn);
-      this.log(`connection ${session.id} closed`);
+      link.closed = true;
+      this.links.delete(conn);
+      this.log(`connection ${link.id} closed`);
     });
-    conn.on('error', (e: unknown) => this.log(`connection ${session.id} error: ${errorMessage(e)}`));
+    conn.on('error', (e: unknown) => this.log(`connection ${link.id} error: ${errorMessage(e)}`));
     if (this.stalled) conn.autoPong = false;
-    this.log(`connection ${session.id} accepted`);
-    this.emit('connection', { id: session.id, remoteAddress: conn.remoteAddress });
-    this.sendTo(session, {
+    this.log(`connection ${link.id} accepted`);
+    this.emit('connection', { id: link.id, remoteAddress: conn.remoteAddress });
+    this.sendTo(link, {
       sID: this.sID,
-      msgID: session.initialMsgID,
+      msgID: link.initialMsgID,
       resource: '/ei/initialValues',
       version: this.versions.get('ei') ?? 1,
       action: 'POST',
@@ -406,9 +401,9 @@ export class ApplianceSimulator extends EventEmitter {
     });
   }
 
-  private closeSession(s: Session, code: number, reason: string): void {
+  private closeLink(s: ClientLink, code: number, reason: string): void {
     s.closed = true;
-    this.sessions.delete(s.conn);
+    this.links.delete(s.conn);
     try {
       s.conn.close(code, reason);
     } catch {
@@ -418,12 +413,12 @@ export class ApplianceSimulator extends EventEmitter {
 
   // ---- inbound -------------------------------------------------------------------------------
 
-  private onText(s: Session, text: string): void {
+  private onText(s: ClientLink, text: string): void {
     if (s.closed) return;
     const check = checkEnvelope(text);
     if (check.kind === 'fatal') {
       this.violation(`connection ${s.id}: ${check.problem}; closed with 1008`);
-      this.closeSession(s, 1008, 'Header Error');
+      this.closeLink(s, 1008, 'Header Error');
       return;
     }
     if (check.kind === 'ok' && check.note) this.violation(`connection ${s.id}: ${check.note} (tolerated)`);
@@ -435,7 +430,7 @@ export class ApplianceSimulator extends EventEmitter {
     if (!s.replied) {
       if (check.kind !== 'ok') {
         this.violation(`connection ${s.id}: ${check.problem} (before the initialValues reply); closed with 1008`);
-        this.closeSession(s, 1008, 'Header Error');
+        this.closeLink(s, 1008, 'Header Error');
         return;
       }
       const r = checkInitialValuesReply(check.message, {
@@ -445,7 +440,7 @@ export class ApplianceSimulator extends EventEmitter {
       });
       if (r.kind === 'fatal') {
         this.violation(`connection ${s.id}: ${r.problem}; closed with 1008`);
-        this.closeSession(s, 1008, 'Header Error');
+        this.closeLink(s, 1008, 'Header Error');
         return;
       }
       s.replied = true;
@@ -454,7 +449,7 @@ export class ApplianceSimulator extends EventEmitter {
         return;
       }
       s.registered = true;
-      const d = check.message.data?.[0] as Session['client'];
+      const d = check.message.data?.[0] as ClientLink['client'];
       s.client = d;
       return;
     }
@@ -501,7 +496,7 @@ export class ApplianceSimulator extends EventEmitter {
     this.answer(s, msg, this.dispatch(s, msg));
   }
 
-  private dispatch(s: Session, msg: Message): Answer {
+  private dispatch(s: ClientLink, msg: Message): Answer {
     const ver = (svc: string): number => this.versions.get(svc) ?? 1;
     const key = `${msg.action} ${msg.resource}`;
     switch (key) {
@@ -575,7 +570,7 @@ export class ApplianceSimulator extends EventEmitter {
 
   // ---- writes --------------------------------------------------------------------------------
 
-  private writeValues(s: Session, msg: Message): Answer {
+  private writeValues(s: ClientLink, msg: Message): Answer {
     const problem = valueItemsProblem(msg.data);
     if (problem) {
       this.violation(`connection ${s.id}: ${problem}; answered 400`);
@@ -589,7 +584,7 @@ export class ApplianceSimulator extends EventEmitter {
       if (!root || !hit) continue;
       const options = items.filter((i) => i !== hit);
       const req: ProgramRequest = { program: typeof hit.value === 'number' ? hit.value : -1, options };
-      if (!isWritable(root.access)) return { code: ErrorCode.WriteNoAccess };
+      if (!isWritable(root.access, root.kind)) return { code: ErrorCode.WriteNoAccess };
       return root === roots.activeProgram ? this.startProgram(req) : this.selectProgram(req);
     }
     const context = this.runner.program || numberOr0(roots.selectedProgram && this.state.get(roots.selectedProgram.uid));
@@ -678,7 +673,7 @@ export class ApplianceSimulator extends EventEmitter {
   }
 
   private programChecks(req: ProgramRequest, root: Feature | undefined, forStart: boolean): number | undefined {
-    if (root && !isWritable(root.access)) return ErrorCode.WriteNoAccess;
+    if (root && !isWritable(root.access, root.kind)) return ErrorCode.WriteNoAccess;
     const program = this.profile.byUid(req.program);
     if (!program || program.kind !== 'program') return ErrorCode.UnknownUID;
     if (program.available === false) return ErrorCode.WriteNotAvailable;
@@ -742,7 +737,7 @@ export class ApplianceSimulator extends EventEmitter {
   }
 
   /** Answer a checked request (honours stall, neverRespond and responseDelayMs). */
-  private answer(s: Session, msg: Message, a: Answer): void {
+  private answer(s: ClientLink, msg: Message, a: Answer): void {
     if (msg.action === 'NOTIFY') {
       a?.after?.();
       return;
@@ -750,7 +745,7 @@ export class ApplianceSimulator extends EventEmitter {
     this.answerRaw(s, msg, a ?? {});
   }
 
-  private answerRaw(s: Session, msg: Partial<Message>, a: NonNullable<Answer>): void {
+  private answerRaw(s: ClientLink, msg: Partial<Message>, a: NonNullable<Answer>): void {
     const run = (): void => {
       if (this.silentResource !== null && msg.resource === this.silentResource) return;
       if (!s.closed) {
@@ -788,14 +783,14 @@ export class ApplianceSimulator extends EventEmitter {
     this.timers.add(t);
   }
 
-  private sendTo(s: Session, msg: Record<string, unknown> | Message): void {
+  private sendTo(s: ClientLink, msg: Record<string, unknown> | Message): void {
     if (this.stalled || s.closed) return;
     s.conn.send(JSON.stringify(msg)).catch((e: unknown) => this.log(`send failed: ${errorMessage(e)}`));
   }
 
-  /** Sessions that may receive NOTIFYs: handshake answered and accepted. */
-  private notifiableSessions(): Session[] {
-    return [...this.sessions.values()].filter((s) => !s.closed && s.replied && s.registered);
+  /** Links that may receive NOTIFYs: handshake answered and accepted. */
+  private notifiableLinks(): ClientLink[] {
+    return [...this.links.values()].filter((s) => !s.closed && s.replied && s.registered);
   }
 
   private notifyValues(items: WireItem[]): void {
@@ -807,7 +802,7 @@ export class ApplianceSimulator extends EventEmitter {
   }
 
   private notify(resource: string, data: unknown[]): void {
-    for (const s of this.notifiableSessions()) {
+    for (const s of this.notifiableLinks()) {
       this.sendTo(s, { sID: this.sID, msgID: this.nextApplianceMsgId(), resource, version: this.versions.get('ro') ?? 1, action: 'NOTIFY', data });
     }
   }
@@ -867,8 +862,8 @@ export class ApplianceSimulator extends EventEmitter {
   private makeFaults(): SimulatorFaults {
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const sim = this;
-    const each = (fn: (s: Session) => void): void => {
-      for (const s of [...sim.sessions.values()]) {
+    const each = (fn: (s: ClientLink) => void): void => {
+      for (const s of [...sim.links.values()]) {
         try {
           fn(s);
         } catch (e) {
@@ -879,7 +874,7 @@ export class ApplianceSimulator extends EventEmitter {
     const drop = (): void =>
       each((s) => {
         s.closed = true;
-        sim.sessions.delete(s.conn);
+        sim.links.delete(s.conn);
         s.conn.terminate();
       });
     const sampleNotify = (): string =>
@@ -945,7 +940,7 @@ export class ApplianceSimulator extends EventEmitter {
             action: 'NOTIFY',
             data: [{ uid: f.uid, value }],
           });
-          for (const s of sim.notifiableSessions()) {
+          for (const s of sim.notifiableLinks()) {
             if (sim.stalled) continue;
             const withId = text.replace('"msgID":0', `"msgID":${sim.nextApplianceMsgId()}`);
             sends.push(s.conn.send(withId).catch(() => undefined));
@@ -1001,10 +996,6 @@ export class ApplianceSimulator extends EventEmitter {
       // a logger must never break the simulator
     }
   }
-}
-
-function isWritable(access: string | undefined): boolean {
-  return access === undefined || access === 'readWrite' || access === 'writeOnly';
 }
 
 function numberOr0(v: unknown): number {

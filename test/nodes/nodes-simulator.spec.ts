@@ -47,6 +47,10 @@ describe(`nodes against the simulator (${nodeRedModule})`, function () {
       await waitFor(() => got.some((m) => m.topic === `${rec.name}/BSH.Common.Status.DoorState`), 'initial DoorState');
       const conn = got.filter((m) => m.topic === `${rec.name}/connection`).map((m) => m.payload);
       assert.ok(conn.includes('connected'), `connection messages: ${conn.join(',')}`);
+      // connected first, then the initial values
+      const firstValue = got.findIndex((m) => m.topic !== `${rec.name}/connection`);
+      const connectedAt = got.findIndex((m) => m.topic === `${rec.name}/connection` && m.payload === 'connected');
+      assert.ok(connectedAt >= 0 && connectedAt < firstValue, `order: ${got.map((m) => m.topic).slice(0, 4).join(', ')}`);
       const door = got.find((m) => m.topic === `${rec.name}/BSH.Common.Status.DoorState`)!;
       assert.ok(['Open', 'Closed'].includes(door.payload));
       assert.strictEqual(door.homeconnect.haId, rec.haId);
@@ -70,7 +74,7 @@ describe(`nodes against the simulator (${nodeRedModule})`, function () {
 
   it('in node (state, filtered, initial off): one object per batch with only matching keys', async function () {
     const { flow, credentials } = flowFor([
-      { id: 'in1', type: 'homeconnect-local-in', z: TAB, account: ACCOUNT_ID, appliance: dw().haId, output: 'state', filter: 'DoorState, BSH.Common.Setting.*', initial: false, wires: [['h1']] },
+      { id: 'in1', type: 'homeconnect-local-in', z: TAB, account: ACCOUNT_ID, appliance: dw().haId, output: 'state', filter: 'DoorState, BSH.Common.Setting.*', initial: false, connection: 'same', wires: [['h1']] },
       { id: 'h1', type: 'helper', z: TAB },
     ]);
     await helper.load(nodes, flow, credentials);
@@ -202,18 +206,18 @@ describe(`nodes against the simulator (${nodeRedModule})`, function () {
     await helper.load(nodes, flow, credentials);
     const account = () => helper.getNode(ACCOUNT_ID);
     await waitFor(() => sims.dishwasher.activeConnections === 1 && sims.washer.activeConnections === 1, 'both connected');
-    assert.deepStrictEqual(account().openSessions().sort(), [dw().haId, wm().haId].sort());
+    assert.deepStrictEqual(account().openConnections().sort(), [dw().haId, wm().haId].sort());
     const dwConnections = sims.dishwasher.connectionCount;
 
     // partial deploy changing only in1: the shared session stays up, in1 gets the current state
     const changed = flow.map((n) => (n.id === 'in1' ? { ...n, filter: 'DoorState' } : n));
     await helper.setFlows(changed, 'nodes', credentials);
     assert.strictEqual(sims.dishwasher.connectionCount, dwConnections, 'no reconnect on a partial deploy');
-    assert.deepStrictEqual(account().openSessions().sort(), [dw().haId, wm().haId].sort());
+    assert.deepStrictEqual(account().openConnections().sort(), [dw().haId, wm().haId].sort());
 
     // remove the washer's only user: its connection closes; the dishwasher keeps one user
     await helper.setFlows(changed.filter((n) => n.id !== 'in2' && n.id !== 'in1'), 'nodes', credentials);
-    assert.deepStrictEqual(account().openSessions(), [dw().haId]);
+    assert.deepStrictEqual(account().openConnections(), [dw().haId]);
     await waitFor(() => sims.washer.activeConnections === 0, 'washer socket closed');
 
     // full redeploy: a new account node, a new connection, the old one closed
