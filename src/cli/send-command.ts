@@ -56,6 +56,7 @@ export function sendActionFromFlags(parsed: ParsedCommand): { action: SendAction
   if ((startIn !== undefined || finishIn !== undefined) && action !== 'start') {
     throw new UsageError('--start-in and --finish-in go with --start');
   }
+  if (startIn !== undefined && finishIn !== undefined) throw new UsageError('give either --start-in or --finish-in, not both');
   const startAt = flagValue(parsed, 'start-at');
   const finishAt = flagValue(parsed, 'finish-at');
   if ((startAt !== undefined || finishAt !== undefined) && action !== 'start') {

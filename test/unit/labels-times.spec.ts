@@ -4,6 +4,7 @@ import * as path from 'path';
 import { derivedTimes, resolveAbsoluteStart, toRelativeTimes } from '../../src/appliance/absolute-times';
 import { endOfProgramCompletions, programEnded } from '../../src/appliance/end-of-program';
 import { favourites, resolveProgramName } from '../../src/appliance/favourites';
+import { parseCommand } from '../../src/appliance/parse-command';
 import { describe as describeValue, humanize, labelOf, toLabelCatalogue, valueLabelOf } from '../../src/appliance/labels';
 import { profileFromRecord } from '../../src/profile';
 import { demoRecord } from '../../src/simulator/demo-profiles';
@@ -104,6 +105,13 @@ describe('absolute times', () => {
     assert.deepStrictEqual(resolveAbsoluteStart(dw, 'Dishcare.Dishwasher.Program.Eco50', { startAt: '2026-12-08T11:00:00Z' }, { now }), {
       'BSH.Common.Option.StartInRelative': 3600,
     });
+  });
+
+  it('parseCommand keeps startAt/finishAt for the send, checks them at once, one delay at a time', () => {
+    assert.deepStrictEqual(parseCommand({ program: 'Eco50', finishAt: '06:30' }), { type: 'program', action: 'start', program: 'Eco50', finishAt: '06:30' });
+    assert.throws(() => parseCommand({ program: 'Eco50', startAt: 'later' }), /"startAt" must be an ISO date-time or "HH:MM"/);
+    assert.throws(() => parseCommand({ program: 'Eco50', startAt: '06:30', finishIn: 60 }), /Give only one of .* got finishIn and startAt/);
+    assert.throws(() => parseCommand({ program: 'Eco50', action: 'select', finishAt: '06:30' }), /"finishAt" only applies when starting/);
   });
 
   it('derives finishAt/startAt from countdowns', () => {
