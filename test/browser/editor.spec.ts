@@ -586,7 +586,11 @@ describe('editor in a real browser', function () {
             const hit = document.elementFromPoint(t.left + t.width / 2, t.top + t.height / 2);
             const line = [li.querySelector('.hc-appliance-name'), li.querySelector('.hc-appliance-host'), test].map((el: any) => box(el));
             const desc = li.querySelector('.hc-appliance-desc');
+            const follow = box(li.querySelector('.hc-appliance-follow-label'));
+            const connection = box(li.querySelector('.hc-appliance-connection'));
             return {
+              followRight: Math.max(follow.right, connection.right),
+              followWidth: follow.width,
               testRight: t.right,
               testHeight: t.height,
               testWraps: test.scrollWidth > test.clientWidth + 1,
@@ -599,7 +603,9 @@ describe('editor in a real browser', function () {
               nameRight: line[0].right,
             };
           });
+          const buttonRow = box(document.querySelector('#homeconnect-local-account-import'));
           return {
+            buttonsInside: [...document.querySelectorAll('#homeconnect-local-account-import button')].every((b: any) => box(b).right <= buttonRow.right + 1 && box(b).width > 0),
             trayWidth: box(document.querySelector('.red-ui-tray')).width,
             scrollWidth: container.scrollWidth,
             clientWidth: container.clientWidth,
@@ -608,12 +614,14 @@ describe('editor in a real browser', function () {
         });
         const where = `${width} px window, tray ${Math.round(geometry.trayWidth)} px: ${JSON.stringify(geometry)}`;
         assert.ok(geometry.scrollWidth <= geometry.clientWidth + 1, `no sideways scroll (${where})`);
+        assert.ok(geometry.buttonsInside, `Log in … Find appliances … Diagnostics inside the dialog (${where})`);
         for (const r of geometry.rows) {
           assert.ok(r.testRight <= r.removeLeft, `Test connection left of the remove button (${where})`);
           assert.ok(r.testRight <= r.liRight, `Test connection inside the row (${where})`);
           assert.ok(r.testHit, `Test connection not covered (${where})`);
           assert.ok(!r.testWraps && r.testHeight < 40, `Test connection on one line (${where})`);
           assert.ok(Math.max(...r.tops) - Math.min(...r.tops) <= 2, `name, host and button on one line (${where})`);
+          assert.ok(r.followRight <= r.removeLeft && r.followWidth > 0, `follow tick and transport left of the remove button (${where})`);
         }
         assert.strictEqual(geometry.rows[0].descEllipsis, 'ellipsis');
         assert.ok(geometry.rows[0].descClipped, `the long description is clipped with an ellipsis (${where})`);
