@@ -3,7 +3,7 @@
  * stream per direction, custom 2..17-byte padding, and a chained HMAC-SHA256 tag truncated
  * to 16 bytes. Works on bytes only; JSON is the session layer's business.
  *
- * Speed notes (bench/codec.bench.ts, bench/receive-path.bench.ts): the HMAC is two one-shot
+ * Speed notes (test/bench/codec.bench.ts, test/bench/receive-path.bench.ts): the HMAC is two one-shot
  * crypto.hash calls over buffers that already hold the ipad/opad key blocks (measured cheaper
  * than both createHmac and Hash.copy() of precomputed states, which costs as much as a fresh
  * createHmac). Each MAC chain stages the ciphertext behind its fixed header in one reused

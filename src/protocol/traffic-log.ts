@@ -4,7 +4,7 @@
  *
  * Recording is on the receive path, so it is cheap: inbound NOTIFYs and appliance POSTs are
  * kept as parsed and redacted (copied) only when entries() is read; redacting every frame on
- * arrival cost more than decoding it (bench/receive-path.bench.ts). Those messages must not
+ * arrival cost more than decoding it (test/bench/receive-path.bench.ts). Those messages must not
  * be changed after recording (the session never hands them out). Everything else (our
  * requests, RESPONSEs whose data callers receive and may change) is copied and redacted at once.
  */

@@ -5,7 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { repoRoot } from '../support/paths';
 
-const script = path.join(repoRoot, 'scripts', 'scorecard.js');
+const script = path.join(repoRoot, 'test', 'scripts', 'scorecard.js');
 
 function run(dir: string): { status: number | null; out: string } {
   const result = spawnSync(process.execPath, [script, '--dir', dir], { encoding: 'utf8', timeout: 60000 });
@@ -17,14 +17,14 @@ function lines(out: string, status: string): string[] {
   return out.split('\n').filter((l) => l.startsWith(status + ' '));
 }
 
-describe('scripts/scorecard.js (offline Flow Library scorecard)', function () {
+describe('test/scripts/scorecard.js (offline Flow Library scorecard)', function () {
   const temps: string[] = [];
 
   /** A copy of what the scorecard reads, in a temp dir; the editor HTML is rebuilt there from nodes/editor. */
   function copyPackage(): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hc-scorecard-'));
     temps.push(dir);
-    for (const entry of ['package.json', 'README.md', 'homeconnect-local.js', 'examples', 'icons', 'locales', 'nodes/editor', 'scripts/build-editor.js']) {
+    for (const entry of ['package.json', 'README.md', 'homeconnect-local.js', 'examples', 'icons', 'locales', 'nodes/editor']) {
       fs.cpSync(path.join(repoRoot, entry), path.join(dir, entry), { recursive: true });
     }
     fs.writeFileSync(path.join(dir, 'LICENSE'), 'MIT\n');

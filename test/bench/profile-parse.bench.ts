@@ -4,9 +4,9 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseProfile } from '../src/profile';
+import { parseProfile } from '../../src/profile';
 import { median, type BenchResult } from './run';
-import { rawProfilesDir } from '../test/support/paths';
+import { rawProfilesDir } from '../support/paths';
 
 const RUNS = 25;
 

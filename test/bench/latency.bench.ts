@@ -6,9 +6,9 @@
  * twice a second, half over TLS-PSK and half over AES. Times are wall-clock with
  * sub-millisecond resolution (performance.timeOrigin + now()) in both processes.
  */
-import { parseKeyFilter } from '../nodes/key-filter';
-import { changeMessage } from '../nodes/message-builder';
-import type { ValueChange } from '../src/protocol/types';
+import { parseKeyFilter } from '../../nodes/key-filter';
+import { changeMessage } from '../../nodes/message-builder';
+import type { ValueChange } from '../../src/protocol/types';
 import { median, type BenchResult } from './run';
 import { CHANGE_KEY, Fleet, connectAll, connections, nowMs } from './scale.bench';
 

@@ -4,7 +4,7 @@
  * HMAC-SHA256 per frame — what any implementation on Node's crypto must pay at least.
  */
 import * as crypto from 'crypto';
-import { AesFrameCodec } from '../src/protocol/aes-frame-codec';
+import { AesFrameCodec } from '../../src/protocol/aes-frame-codec';
 import { BenchResult, median } from './run';
 
 const SIZES = [100, 200, 400, 600];

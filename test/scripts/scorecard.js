@@ -3,12 +3,12 @@
 // Offline stand-in for the Flow Library scorecard (`node-red-dev validate`), which cannot run here
 // because it needs catalogue.nodered.org. Re-implements the checks that need no network (P01-P07,
 // N02, D01, D02) plus local layout checks the runtime relies on (X01-X09), prints one line per
-// check and exits 1 when any check FAILs. Usage: node scripts/scorecard.js [--dir <package dir>]
+// check and exits 1 when any check FAILs. Usage: node test/scripts/scorecard.js [--dir <package dir>]
 const fs = require('fs');
 const path = require('path');
 const childProcess = require('child_process');
 
-const repoRoot = path.resolve(__dirname, '..');
+const repoRoot = path.resolve(__dirname, '..', '..');
 
 // ---------------------------------------------------------------------------------------------
 // Minimal semver (numeric versions and the range syntax package.json fields use); we add no
@@ -274,14 +274,14 @@ function shipped(files, rel) {
 
 /** Builds the root editor HTML when this repo's generator is present and its output is missing or stale. */
 function buildEditorHtml(dir) {
-  const script = path.join(dir, 'scripts', 'build-editor.js');
+  const script = path.join(dir, 'nodes', 'editor', 'build.js');
   const out = path.join(dir, 'homeconnect-local.html');
   const sources = listFiles(path.join(dir, 'nodes', 'editor'), '.html');
   if (!fs.existsSync(script) || sources.length === 0) return null;
   const builtAt = fs.existsSync(out) ? fs.statSync(out).mtimeMs : -1;
   if (builtAt >= 0 && sources.every((f) => fs.statSync(f).mtimeMs <= builtAt)) return null;
   childProcess.execFileSync(process.execPath, [script], { cwd: dir, stdio: 'ignore' });
-  return 'homeconnect-local.html rebuilt by scripts/build-editor.js';
+  return 'homeconnect-local.html rebuilt by nodes/editor/build.js';
 }
 
 async function scorecard(dir) {

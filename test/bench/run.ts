@@ -1,6 +1,6 @@
 /**
- * `npm run bench`: runs every bench/*.bench.js module, prints a table and writes
- * bench/results.json. Each module exports `run(): Promise<BenchResult[]>`; figures are
+ * `npm run bench`: runs every test/bench/*.bench.js module, prints a table and writes
+ * test/bench/results.json. Each module exports `run(): Promise<BenchResult[]>`; figures are
  * medians of several runs, measured by the module itself. Never used by tests.
  */
 import * as fs from 'fs';
@@ -28,8 +28,8 @@ async function main(): Promise<void> {
     results.push(...r);
     for (const x of r) printRow(x);
   }
-  const repo = path.resolve(__dirname, '..', '..');
-  const out = path.join(repo, 'bench', 'results.json');
+  const repo = path.resolve(__dirname, '..', '..', '..');
+  const out = path.join(repo, 'test', 'bench', 'results.json');
   const doc = {
     date: new Date().toISOString(),
     node: process.version,

@@ -6,13 +6,13 @@
  * Stages are also measured on their own so a slowdown can be located.
  */
 import { EventEmitter } from 'events';
-import { parseKeyFilter } from '../nodes/key-filter';
-import { changeMessage } from '../nodes/message-builder';
-import { profileFromRecord } from '../src/profile';
-import { AesFrameCodec } from '../src/protocol/aes-frame-codec';
-import { ApplianceConnection, type ClientTransportLike } from '../src/protocol/appliance-connection';
-import type { ValueChange } from '../src/protocol/types';
-import { demoWasher } from '../src/simulator/demo-profiles';
+import { parseKeyFilter } from '../../nodes/key-filter';
+import { changeMessage } from '../../nodes/message-builder';
+import { profileFromRecord } from '../../src/profile';
+import { AesFrameCodec } from '../../src/protocol/aes-frame-codec';
+import { ApplianceConnection, type ClientTransportLike } from '../../src/protocol/appliance-connection';
+import type { ValueChange } from '../../src/protocol/types';
+import { demoWasher } from '../../src/simulator/demo-profiles';
 import { median, type BenchResult } from './run';
 
 const RUNS = 7;
@@ -176,7 +176,7 @@ if (require.main === module) {
   void (async () => {
     const n = Number(process.argv[2] ?? 0);
     if (n > 0) {
-      // Profiling mode: `node --cpu-prof dist-x/bench/receive-path.bench.js 200000`
+      // Profiling mode: `node --cpu-prof dist/test/bench/receive-path.bench.js 200000`
       const f = await measureOnce(n);
       console.log(f);
       return;

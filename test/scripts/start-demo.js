@@ -10,7 +10,7 @@ const path = require('path');
 const crypto = require('crypto');
 const { spawn } = require('child_process');
 
-const root = path.resolve(__dirname, '..');
+const root = path.resolve(__dirname, '..', '..');
 const userDir = path.join(root, '.demo');
 const port = Number(process.env.PORT || 1880);
 const timeScale = Number(process.env.DEMO_TIME_SCALE || 60);
@@ -47,7 +47,7 @@ function linkPackage() {
 
 function writeSettings() {
   const file = path.join(userDir, 'settings.js');
-  const settings = `// Written by scripts/start-demo.js on every start.
+  const settings = `// Written by test/scripts/start-demo.js on every start.
 module.exports = {
   uiHost: '127.0.0.1',
   uiPort: ${port},
