@@ -41,7 +41,7 @@ export interface CompleteLoginOptions {
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 
-/** VB's fallback: the last '-' segment of a BRAND-VIB-MAC style haId when it looks like a MAC. */
+/** Fallback when the list has no mac (protocol.md §5.2 step 6): the last '-' segment of a BRAND-VIB-MAC style haId when it looks like a MAC. */
 function macFromHaId(haId: string): string | undefined {
   const last = haId.split('-').pop() ?? '';
   return haId.includes('-') && /^[0-9A-Fa-f]{12}$/.test(last) ? last : undefined;

@@ -322,7 +322,7 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
     let item: WireItem;
     if (feature.kind === 'command' && typeof value === 'boolean' && (feature.protocolType ?? 'Boolean') === 'Boolean') {
       // Commands are often access="none" in the static profile yet accepted while relevant
-      // (§3.7, LH#385): let the appliance decide instead of refusing here.
+      // (protocol.md §3.7): let the appliance decide instead of refusing here.
       item = { uid: feature.uid, value };
     } else {
       item = this.profile.encodeValue(key, value);

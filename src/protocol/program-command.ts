@@ -1,6 +1,6 @@
 /**
  * Program-command helpers that need appliance knowledge but no socket: mapping a plain
- * "start in / finish in" to the delayed-start option the appliance really has (§3.7:
+ * "start in / finish in" to the delayed-start option the appliance really has (protocol.md §3.7:
  * dishwashers StartInRelative, washers/dryers FinishInRelative), and recognising commands
  * that would cut the appliance off or wipe it.
  */

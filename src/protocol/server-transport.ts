@@ -47,7 +47,7 @@ export async function startApplianceServer(opts: ApplianceServerOptions): Promis
 
   const server: http.Server = isTls
     ? https.createServer({
-        // Pure PSK: no certificate. The identity the client sends is not checked (§1.3).
+        // Pure PSK: no certificate. The identity the client sends is not checked (protocol.md §1.3).
         pskCallback: () => key,
         pskIdentityHint: PSK_IDENTITY,
         ciphers: PSK_CIPHERS,

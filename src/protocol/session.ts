@@ -401,7 +401,7 @@ export class Session extends EventEmitter {
         else this.opts.logger?.debug(`ignored NOTIFY ${msg.resource}`);
         return;
       case 'POST':
-        // LV: unanswered appliance POSTs can stall the stream; acknowledge with [{}].
+        // Unanswered appliance POSTs reportedly stall the stream; acknowledge with [{}] (protocol.md §3.2).
         this.reply(msg, [{}]);
         return;
       default:

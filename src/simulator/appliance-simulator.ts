@@ -96,7 +96,7 @@ function decodeSecret(text: string | undefined, bytes: number, what: string): Bu
   return buf;
 }
 
-/** Appliance "type" code of ci v1 /ci/info (WS doc: 32 = DISHWASHER); other types are not documented. */
+/** Appliance "type" code of ci v1 /ci/info (32 = DISHWASHER, protocol.md §3.5); other codes are not known. */
 const CI1_TYPE_CODES: Record<string, number> = { Dishwasher: 32 };
 
 /** How many client messages `received` keeps; a long `simulate` run must not grow without bound. */
@@ -394,7 +394,7 @@ export class ApplianceSimulator extends EventEmitter {
     }
 
     if (check.kind === 'unknown-action') {
-      // The header is fine, so the id counts; the firmware just never answers (LH PR #387).
+      // The header is fine, so the id counts; the firmware just never answers (protocol.md §3.2: no DELETE).
       if (msg.msgID === s.nextMsgId) s.nextMsgId++;
       this.violation(`connection ${s.id}: ${check.problem}; not answered`);
       return;

@@ -4,7 +4,7 @@ import { ApplianceSimulator } from '../../src/simulator/appliance-simulator';
 import { demoDishwasher, demoWasher } from '../../src/simulator/demo-profiles';
 import { RawClient, clientOptionsFor, type CloseInfo } from '../support/raw-client';
 
-/** Fault injection: what real appliances do to clients (§2.5, §3.4, §7.1). */
+/** Fault injection: what real appliances do to clients (protocol.md §2.5, §3.4, §7.1). */
 describe('simulator faults (integration)', function () {
   this.timeout(10000);
   let sim: ApplianceSimulator | undefined;

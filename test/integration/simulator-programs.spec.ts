@@ -13,7 +13,7 @@ const ABORTED_EVENT = 0x0221;
 const ABORT = 0x0200;
 const OpState = { Ready: 1, DelayedStart: 2, Run: 3, Pause: 4, Finished: 6, Aborting: 8 };
 
-/** Programs that run in scaled time (§3.7, §7.3). */
+/** Programs that run in scaled time (protocol.md §3.7, §7.3). */
 describe('simulator programs (integration)', function () {
   this.timeout(10000);
   const h = simulatorHarness();
