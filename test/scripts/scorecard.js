@@ -7,120 +7,25 @@
 const fs = require('fs');
 const path = require('path');
 const childProcess = require('child_process');
+const semver = require('semver');
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 
 // ---------------------------------------------------------------------------------------------
-// Minimal semver (numeric versions and the range syntax package.json fields use); we add no
-// dependency for it.
-
-function parseVersion(text) {
-  const m = /^\s*v?(\d+)\.(\d+)\.(\d+)/.exec(String(text));
-  return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
-}
-
-function compare(a, b) {
-  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
-  return 0;
-}
-
-/** A partial version such as `4`, `4.1`, `4.x`, `*`: the given numbers (null where a wildcard). */
-function parsePartial(text) {
-  const parts = String(text).replace(/^v/, '').split('-')[0].split('.');
-  const nums = [];
-  for (let i = 0; i < 3; i++) {
-    const p = parts[i];
-    if (p === undefined || p === '' || p === 'x' || p === 'X' || p === '*') break;
-    if (!/^\d+$/.test(p)) return undefined;
-    nums.push(Number(p));
-  }
-  return nums;
-}
-
-function fill(nums) {
-  return [nums[0] || 0, nums[1] || 0, nums[2] || 0];
-}
-
-/** Upper bound just past a partial: 4 -> 5.0.0, 4.1 -> 4.2.0, 4.1.2 -> 4.1.3. */
-function bump(nums) {
-  const v = fill(nums);
-  const at = Math.min(nums.length, 3) - 1;
-  v[at] += 1;
-  for (let i = at + 1; i < 3; i++) v[i] = 0;
-  return v;
-}
-
-/** One comparator (`^1.2`, `>=4`, `~1.2.3`, `1.x`) as a list of [op, version] with op in >=, >, <, <=. */
-function comparator(text) {
-  const m = /^(\^|~>?|>=|<=|>|<|=)?(.*)$/.exec(text);
-  const op = m[1] || '=';
-  const nums = parsePartial(m[2]);
-  if (nums === undefined) throw new Error(`unsupported version "${m[2]}"`);
-  if (nums.length === 0) return op === '<' || op === '>' ? [['<', [0, 0, 0]]] : [];
-  const low = fill(nums);
-  switch (op) {
-    case '=':
-      return nums.length === 3 ? [['>=', low], ['<=', low]] : [['>=', low], ['<', bump(nums)]];
-    case '>=':
-      return [['>=', low]];
-    case '>':
-      return nums.length === 3 ? [['>', low]] : [['>=', bump(nums)]];
-    case '<':
-      return [['<', low]];
-    case '<=':
-      return nums.length === 3 ? [['<=', low]] : [['<', bump(nums)]];
-    case '^': {
-      // The first non-zero of the given numbers may not change.
-      let keep = nums.findIndex((n) => n !== 0);
-      if (keep === -1) keep = nums.length - 1;
-      return [['>=', low], ['<', bump(nums.slice(0, keep + 1))]];
-    }
-    default: // ~ and ~>
-      return [['>=', low], ['<', bump(nums.length > 1 ? nums.slice(0, 2) : nums)]];
-  }
-}
-
-/** A range as alternatives (||), each a list of [op, version] that must all hold. */
-function parseRange(range) {
-  return String(range)
-    .split('||')
-    .map((alt) => {
-      const text = alt.trim().replace(/(\^|~>?|>=|<=|>|<|=)\s+/g, '$1');
-      const hyphen = /^(\S+)\s+-\s+(\S+)$/.exec(text);
-      if (hyphen) {
-        const upper = parsePartial(hyphen[2]);
-        if (upper === undefined) throw new Error(`unsupported version "${hyphen[2]}"`);
-        return comparator('>=' + hyphen[1]).concat(upper.length === 3 ? [['<=', fill(upper)]] : [['<', bump(upper)]]);
-      }
-      return text === '' ? [] : text.split(/\s+/).flatMap(comparator);
-    });
-}
-
-function holds(version, [op, bound]) {
-  const c = compare(version, bound);
-  return op === '>=' ? c >= 0 : op === '>' ? c > 0 : op === '<' ? c < 0 : c <= 0;
-}
-
-function satisfies(version, range) {
-  return parseRange(range).some((set) => set.every((c) => holds(version, c)));
-}
-
-/** The lowest version a range admits (what semver.minVersion gives for plain ranges). */
-function minVersion(range) {
-  let best = null;
-  for (const set of parseRange(range)) {
-    let low = [0, 0, 0];
-    for (const [op, bound] of set) {
-      const candidate = op === '>' ? [bound[0], bound[1], bound[2] + 1] : bound;
-      if ((op === '>=' || op === '>') && compare(candidate, low) > 0) low = candidate;
-    }
-    if (set.every((c) => holds(low, c)) && (!best || compare(low, best) < 0)) best = low;
-  }
-  return best;
-}
-
-// ---------------------------------------------------------------------------------------------
 // Small helpers.
+
+/** Whether a version satisfies a range; throws on a range semver cannot read (reported as FAIL). */
+function satisfies(version, range) {
+  if (semver.validRange(range) === null) throw new Error(`unsupported range "${range}"`);
+  return semver.satisfies(version, range);
+}
+
+/** The lowest version a range admits, as text. */
+function minVersion(range) {
+  const v = semver.minVersion(range);
+  if (v === null) throw new Error(`range "${range}" admits no version`);
+  return v.version;
+}
 
 function readJson(file) {
   return JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -319,12 +224,11 @@ async function scorecard(dir) {
   // The npm `latest` of node-red is read from the installed node-red-5 alias (offline); 5.0.7 as of writing.
   const nr5 = installedPackage('node-red-5', dir) || { version: '5.0.7', engines: { node: '>=22.9' } };
   const nr4 = installedPackage('node-red', dir);
-  const latest = parseVersion(nr5.version);
   if (!nr.version) report('FAIL', 'P06', 'Node-RED version', 'package.json has no "node-red"."version" range');
   else {
     try {
-      const ok5 = satisfies(latest, nr.version);
-      const also4 = nr4 && /^4\./.test(nr4.version) ? satisfies(parseVersion(nr4.version), nr.version) : null;
+      const ok5 = satisfies(nr5.version, nr.version);
+      const also4 = nr4 && semver.major(nr4.version) === 4 ? satisfies(nr4.version, nr.version) : null;
       const note = also4 === null ? '' : also4 ? ` and ${nr4.version}` : `, but not the tested ${nr4.version}`;
       report(ok5 ? (also4 === false ? 'WARN' : 'PASS') : 'FAIL', 'P06', 'Node-RED version', `"${nr.version}" ${ok5 ? 'includes' : 'excludes'} node-red ${nr5.version}${note}`);
     } catch (err) {
@@ -333,12 +237,12 @@ async function scorecard(dir) {
   }
 
   const engines = pkg.engines && pkg.engines.node;
-  const nrNodeMin = minVersion((nr5.engines && nr5.engines.node) || '>=22.9');
   if (!engines) report('FAIL', 'P07', 'Node version', 'package.json has no "engines"."node"');
   else {
     try {
+      const nrNodeMin = minVersion((nr5.engines && nr5.engines.node) || '>=22.9');
       const ok = satisfies(nrNodeMin, engines);
-      report(ok ? 'PASS' : 'FAIL', 'P07', 'Node version', `engines.node "${engines}" ${ok ? 'includes' : 'excludes'} ${nrNodeMin.join('.')}, the minimum Node.js of node-red ${nr5.version}`);
+      report(ok ? 'PASS' : 'FAIL', 'P07', 'Node version', `engines.node "${engines}" ${ok ? 'includes' : 'excludes'} ${nrNodeMin}, the minimum Node.js of node-red ${nr5.version}`);
     } catch (err) {
       report('FAIL', 'P07', 'Node version', `cannot read engines.node "${engines}": ${err.message}`);
     }
@@ -354,8 +258,8 @@ async function scorecard(dir) {
   else {
     const lock = readJson(lockFile);
     const bad = Object.entries(lock.packages || {}).filter(([key, info]) => {
-      const v = parseVersion(info.version);
-      return /(^|\/)node_modules\/agent-base$/.test(key) && !info.dev && v && v[0] < 6;
+      const v = semver.valid(info.version);
+      return /(^|\/)node_modules\/agent-base$/.test(key) && !info.dev && v !== null && semver.major(v) < 6;
     });
     report(bad.length ? 'FAIL' : 'PASS', 'D02', 'Bad packages', bad.length ? `agent-base <6 in the runtime tree: ${bad.map(([k, i]) => `${k}@${i.version}`).join(', ')}` : 'no known-bad package (agent-base <6) in the runtime tree of package-lock.json');
   }
@@ -564,4 +468,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { scorecard, satisfies, minVersion };
+module.exports = { scorecard };
