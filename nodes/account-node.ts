@@ -3,7 +3,6 @@ import { HomeConnectError, errorMessage } from '../src/errors';
 import { profileFromRecord } from '../src/profile';
 import type { ApplianceProfile } from '../src/profile';
 import { ApplianceConnection } from '../src/protocol/appliance-connection';
-import type { ConnectionTiming } from '../src/protocol/appliance-connection';
 import type { ApplianceClient, StateChange, ValueChange } from '../src/protocol/types';
 import type { ApplianceRecord } from '../src/profile/types';
 import { buildRecord, parseAppliances, parseProfiles } from './account-records';
@@ -127,7 +126,7 @@ export function registerAccountNode(RED: RedAPI): void {
           warn: (text: string) => node.warn(text),
           error: (text: string) => node.warn(text),
         },
-        ...(timing && typeof timing === 'object' ? { timing: timing as Partial<ConnectionTiming> } : {}),
+        ...(timing && typeof timing === 'object' ? { timing: timing } : {}),
       });
       const session: SessionEntry = {
         haId,

@@ -29,7 +29,7 @@ export function parseAppliances(value: unknown): ApplianceEntry[] {
       host: typeof a.host === 'string' ? a.host.trim() : '',
       connectionType: a.connectionType === 'AES' ? 'AES' : 'TLS',
     };
-    for (const k of ['brand', 'type', 'vib'] as const) if (typeof a[k] === 'string') entry[k] = a[k] as string;
+    for (const k of ['brand', 'type', 'vib'] as const) if (typeof a[k] === 'string') entry[k] = a[k];
     out.push(entry);
   }
   return out;

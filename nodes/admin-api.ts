@@ -33,7 +33,8 @@ export interface AdminResponse {
   status(code: number): AdminResponse;
   json(body: unknown): unknown;
 }
-type Middleware = (...args: any[]) => unknown;
+/** An Express handler as Node-RED's admin app takes it. */
+type Middleware = (req: AdminRequest, res: AdminResponse, next: () => void) => unknown;
 
 /** The admin part of RED (absent in some embedding/test set-ups). */
 export interface AdminRED extends RedAPI {
@@ -95,7 +96,7 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
   const read = red.auth.needsPermission(READ_SCOPE);
   const write = red.auth.needsPermission(WRITE_SCOPE);
 
-  function handle(fn: (req: AdminRequest) => Promise<unknown> | unknown): Middleware {
+  function handle(fn: (req: AdminRequest) => unknown): Middleware {
     return (req: AdminRequest, res: AdminResponse) => {
       Promise.resolve()
         .then(() => fn(req))
@@ -222,7 +223,7 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
       });
       let records = withStoredRecords(text(b.account), [...byHaId.values()]);
       // A host typed in manual entry is what the person wants, even for a known appliance.
-      if (meta.host !== undefined) records = records.map((r) => (byHaId.has(r.haId) ? { ...r, host: meta.host! } : r));
+      if (meta.host !== undefined) records = records.map((r) => (byHaId.has(r.haId) ? { ...r, host: meta.host } : r));
       return { records, errors };
     }),
   );

@@ -6,7 +6,7 @@
 export type KeyFilter = (key: string) => boolean;
 
 export function parseKeyFilter(text: unknown): KeyFilter {
-  const tokens = String(text ?? '')
+  const tokens = (typeof text === 'string' ? text : '')
     .split(',')
     .map((t) => t.trim())
     .filter((t) => t.length > 0);

@@ -33,7 +33,7 @@ export function sendActionFromFlags(parsed: ParsedCommand): SendAction {
   if (given.length > 1) {
     throw new UsageError(`send does one action at a time, but got ${given.map((f) => `--${f}`).join(' and ')}`);
   }
-  const action = given[0] as (typeof ACTION_FLAGS)[number];
+  const action = given[0];
   const optionWords = parsed.flags.get('option');
   if (optionWords && action !== 'select' && action !== 'start') {
     throw new UsageError('--option goes with --select or --start');

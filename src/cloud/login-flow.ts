@@ -57,7 +57,7 @@ export async function completeLogin(
     throw new HomeConnectError('cloud', 'This address belongs to another login attempt, start again');
   }
   const http: CloudHttp = {
-    fetch: (options.fetch ?? undiciFetch) as FetchLike,
+    fetch: (options.fetch ?? undiciFetch),
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   };
   const { api, asset } = cloudEndpoints(req.region, options.env ?? process.env);

@@ -233,7 +233,7 @@ class SharedAttributes {
     const ref = a.refUID;
     let same = this.byRef.get(ref);
     if (same === undefined) this.byRef.set(ref, (same = []));
-    for (const b of same) if (sameAttributes(a, b)) return b as Record<string, string>;
+    for (const b of same) if (sameAttributes(a, b)) return b;
     same.push(Object.freeze(a));
     return a;
   }

@@ -194,7 +194,7 @@ export class ServerConnection extends EventEmitter {
     }
     if (!this.isOpen) return;
     const frame = Buffer.from(this.codec.encrypt(text));
-    frame[frame.length - 1] = frame[frame.length - 1]! ^ 0xff;
+    frame[frame.length - 1] = frame[frame.length - 1] ^ 0xff;
     this.sendRawFrame(frame, true);
   }
 

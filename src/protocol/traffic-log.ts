@@ -68,7 +68,7 @@ export class TrafficLog {
     const start = n < this.capacity ? 0 : this.next;
     const out: TrafficEntry[] = [];
     for (let i = 0; i < n; i++) {
-      const slot = ring[(start + i) % n]!;
+      const slot = ring[(start + i) % n];
       out.push({ at: slot.at, direction: slot.direction, message: slot.lazy ? redact(slot.message) : slot.message });
     }
     return out;

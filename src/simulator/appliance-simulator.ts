@@ -797,7 +797,7 @@ export class ApplianceSimulator extends EventEmitter {
   // ---- faults ----------------------------------------------------------------------------------
 
   private makeFaults(): SimulatorFaults {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the fault object's methods and accessors have a `this` of their own
     const sim = this;
     const each = (fn: (s: Session) => void): void => {
       for (const s of [...sim.sessions.values()]) {

@@ -38,7 +38,7 @@ function measure(size: number): { enc: number; dec: number; rawEnc: number; rawD
     let i = 0;
     const e = rate(() => void (frames[i++] = sender.encrypt(text)));
     i = 0;
-    const d0 = rate(() => void receiver.decrypt(frames[i++]!));
+    const d0 = rate(() => void receiver.decrypt(frames[i++]));
     if (r >= 0) {
       enc.push(e);
       dec.push(d0);
@@ -58,7 +58,7 @@ function measure(size: number): { enc: number; dec: number; rawEnc: number; rawD
     });
     i = 0;
     const rd = rate(() => {
-      const ct = cts[i++]!;
+      const ct = cts[i++];
       crypto.createHmac('sha256', macKey).update(ct).digest();
       d.update(ct);
     });

@@ -36,7 +36,7 @@ export async function run(): Promise<BenchResult[]> {
   }
 
   // Decode throughput: a realistic mix of values (enum, bool, number, program root) on the washer.
-  const washer = names.find((n) => n.includes('WM6HXF91NL')) ?? names[0]!;
+  const washer = names.find((n) => n.includes('WM6HXF91NL')) ?? names[0];
   const p = parseProfile(
     fs.readFileSync(path.join(dir, `${washer}_DeviceDescription.xml`), 'utf8'),
     fs.readFileSync(path.join(dir, `${washer}_FeatureMapping.xml`), 'utf8'),
@@ -54,7 +54,7 @@ export async function run(): Promise<BenchResult[]> {
   for (let r = 0; r < 7; r++) {
     const t = ms(() => {
       for (let i = 0; i < N; i++) {
-        const it = items[i % items.length]!;
+        const it = items[i % items.length];
         if (p.decode(it[0], it[1]) !== undefined) sink++;
       }
     });

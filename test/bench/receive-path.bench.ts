@@ -127,7 +127,7 @@ export async function measureOnce(frames = FRAMES): Promise<ReceivePathFigures> 
   const before = rig.messages;
   let t0 = process.hrtime.bigint();
   for (let i = 0; i < frames; i++) {
-    const text = client.decryptToString(encrypted[i]!); // as the client transport does
+    const text = client.decryptToString(encrypted[i]); // as the client transport does
     rig.transport.emit('message', text);
   }
   const full = perSecond(frames, t0);
@@ -135,7 +135,7 @@ export async function measureOnce(frames = FRAMES): Promise<ReceivePathFigures> 
 
   // From text (no codec): session + decode + store + message building.
   t0 = process.hrtime.bigint();
-  for (let i = 0; i < frames; i++) rig.transport.emit('message', texts[frames - 1 - i]!);
+  for (let i = 0; i < frames; i++) rig.transport.emit('message', texts[frames - 1 - i]);
   const fromText = perSecond(frames, t0);
   await rig.stop();
 
@@ -145,7 +145,7 @@ export async function measureOnce(frames = FRAMES): Promise<ReceivePathFigures> 
   const client2 = new AesFrameCodec(KEY, IV, 'client');
   let sink = 0;
   t0 = process.hrtime.bigint();
-  for (let i = 0; i < frames; i++) sink += client2.decryptToString(enc2[i]!)!.length;
+  for (let i = 0; i < frames; i++) sink += client2.decryptToString(enc2[i])!.length;
   const codecOnly = perSecond(frames, t0);
   if (sink === 0) throw new Error('nothing decrypted');
   return { full, codecOnly, fromText };

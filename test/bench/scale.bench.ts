@@ -43,7 +43,10 @@ function runFleet(): void {
   const timers: NodeJS.Timeout[] = [];
   const send = (e: FleetEvent): void => void process.send!(e);
   const quiet = (): void => {
-    for (const t of timers.splice(0)) clearTimeout(t), clearInterval(t);
+    for (const t of timers.splice(0)) {
+      clearTimeout(t);
+      clearInterval(t);
+    }
   };
   process.on('message', (m: FleetCommand) => {
     void (async () => {

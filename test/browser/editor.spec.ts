@@ -83,13 +83,13 @@ describe('editor in a real browser', function () {
     page.on('pageerror', (e) => console.log('      page error:', e.message));
     await page.goto(red.url + '/');
     await page.waitForFunction(() => {
-      const RED = (window as any).RED;
+      const RED = (window).RED;
       return !!(RED && RED.nodes && RED.nodes.getType('homeconnect-local-account') && RED.workspaces && RED.workspaces.active());
     }, undefined, { timeout: 60000 });
     await page.waitForSelector('.red-ui-palette-node[data-palette-type="homeconnect-local-in"]');
     // The login opens the authorize URL in a new tab; keep it instead, the test plays the browser.
     await page.evaluate(() => {
-      (window as any).__opened = [];
+      (window).__opened = [];
       window.open = (u: string) => {
         window.__opened.push(u);
         return null;
@@ -113,7 +113,7 @@ describe('editor in a real browser', function () {
 
   async function importNodes(nodes: unknown[]): Promise<void> {
     await page.evaluate((list) => {
-      const RED = (window as any).RED;
+      const RED = (window).RED;
       const z = RED.workspaces.active();
       RED.view.importNodes(list.map((n: any) => (n.type.endsWith('-account') ? n : { ...n, z })));
     }, nodes);
@@ -125,7 +125,7 @@ describe('editor in a real browser', function () {
   }
 
   async function openAccount(id: string): Promise<void> {
-    await page.evaluate((accountId) => (window as any).RED.editor.editConfig('', 'homeconnect-local-account', accountId), id);
+    await page.evaluate((accountId) => (window).RED.editor.editConfig('', 'homeconnect-local-account', accountId), id);
     await page.waitForSelector('#hc-login-button', { state: 'visible' });
   }
 
@@ -142,8 +142,8 @@ describe('editor in a real browser', function () {
     const labels = await page.textContent('#hc-login-button');
     assert.match(labels ?? '', /Log in with Home Connect/);
     await page.click('#hc-login-button');
-    await page.waitForFunction(() => (window as any).__opened.length === 1);
-    const authorizeUrl = await page.evaluate(() => (window as any).__opened[0] as string);
+    await page.waitForFunction(() => (window).__opened.length === 1);
+    const authorizeUrl = await page.evaluate(() => (window).__opened[0] as string);
     assert.ok(authorizeUrl.startsWith(cloud!.url + '/security/oauth/authorize?'), authorizeUrl);
     await page.waitForSelector('#hc-login-panel', { state: 'visible' });
     assert.match((await page.textContent('#hc-login-panel')) ?? '', /SingleKey ID/);
@@ -174,7 +174,7 @@ describe('editor in a real browser', function () {
     await page.click('#node-config-dialog-ok');
     await page.waitForSelector('#hc-login-button', { state: 'detached' });
     const saved = await page.evaluate(() => {
-      const n = (window as any).RED.nodes.node('hcacc1');
+      const n = (window).RED.nodes.node('hcacc1');
       return { appliances: n.appliances, profiles: n.credentials.profiles as string };
     });
     assert.deepStrictEqual(
@@ -190,7 +190,7 @@ describe('editor in a real browser', function () {
     assert.strictEqual(profiles[WASHER.haId].iv, WASHER.iv);
 
     // In node: appliance drop-down from the (undeployed) account, key picker from the editor-held profile.
-    await page.evaluate(() => (window as any).RED.editor.edit((window as any).RED.nodes.node('hcin1')));
+    await page.evaluate(() => (window).RED.editor.edit((window).RED.nodes.node('hcin1')));
     await page.waitForSelector(`#node-input-appliance option[value="${DISHWASHER.haId}"]`, { state: 'attached' });
     await page.selectOption('#node-input-appliance', DISHWASHER.haId);
     await page.waitForSelector('#hc-in-key-picker optgroup[data-kind="statuses"] option[value="BSH.Common.Status.OperationState"]', { state: 'attached' });
@@ -235,7 +235,7 @@ describe('editor in a real browser', function () {
     await page.click('#node-config-dialog-ok');
     await page.waitForSelector('#hc-login-button', { state: 'detached' });
     const saved = await page.evaluate(() => {
-      const n = (window as any).RED.nodes.node('hcacc2');
+      const n = (window).RED.nodes.node('hcacc2');
       return { appliances: n.appliances, profiles: n.credentials.profiles as string };
     });
     assert.deepStrictEqual(saved.appliances.map((a: any) => a.haId), [WASHER.haId]);
@@ -308,7 +308,7 @@ describe('editor in a real browser', function () {
     ]);
     await deploy();
     await until('the out node to show connected', async () => (await statusOf('hcout1')) === 'connected', 30000);
-    await page.evaluate(() => (window as any).RED.editor.edit((window as any).RED.nodes.node('hcout1')));
+    await page.evaluate(() => (window).RED.editor.edit((window).RED.nodes.node('hcout1')));
     await page.waitForSelector('#hc-out-live[data-state="connected"]', { timeout: 30000 });
     await page.waitForSelector('#hc-out-program option[value="LaundryCare.Washer.Program.Cotton"]', { state: 'attached' });
     const favourites = await page.$$eval('#hc-out-program optgroup', (groups) => groups.map((g) => g.getAttribute('label')));
@@ -317,7 +317,7 @@ describe('editor in a real browser', function () {
     const temperature = '#hc-out-options .hc-out-option[data-key="LaundryCare.Washer.Option.Temperature"]';
     await page.waitForSelector(temperature);
     const members = await page.$$eval(temperature + ' select.hc-out-option-value option', (os) => os.map((o: any) => o.value as string));
-    assert.ok(members.length > 1 && members.every((m) => !/^\d+$/.test(m)), `enum members by name: ${members}`);
+    assert.ok(members.length > 1 && members.every((m) => !/^\d+$/.test(m)), `enum members by name: ${members.join(', ')}`);
     const member = members[1];
     await page.selectOption(temperature + ' select.hc-out-option-value', member);
     const spin = '#hc-out-options .hc-out-option[data-key="LaundryCare.Washer.Option.SpinSpeed"]';
@@ -336,7 +336,7 @@ describe('editor in a real browser', function () {
     await page.waitForSelector('#hc-out-setting option[value="LaundryCare.Common.Setting.SignalVolume"]', { state: 'attached' });
     await page.selectOption('#hc-out-setting', 'LaundryCare.Common.Setting.SignalVolume');
     const volumes = await page.$$eval('#hc-out-setting-value select option', (os) => os.map((o: any) => o.value as string));
-    assert.ok(volumes.length > 1, `members: ${volumes}`);
+    assert.ok(volumes.length > 1, `members: ${volumes.join(', ')}`);
     await page.selectOption('#hc-out-setting-value select', volumes[0]);
     assert.deepStrictEqual(JSON.parse(await page.inputValue('#hc-out-payload')), { 'LaundryCare.Common.Setting.SignalVolume': volumes[0] });
     await page.click('#node-dialog-cancel');

@@ -22,7 +22,7 @@ function forge(genuine: Buffer, inj: Injection): Buffer {
   switch (inj.kind) {
     case 'flip': {
       const b = Buffer.from(genuine);
-      b[inj.pos % b.length] = b[inj.pos % b.length]! ^ inj.xor;
+      b[inj.pos % b.length] = b[inj.pos % b.length] ^ inj.xor;
       return b;
     }
     case 'cut':
@@ -71,12 +71,12 @@ describe('fuzz: AES frame stream and client transport', function () {
         const client = new AesFrameCodec(KEY, IV, 'client');
         const frames = texts.map((t) => appliance.encrypt(t));
         const i = k % (frames.length - 1);
-        for (let j = 0; j < i; j++) client.decrypt(frames[j]!);
+        for (let j = 0; j < i; j++) client.decrypt(frames[j]);
         // frame i+1 before frame i
-        assert.throws(() => client.decrypt(frames[i + 1]!), { reason: 'mac' });
-        assert.strictEqual(client.decrypt(frames[i]!).toString(), texts[i]);
+        assert.throws(() => client.decrypt(frames[i + 1]), { reason: 'mac' });
+        assert.strictEqual(client.decrypt(frames[i]).toString(), texts[i]);
         // replay of frame i
-        assert.throws(() => client.decrypt(frames[i]!), { reason: 'mac' });
+        assert.throws(() => client.decrypt(frames[i]), { reason: 'mac' });
       }),
       { numRuns: 300 },
     );
@@ -137,8 +137,8 @@ describe('fuzz: AES frame stream and client transport', function () {
             }
             assert.strictEqual(closes.length, 1);
             if (failed) {
-              const e = closes[0]!.error;
-              assert.ok(e instanceof HomeConnectError, `close without a HomeConnectError: ${closes[0]!.reason}`);
+              const e = closes[0].error;
+              assert.ok(e instanceof HomeConnectError, `close without a HomeConnectError: ${closes[0].reason}`);
               assert.ok(['protocol', 'auth-failed'].includes(e.kind), e.kind);
               if (e.kind === 'auth-failed') assert.ok(connectionType === 'AES' && !afterGenuine, 'auth-failed only for the first AES frame');
             } else {

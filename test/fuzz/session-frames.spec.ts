@@ -174,7 +174,7 @@ describe('fuzz: session message handling', function () {
     it(`random frame sequences ${opened ? 'after' : 'before'} /ei/initialValues never throw; failures are clean`, async () => {
       await fc.assert(
         fc.asyncProperty(fc.nat(profiles.length - 1), fc.array(frame, { minLength: 1, maxLength: 25 }), async (pi, frames) => {
-          const profile = profiles[pi]!;
+          const profile = profiles[pi];
           const t = new SyncTransport();
           const warnings: string[] = [];
           const session = new Session({
@@ -228,7 +228,7 @@ describe('fuzz: session message handling', function () {
     fc.assert(
       fc.property(fc.nat(profiles.length - 1), fc.array(item, { maxLength: 20 }), fc.array(fc.tuple(uid, rawValue), { maxLength: 20 }), (pi, changes, reads) => {
         // A fresh copy: description changes mutate the profile.
-        const base = profiles[pi]!;
+        const base = profiles[pi];
         const profile = pi < 2 ? profileFromRecord(pi === 0 ? demoDishwasher : demoWasher) : base;
         const t = new SyncTransport();
         const session = new Session({ transport: t, profile, deviceName: 'f', deviceId: 'f', logger: { debug() {}, info() {}, warn: (m) => assert.fail(m), error: (m) => assert.fail(m) } });

@@ -235,7 +235,7 @@ describe('client and server transports (127.0.0.1)', function () {
         const a = connect(srv, { type });
         await opened(a);
         const ca = closed(a);
-        conns[0]!.close(1000, 'bye');
+        conns[0].close(1000, 'bye');
         const ia = await ca;
         assert.strictEqual(ia.error, undefined);
         assert.strictEqual(ia.code, 1000);
@@ -244,7 +244,7 @@ describe('client and server transports (127.0.0.1)', function () {
         const b = connect(srv, { type });
         await opened(b);
         const cb = closed(b);
-        conns[1]!.terminate();
+        conns[1].terminate();
         assert.strictEqual((await cb).error?.kind, 'offline');
         assert.strictEqual(srv.connections.size, 0);
       });

@@ -46,7 +46,7 @@ describe(`leaks: ${REDEPLOYS} full redeploys of ${APPLIANCES} appliances (${node
   this.timeout(SOAK ? 600_000 : 180_000);
   const helper = nodeRedHelper();
   const sims: ApplianceSimulator[] = [];
-  let records: ApplianceRecord[] = [];
+  const records: ApplianceRecord[] = [];
   let watch: InvariantWatch;
 
   before(async () => {

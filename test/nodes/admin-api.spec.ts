@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { strToU8, zipSync } from 'fflate';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ADMIN_PREFIX, READ_SCOPE, WRITE_SCOPE, registerAdminApi } from '../../nodes/admin-api';
@@ -65,7 +66,7 @@ describe('admin API: permissions (structural)', function () {
 
   it('does nothing when the runtime has no admin API', function () {
     const red = { nodes: { createNode() {}, registerType() {}, getNode: () => null }, events: { on() {}, removeListener() {} }, _: (k: string) => k };
-    assert.doesNotThrow(() => registerAdminApi(red as unknown as RedAPI));
+    assert.doesNotThrow(() => registerAdminApi(red));
   });
 });
 
@@ -84,8 +85,8 @@ describe(`admin API over HTTP (${nodeRedModule})`, function () {
 
     it('GET routes answer 404 with a sentence for an account that is not deployed', async function () {
       for (const url of [
-        `${P}/account/nope/appliance/${records[0]!.haId}/profile`,
-        `${P}/account/nope/appliance/${records[0]!.haId}/live`,
+        `${P}/account/nope/appliance/${records[0].haId}/profile`,
+        `${P}/account/nope/appliance/${records[0].haId}/live`,
         `${P}/account/nope/diagnostics`,
       ]) {
         const res = await request().get(url).expect(404);
@@ -109,8 +110,8 @@ describe(`admin API over HTTP (${nodeRedModule})`, function () {
     it('an appliance without stored profile gives 404 for its profile view', async function () {
       await helper.unload();
       const account = testAccount(records);
-      await helper.load(nodes, [account.node], testAccount([records[0]!]).credentials);
-      const res = await request().get(`${P}/account/${ACCOUNT_ID}/appliance/${records[1]!.haId}/profile`).expect(404);
+      await helper.load(nodes, [account.node], testAccount([records[0]]).credentials);
+      const res = await request().get(`${P}/account/${ACCOUNT_ID}/appliance/${records[1].haId}/profile`).expect(404);
       assert.match(res.body.error, /No key and profile/);
     });
 
@@ -128,7 +129,7 @@ describe(`admin API over HTTP (${nodeRedModule})`, function () {
         [`${P}/test-connection`, { host: '127.0.0.1:1', key: 'short', deviceDescription: demoDishwasher.deviceDescription, featureMapping: demoDishwasher.featureMapping }, /key/],
       ];
       for (const [url, body, re] of cases) {
-        const res = await request().post(url).send(body as object).expect(400);
+        const res = await request().post(url).send(body).expect(400);
         assert.match(res.body.error, re, `${url} ${JSON.stringify(body).slice(0, 80)}`);
       }
       // a JSON array is not an object body
@@ -136,7 +137,7 @@ describe(`admin API over HTTP (${nodeRedModule})`, function () {
     });
 
     it('test-connection names a missing deployed account or appliance with 404', async function () {
-      let res = await request().post(`${P}/test-connection`).send({ account: 'nope', haId: records[0]!.haId, host: '127.0.0.1:1' }).expect(404);
+      let res = await request().post(`${P}/test-connection`).send({ account: 'nope', haId: records[0].haId, host: '127.0.0.1:1' }).expect(404);
       assert.match(res.body.error, /not deployed/);
       res = await request().post(`${P}/test-connection`).send({ account: ACCOUNT_ID, haId: 'NOPE', host: '127.0.0.1:1' }).expect(404);
       assert.match(res.body.error, /no key and profile for NOPE/);
@@ -178,7 +179,6 @@ describe(`admin API over HTTP (${nodeRedModule})`, function () {
     });
 
     it('an IDDF ZIP needs the key, and with key and iv it becomes a record with the given host and name', async function () {
-      const { zipSync, strToU8 } = require('fflate') as typeof import('fflate');
       const iddf = zipSync({
         [`${demoWasher.haId}_DeviceDescription.xml`]: strToU8(demoWasher.deviceDescription!),
         [`${demoWasher.haId}_FeatureMapping.xml`]: strToU8(demoWasher.featureMapping!),
@@ -282,7 +282,7 @@ describe(`admin API over HTTP (${nodeRedModule})`, function () {
 
     it('GET live without an open session is a disconnected empty view', async function () {
       await loadAccount();
-      const res = await request().get(`${P}/account/${ACCOUNT_ID}/appliance/${records[0]!.haId}/live`).expect(200);
+      const res = await request().get(`${P}/account/${ACCOUNT_ID}/appliance/${records[0].haId}/live`).expect(200);
       assert.deepStrictEqual(res.body, { state: 'disconnected', values: {}, features: {}, programs: {} });
     });
   });

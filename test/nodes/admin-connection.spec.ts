@@ -48,7 +48,7 @@ describe(`admin API against simulated appliances (${nodeRedModule})`, function (
     id: 'in1',
     type: 'homeconnect-local-in',
     account: ACCOUNT_ID,
-    appliance: sims.records[0]!.haId,
+    appliance: sims.records[0].haId,
     output: 'changes',
     filter: '',
     initial: true,
@@ -62,7 +62,7 @@ describe(`admin API against simulated appliances (${nodeRedModule})`, function (
 
   it('live view of an open session: connected, values, access and programs', async function () {
     await deployWithDishwasherSession();
-    const dw = sims.records[0]!;
+    const dw = sims.records[0];
     const live = await pollGet(
       `${P}/account/${ACCOUNT_ID}/appliance/${dw.haId}/live`,
       (b) => b.state === 'connected' && Object.keys(b.values).length > 0,
@@ -75,13 +75,13 @@ describe(`admin API against simulated appliances (${nodeRedModule})`, function (
     const settings = Object.entries(live.features).filter(([k]) => k.includes('.Setting.'));
     assert.ok(settings.length > 0 && settings.every(([, f]: [string, any]) => typeof f.access === 'string'));
     // the washer has no session
-    const washer = await request().get(`${P}/account/${ACCOUNT_ID}/appliance/${sims.records[1]!.haId}/live`).expect(200);
+    const washer = await request().get(`${P}/account/${ACCOUNT_ID}/appliance/${sims.records[1].haId}/live`).expect(200);
     assert.strictEqual(washer.body.state, 'disconnected');
   });
 
   it('diagnostics: history, traffic and profile summary per appliance, with no key or iv in any encoding', async function () {
     await deployWithDishwasherSession();
-    const dw = sims.records[0]!;
+    const dw = sims.records[0];
     await pollGet(`${P}/account/${ACCOUNT_ID}/appliance/${dw.haId}/live`, (b) => b.state === 'connected', 'connected');
     const res = await request().get(`${P}/account/${ACCOUNT_ID}/diagnostics`).expect(200);
     const d = res.body;
@@ -96,7 +96,7 @@ describe(`admin API against simulated appliances (${nodeRedModule})`, function (
     assert.ok(a.traffic.length <= 100);
     assert.strictEqual(a.profile.description.type, 'Dishwasher');
     assert.ok(a.profile.counts.programs > 0);
-    const w = d.appliances.find((x: { haId: string }) => x.haId === sims.records[1]!.haId);
+    const w = d.appliances.find((x: { haId: string }) => x.haId === sims.records[1].haId);
     assert.strictEqual(w.state, 'disconnected');
     assert.deepStrictEqual(w.history, []);
     assert.strictEqual(w.profile.description.type, 'Washer');
@@ -113,7 +113,7 @@ describe(`admin API against simulated appliances (${nodeRedModule})`, function (
 
   it('test-connection with the settings on screen (not deployed): ok with the appliance info', async function () {
     await helper.load(nodes, []);
-    const dw = sims.records[0]!;
+    const dw = sims.records[0];
     const res = await request()
       .post(`${P}/test-connection`)
       .send({ host: dw.host, connectionType: 'TLS', key: dw.key, deviceDescription: dw.deviceDescription, featureMapping: dw.featureMapping })
@@ -132,7 +132,7 @@ describe(`admin API against simulated appliances (${nodeRedModule})`, function (
   it('test-connection for a deployed AES appliance takes key, iv and profile from the account', async function () {
     const account = testAccount(sims.records);
     await helper.load(nodes, [account.node], account.credentials);
-    const wm = sims.records[1]!;
+    const wm = sims.records[1];
     const res = await request().post(`${P}/test-connection`).send({ account: ACCOUNT_ID, haId: wm.haId, host: wm.host }).expect(200);
     assert.strictEqual(res.body.ok, true, JSON.stringify(res.body));
     assert.strictEqual(res.body.info.model, wm.vib);
@@ -141,7 +141,7 @@ describe(`admin API against simulated appliances (${nodeRedModule})`, function (
 
   it('test-connection while the shared session is connected answers from it without a second connection', async function () {
     await deployWithDishwasherSession();
-    const dw = sims.records[0]!;
+    const dw = sims.records[0];
     await pollGet(`${P}/account/${ACCOUNT_ID}/appliance/${dw.haId}/live`, (b) => b.state === 'connected', 'connected');
     const before = sims.dishwasher.connectionCount;
     const res = await request().post(`${P}/test-connection`).send({ account: ACCOUNT_ID, haId: dw.haId, host: dw.host }).expect(200);
@@ -153,8 +153,8 @@ describe(`admin API against simulated appliances (${nodeRedModule})`, function (
 
   it('test-connection failures: nothing listening is offline, a wrong key is auth-failed, HTTP 404 asks for a power cycle', async function () {
     await helper.load(nodes, []);
-    const dw = sims.records[0]!;
-    const wm = sims.records[1]!;
+    const dw = sims.records[0];
+    const wm = sims.records[1];
     const onScreen = (r: typeof dw, extra: Record<string, unknown> = {}) => ({
       host: r.host,
       connectionType: r.connectionType,

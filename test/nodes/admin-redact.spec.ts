@@ -55,8 +55,8 @@ describe('admin: redactSecrets', function () {
   it('secretsOf decodes a record key and iv', function () {
     const s = secretsOf(demoWasher);
     assert.strictEqual(s.length, 2);
-    assert.strictEqual(s[0]!.length, 32);
-    assert.strictEqual(s[1]!.length, 16);
+    assert.strictEqual(s[0].length, 32);
+    assert.strictEqual(s[1].length, 16);
     assert.deepStrictEqual(secretsOf({}), []);
   });
 });

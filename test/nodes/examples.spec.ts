@@ -28,7 +28,7 @@ describe(`examples deploy (${nodeRedModule})`, function () {
     for (const f of files) {
       const text = fs.readFileSync(path.join(examplesDir, f), 'utf8');
       const flow = JSON.parse(text) as FlowNode[];
-      assert.strictEqual(flow[0]!.type, 'comment', f);
+      assert.strictEqual(flow[0].type, 'comment', f);
       for (const n of flow) types.add(n.type);
       for (const r of sims.records) assert.ok(!text.includes(r.key), `${f} holds no key`);
       assert.ok(!flow.some((n) => n.type === 'homeconnect-local-account'), `${f}: the account comes from the user`);

@@ -31,8 +31,8 @@ describe(`nodes against the simulator (${nodeRedModule})`, function () {
     const account = testAccount(sims.records);
     return { flow: [{ id: TAB, type: 'tab', label: 't' }, account.node, ...extra], credentials: account.credentials };
   }
-  const dw = () => sims.records[0]!;
-  const wm = () => sims.records[1]!;
+  const dw = () => sims.records[0];
+  const wm = () => sims.records[1];
 
   for (const which of ['dishwasher (TLS)', 'washer (AES)'] as const) {
     it(`in node (changes): connection message, initial state and live changes — ${which}`, async function () {
@@ -143,7 +143,7 @@ describe(`nodes against the simulator (${nodeRedModule})`, function () {
       const r = await send(out, { payload: { program: 'LaundryCare.Washer.Program.Cotton', finishIn: 7200 } });
       assert.strictEqual(r.ok?.payload.ok, true, JSON.stringify(r.error?.error));
       const start = sims.washer.received.slice(n).find((m) => m.resource === '/ro/activeProgram')!;
-      const opts = (start.data as Array<{ options: Array<{ uid: number; value: unknown }> }>)[0]!.options;
+      const opts = (start.data as Array<{ options: Array<{ uid: number; value: unknown }> }>)[0].options;
       assert.ok(opts.some((o) => o.uid === 551 && o.value === 7200), JSON.stringify(opts));
       await send(out, { payload: { command: 'BSH.Common.Command.AbortProgram' } });
     });

@@ -112,10 +112,10 @@ describe(`secrecy: no key, iv or token anywhere (${nodeRedModule})`, function ()
   it('full run with debug logging: logs, statuses, messages, errors, diagnostics, views and flows export are clean', async () => {
     helper.settings({ logging: { console: { level: 'debug' } }, homeconnectLocalAccountTiming: FAULT_TIMING });
     // A third appliance with a key it does not match: auth-failed messages must not show either key.
-    third = new ApplianceSimulator({ record: { ...sims.records[1]!, haId: 'HCLOCAL-WRONGKEY-000000000003' } });
+    third = new ApplianceSimulator({ record: { ...sims.records[1], haId: 'HCLOCAL-WRONGKEY-000000000003' } });
     await third.start();
     const wrongKey: ApplianceRecord = {
-      ...sims.records[1]!,
+      ...sims.records[1],
       host: third.hostPort,
       haId: 'HCLOCAL-WRONGKEY-000000000003',
       name: 'wrong key washer',
@@ -131,8 +131,8 @@ describe(`secrecy: no key, iv or token anywhere (${nodeRedModule})`, function ()
       { id: TAB, type: 'tab', label: 'secrecy' },
       account.node,
       ...ins,
-      { id: 'out1', type: 'homeconnect-local-out', z: TAB, account: ACCOUNT_ID, appliance: sims.records[0]!.haId, allowDangerous: false, wires: [['dbg', 'h1']] },
-      { id: 'out2', type: 'homeconnect-local-out', z: TAB, account: ACCOUNT_ID, appliance: sims.records[1]!.haId, allowDangerous: true, wires: [['dbg', 'h1']] },
+      { id: 'out1', type: 'homeconnect-local-out', z: TAB, account: ACCOUNT_ID, appliance: sims.records[0].haId, allowDangerous: false, wires: [['dbg', 'h1']] },
+      { id: 'out2', type: 'homeconnect-local-out', z: TAB, account: ACCOUNT_ID, appliance: sims.records[1].haId, allowDangerous: true, wires: [['dbg', 'h1']] },
       { id: 'dbg', type: 'debug', z: TAB, active: true, tosidebar: true, console: true, tostatus: true, complete: 'true', targetType: 'full', statusVal: 'payload', statusType: 'auto' },
       { id: 'c1', type: 'catch', z: TAB, scope: null, uncaught: false, wires: [['dbg', 'h1']] },
       { id: 'h1', type: 'helper', z: TAB },
@@ -142,7 +142,7 @@ describe(`secrecy: no key, iv or token anywhere (${nodeRedModule})`, function ()
     helper.getNode('h1').on('input', (m: Msg) => messages.push(m));
     const acc = (): TestNode => helper.getNode(ACCOUNT_ID);
     const state = (haId: string): string | undefined => acc().session(haId)?.client.state;
-    await until(() => state(sims.records[0]!.haId) === 'connected' && state(sims.records[1]!.haId) === 'connected', 'both demo appliances connected');
+    await until(() => state(sims.records[0].haId) === 'connected' && state(sims.records[1].haId) === 'connected', 'both demo appliances connected');
     await until(() => state(wrongKey.haId) === 'auth-failed', 'wrong key reported');
 
     // Values, writes (ok and refused), raw requests, errors from the appliance.
@@ -163,11 +163,11 @@ describe(`secrecy: no key, iv or token anywhere (${nodeRedModule})`, function ()
 
     // Faults: errors and reconnects are logged at debug level.
     sims.washer.faults.sendMisTagged();
-    await until(() => state(sims.records[1]!.haId) !== 'connected', 'washer error');
-    await until(() => state(sims.records[1]!.haId) === 'connected', 'washer back');
+    await until(() => state(sims.records[1].haId) !== 'connected', 'washer error');
+    await until(() => state(sims.records[1].haId) === 'connected', 'washer back');
     await sendAsAppliance(sims.dishwasher, '{"broken":');
-    await until(() => state(sims.records[0]!.haId) !== 'connected', 'dishwasher error');
-    await until(() => state(sims.records[0]!.haId) === 'connected', 'dishwasher back');
+    await until(() => state(sims.records[0].haId) !== 'connected', 'dishwasher error');
+    await until(() => state(sims.records[0].haId) === 'connected', 'dishwasher back');
     await send('out2', { 'BSH.Common.Setting.ChildLock': false });
 
     // Cloud login (tokens) through the admin API.
@@ -184,7 +184,7 @@ describe(`secrecy: no key, iv or token anywhere (${nodeRedModule})`, function ()
     await request().post(`${P}/login/complete`).send({ loginId: start.body.loginId, address, account: ACCOUNT_ID }).expect(200);
     assert.ok(cloud.issuedTokens.length > 0, 'a token was issued');
     // A failing test connection with a secret in the body: its error must not echo it.
-    const testConn = await request().post(`${P}/test-connection`).send({ host: sims.dishwasher.hostPort, key: wrongKey.key, connectionType: 'TLS', deviceDescription: records[0]!.deviceDescription, featureMapping: records[0]!.featureMapping });
+    const testConn = await request().post(`${P}/test-connection`).send({ host: sims.dishwasher.hostPort, key: wrongKey.key, connectionType: 'TLS', deviceDescription: records[0].deviceDescription, featureMapping: records[0].featureMapping });
 
     // Admin answers a person can copy: diagnostics, live and profile views.
     const admin: Array<[string, unknown]> = [['test-connection', testConn.body]];

@@ -96,7 +96,7 @@ describe('AesFrameCodec (protocol.md §2)', () => {
     const frame = Buffer.from(APPLIANCE_FRAME, 'hex');
     for (let i = 0; i < frame.length; i += 7) {
       const t = Buffer.from(frame);
-      t[i] = t[i]! ^ 0x01;
+      t[i] = t[i] ^ 0x01;
       assert.throws(() => client().decrypt(t), codecFailure('mac'), `byte ${i}`);
     }
     assert.throws(() => client().decrypt(frame.subarray(0, 112)), codecFailure('mac')); // block-aligned truncation
@@ -109,7 +109,7 @@ describe('AesFrameCodec (protocol.md §2)', () => {
   it('a rejected frame leaves the receive chain intact', () => {
     const c = client();
     const bad = Buffer.from(APPLIANCE_FRAME, 'hex');
-    bad[bad.length - 1] = bad[bad.length - 1]! ^ 0x80;
+    bad[bad.length - 1] = bad[bad.length - 1] ^ 0x80;
     assert.throws(() => c.decrypt(bad), codecFailure('mac'));
     assert.strictEqual(c.decrypt(Buffer.from(APPLIANCE_FRAME, 'hex')).toString(), APPLIANCE_PLAIN);
   });
@@ -140,7 +140,7 @@ describe('AesFrameCodec (protocol.md §2)', () => {
     assert.strictEqual(a.decryptToString(Buffer.from(CLIENT_FRAME_1, 'hex')), CLIENT_PLAIN_1);
     assert.strictEqual(a.decryptToString(Buffer.from(CLIENT_FRAME_2, 'hex')), CLIENT_PLAIN_2);
     const bad = Buffer.from(APPLIANCE_FRAME, 'hex');
-    bad[3] = bad[3]! ^ 0x04;
+    bad[3] = bad[3] ^ 0x04;
     const c = client();
     assert.throws(() => c.decryptToString(bad), codecFailure('mac'));
     assert.throws(() => c.decryptToString(bad.subarray(0, 40)), codecFailure('length'));
@@ -188,7 +188,7 @@ describe('AesFrameCodec (protocol.md §2)', () => {
     // A forged large frame is rejected without advancing the chain.
     const big = c.encrypt(crypto.randomBytes(50_000));
     const forged = Buffer.from(big);
-    forged[100] = forged[100]! ^ 1;
+    forged[100] = forged[100] ^ 1;
     assert.throws(() => a.decrypt(forged), codecFailure('mac'));
     assert.strictEqual(a.decrypt(big).length, 50_000);
     assert.strictEqual(a.decryptToString(c.encrypt('after')), 'after');
@@ -217,7 +217,7 @@ describe('AesFrameCodec (protocol.md §2)', () => {
         .tuple(fc.constantFrom(...valid), fc.nat(), fc.integer({ min: 1, max: 255 }), fc.nat({ max: 40 }))
         .map(([f, pos, x, cut]) => {
           const m = Buffer.from(f);
-          m[pos % m.length] = m[pos % m.length]! ^ x;
+          m[pos % m.length] = m[pos % m.length] ^ x;
           return m.subarray(0, Math.max(0, m.length - cut));
         }),
     );
@@ -232,6 +232,6 @@ describe('AesFrameCodec (protocol.md §2)', () => {
       { numRuns: 5000 },
     );
     // The chain was never advanced by garbage: the real first client frame still verifies.
-    assert.strictEqual(a.decrypt(valid[0]!).toString(), CLIENT_PLAIN_1);
+    assert.strictEqual(a.decrypt(valid[0]).toString(), CLIENT_PLAIN_1);
   });
 });

@@ -60,8 +60,8 @@ describe('traffic log', () => {
     const msg = { resource: '/ci/authentication', data: [{ nonce: 'abc', other: 1 }], key: 'k' };
     const log = new TrafficLog(10);
     log.record('out', msg);
-    msg.data[0]!.other = 2;
-    assert.deepStrictEqual(log.entries()[0]!.message, {
+    msg.data[0].other = 2;
+    assert.deepStrictEqual(log.entries()[0].message, {
       resource: '/ci/authentication',
       data: [{ nonce: '[redacted]', other: 1 }],
       key: '[redacted]',
@@ -77,8 +77,8 @@ describe('traffic log: inbound NOTIFY / POST redacted on read', () => {
     const entries = log.entries();
     assert.strictEqual(log.capacity, 100);
     assert.strictEqual(entries.length, 100);
-    assert.deepStrictEqual(entries[0]!.message, { action: 'NOTIFY', resource: '/ro/values', data: [{ uid: 150 }] });
-    assert.deepStrictEqual(entries[99]!.message, { action: 'NOTIFY', resource: '/ro/values', data: [{ uid: 249 }] });
+    assert.deepStrictEqual(entries[0].message, { action: 'NOTIFY', resource: '/ro/values', data: [{ uid: 150 }] });
+    assert.deepStrictEqual(entries[99].message, { action: 'NOTIFY', resource: '/ro/values', data: [{ uid: 249 }] });
   });
 
   it('stores an inbound NOTIFY/POST as is and redacts a fresh copy on every read', () => {
@@ -89,16 +89,16 @@ describe('traffic log: inbound NOTIFY / POST redacted on read', () => {
     log.record('in', notify);
     log.record('in', post);
     log.record('in', response);
-    response.data[0]!.response = 'changed';
+    response.data[0].response = 'changed';
     const first = log.entries();
     assert.deepStrictEqual(first, [
       { at: 7, direction: 'in', message: { action: 'NOTIFY', resource: '/ro/values', data: [{ uid: 1, token: '[redacted]' }] } },
       { at: 7, direction: 'in', message: { action: 'POST', resource: '/ei/initialValues', data: [{ edMsgID: 4, Secret: '[redacted]' }] } },
       { at: 7, direction: 'in', message: { action: 'RESPONSE', resource: '/ci/authentication', data: [{ response: '[redacted]' }] } },
     ]);
-    assert.notStrictEqual(first[0]!.message, notify, 'a reader never gets the stored object');
-    ((first[0]!.message as typeof notify).data[0] as { uid: number }).uid = 99;
-    assert.deepStrictEqual((log.entries()[0]!.message as typeof notify).data[0], { uid: 1, token: '[redacted]' });
-    assert.strictEqual(notify.data[0]!.token, 't0k3n', 'the recorded message itself is not changed');
+    assert.notStrictEqual(first[0].message, notify, 'a reader never gets the stored object');
+    ((first[0].message as typeof notify).data[0] as { uid: number }).uid = 99;
+    assert.deepStrictEqual((log.entries()[0].message as typeof notify).data[0], { uid: 1, token: '[redacted]' });
+    assert.strictEqual(notify.data[0].token, 't0k3n', 'the recorded message itself is not changed');
   });
 });

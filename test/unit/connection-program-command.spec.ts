@@ -40,7 +40,7 @@ describe('resolveDelayedStart', () => {
 
   it('washer (FinishInRelative): finishIn maps directly', () => {
     const p = profileFromRecord(demoWasher);
-    const program = p.programs()[0]!.key;
+    const program = p.programs()[0].key;
     assert.deepStrictEqual(resolveDelayedStart(p, program, { finishIn: 7200 }), { 'BSH.Common.Option.FinishInRelative': 7200 });
   });
 

@@ -21,7 +21,7 @@ describe('ApplianceConnection writes', () => {
     const connected = waitState(h.conn, 'connected');
     h.conn.start();
     await connected;
-    return { h, t: h.transports[0]! };
+    return { h, t: h.transports[0] };
   }
 
   it('refuses every write at once while not connected, sending nothing', async () => {
@@ -145,7 +145,7 @@ describe('ApplianceConnection writes', () => {
     });
     assert.deepStrictEqual(await h.conn.request('/ci/tzInfo', 'GET'), { action: 'RESPONSE', resource: '/ci/tzInfo', data: [{ tz: '' }] });
     assert.deepStrictEqual(await h.conn.request('/ei/deviceReady', 'NOTIFY'), { action: 'NOTIFY', resource: '/ei/deviceReady' });
-    assert.strictEqual(JSON.parse(writes(t)[0]!).version, 3, 'ci requests use the advertised ci version');
+    assert.strictEqual(JSON.parse(writes(t)[0]).version, 3, 'ci requests use the advertised ci version');
     await assert.rejects(h.conn.request('no-slash', 'GET'), { kind: 'validation' });
   });
 

@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { unzipSync } from 'fflate';
 import * as fs from 'fs';
 import { importProfileZip, writeProfileZip } from '../../src/profile/import';
 import type { ApplianceRecord } from '../../src/profile/types';
@@ -157,9 +158,8 @@ describe('import: profile downloader ZIP', () => {
 
     it('uses the haId in the file name without a mac, and writes the downloader JSON fields', () => {
       const { mac: _mac, ...noMac } = record;
-      const out = writeProfileZip({ ...noMac, connectionType: 'TLS', iv: undefined } as ApplianceRecord, created);
+      const out = writeProfileZip({ ...noMac, connectionType: 'TLS', iv: undefined }, created);
       assert.match(out.fileName, /^homeconnect-local-washer-dryer-SIEMENS-WM16XE91-SIEMENS-WM16XE91-000000000000_2025-01-07_11-34-30\.zip$/);
-      const { unzipSync } = require('fflate') as typeof import('fflate');
       const files = unzipSync(out.data);
       const json = JSON.parse(Buffer.from(files['SIEMENS-WM16XE91-000000000000.json']).toString('utf8'));
       assert.deepStrictEqual(Object.keys(files).sort(), [

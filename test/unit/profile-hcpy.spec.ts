@@ -9,7 +9,7 @@ const hcpyFile = hcpyDevicesFile;
 const devices = JSON.parse(fs.readFileSync(hcpyFile, 'utf8')) as Array<{ description: Record<string, string>; features: HcpyFeatures }>;
 
 describe('profile: hcpy devices.json features', () => {
-  const dev = devices[0]!;
+  const dev = devices[0];
   const p = profileFromHcpyFeatures(dev.description, dev.features);
 
   it('infers kinds from names and keeps every feature', () => {
@@ -83,7 +83,7 @@ describe('profile: profileFromRecord', () => {
     const pair = rawProfilePairs().find((x) => x.name.startsWith('SIEMENS-SX65EX56CN'))!;
     const xmlRec = { ...base, deviceDescription: fs.readFileSync(pair.description, 'utf8'), featureMapping: fs.readFileSync(pair.featureMapping, 'utf8'), features: { '1': { name: 'Only.Hcpy.Status.X' } } };
     assert.equal(profileFromRecord(xmlRec).description.model, 'SX65EX56CN');
-    const hc = profileFromRecord({ ...base, features: devices[0]!.features });
+    const hc = profileFromRecord({ ...base, features: devices[0].features });
     assert.equal(hc.description.model, 'V1');
     assert.equal(hc.byUid(527)!.key, 'BSH.Common.Status.DoorState');
     assert.throws(() => profileFromRecord(base), (e: unknown) => e instanceof HomeConnectError && e.kind === 'profile' && /X1/.test(e.message) && !/"k"/.test(e.message));
@@ -93,7 +93,7 @@ describe('profile: profileFromRecord', () => {
 describe('profile: decode never throws (property)', () => {
   const pairs = rawProfilePairs();
   const profiles = pairs.map((x) => parseProfile(fs.readFileSync(x.description, 'utf8'), fs.readFileSync(x.featureMapping, 'utf8')));
-  profiles.push(profileFromHcpyFeatures(devices[0]!.description, devices[0]!.features));
+  profiles.push(profileFromHcpyFeatures(devices[0].description, devices[0].features));
   const uids = [...new Set(profiles.flatMap((p) => p.allFeatures().map((f) => f.uid)))];
 
   it('for any uid (known or not) and any JSON-ish value', () => {
@@ -108,7 +108,7 @@ describe('profile: decode never throws (property)', () => {
     );
     fc.assert(
       fc.property(fc.nat(profiles.length - 1), uid, raw, (i, u, r) => {
-        const d = profiles[i]!.decode(u, r);
+        const d = profiles[i].decode(u, r);
         if (d !== undefined) {
           assert.equal(d.uid, u);
           assert.equal(d.raw, r);
@@ -119,7 +119,7 @@ describe('profile: decode never throws (property)', () => {
   });
 
   it('encodeValue only ever throws HomeConnectError validation', () => {
-    const p = profiles[0]!;
+    const p = profiles[0];
     const keys = p.allFeatures().map((f) => f.key);
     fc.assert(
       fc.property(fc.constantFrom(...keys), fc.anything(), (k, v) => {

@@ -7,11 +7,11 @@ import { rawProfilePairs } from '../support/paths';
 function countByRegex(dd: string, fm: string) {
   const text = dd.replace(/<!--[\s\S]*?-->/g, '');
   const leaf = (tag: string): number => (text.match(new RegExp(`<(?:\\w+:)?${tag}\\s[^>]*\\buid="[0-9A-Fa-f]+"`, 'g')) ?? []).length;
-  const enids = new Set([...text.matchAll(/<(?:\w+:)?enumerationType\s[^>]*\benid="([0-9A-Fa-f]+)"/g)].map((m) => parseInt(m[1]!, 16)));
-  const fmEnums = new Set([...fm.matchAll(/refENID="([0-9A-Fa-f]+)"/g)].map((m) => parseInt(m[1]!, 16)));
-  const referenced = new Set([...text.matchAll(/\benumerationType="([0-9A-Fa-f]+)"/g)].map((m) => parseInt(m[1]!, 16)));
+  const enids = new Set([...text.matchAll(/<(?:\w+:)?enumerationType\s[^>]*\benid="([0-9A-Fa-f]+)"/g)].map((m) => parseInt(m[1], 16)));
+  const fmEnums = new Set([...fm.matchAll(/refENID="([0-9A-Fa-f]+)"/g)].map((m) => parseInt(m[1], 16)));
+  const referenced = new Set([...text.matchAll(/\benumerationType="([0-9A-Fa-f]+)"/g)].map((m) => parseInt(m[1], 16)));
   for (const r of referenced) if (!enids.has(r) && fmEnums.has(r)) enids.add(r);
-  const allUids = [...text.matchAll(/\buid="([0-9A-Fa-f]+)"/g)].map((m) => parseInt(m[1]!, 16));
+  const allUids = [...text.matchAll(/\buid="([0-9A-Fa-f]+)"/g)].map((m) => parseInt(m[1], 16));
   const refUids = (text.match(/\brefUID="/g) ?? []).length;
   return {
     statuses: leaf('status'),
@@ -233,15 +233,15 @@ describe('profile: XML details the parser configuration must keep', () => {
     const p = parseProfile(DD, FM);
     const one = p.byUid(0x301)!.options!;
     const two = p.byUid(0x302)!.options!;
-    assert.equal(one[0]!.attributes, two[0]!.attributes);
-    assert.ok(Object.isFrozen(one[0]!.attributes));
-    assert.deepEqual(one[0]!.attributes, { refUID: '0201', access: 'readWrite', liveUpdate: 'true' });
-    assert.notEqual(one[1]!.attributes, two[1]!.attributes);
-    assert.equal(one[1]!.access, 'read');
-    assert.equal(two[1]!.access, 'readWrite');
+    assert.equal(one[0].attributes, two[0].attributes);
+    assert.ok(Object.isFrozen(one[0].attributes));
+    assert.deepEqual(one[0].attributes, { refUID: '0201', access: 'readWrite', liveUpdate: 'true' });
+    assert.notEqual(one[1].attributes, two[1].attributes);
+    assert.equal(one[1].access, 'read');
+    assert.equal(two[1].access, 'readWrite');
     p.applyDescriptionChange({ uid: 0x201, parentUID: 0x301, access: 'read' });
-    assert.equal(one[0]!.access, 'read');
-    assert.equal(two[0]!.access, 'readWrite');
+    assert.equal(one[0].access, 'read');
+    assert.equal(two[0].access, 'readWrite');
   });
 
   it('parseXml: local names, xmlns dropped, XInclude dropped, leaves without children', () => {
@@ -249,9 +249,9 @@ describe('profile: XML details the parser configuration must keep', () => {
     assert.equal(root.name, 'device');
     assert.deepEqual(root.attributes, {});
     assert.deepEqual(root.children.map((c) => c.name), ['description', 'settingList', 'programGroup']);
-    const setting = root.children[1]!.children[0]!;
+    const setting = root.children[1].children[0];
     assert.deepEqual(setting.children, []);
     assert.equal(setting.text, '');
-    assert.equal(root.children[0]!.children[1]!.text, 'A & B');
+    assert.equal(root.children[0].children[1].text, 'A & B');
   });
 });

@@ -135,7 +135,7 @@ describe('Session handshake (protocol.md §3.3/§3.4)', () => {
     t.push({ sID: 1, msgID: 1, resource: '/ro/values', version: 1, action: 'NOTIFY', data: [{ uid: 527, value: 0 }] });
     await assert.rejects(hs, { kind: 'protocol' });
     assert.strictEqual(failures.length, 1);
-    assert.match(failures[0]!.message, /initialValues/);
+    assert.match(failures[0].message, /initialValues/);
     assert.deepStrictEqual(t.sent, [], 'nothing may be sent before the appliance speaks');
   });
 
