@@ -567,11 +567,11 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
     const err = info.error;
     if (err?.kind === 'offline') this.fail(err, 'offline');
     else if (err?.kind === 'auth-failed') {
-      this.fail(
-        new HomeConnectError('auth-failed', `${this.label} rejected the connection: the key (or iv) is wrong. ${err.message}`),
-        'auth-failed',
-      );
-    } else if (err) this.fail(err, 'error');
+      // Said once: the transport's own sentence names the key; the label is added where shown.
+      const said = /\bkey\b/i.test(err.message);
+      this.fail(said ? err : new HomeConnectError('auth-failed', `The appliance rejected the connection: the key (or iv) is wrong (${err.message})`), 'auth-failed');
+    }
+    else if (err) this.fail(err, 'error');
     else {
       const code = info.code !== undefined ? ` (code ${info.code})` : '';
       this.fail(new HomeConnectError('not-connected', `The appliance closed the connection${code}: ${info.reason}`), 'disconnected');
