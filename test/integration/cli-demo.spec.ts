@@ -68,7 +68,7 @@ describe('demo appliances from the CLI (bin, 127.0.0.1)', function () {
   }
 
   for (const { demo, transport } of cases()) {
-    const name = demo.name as string;
+    const name = demo.name;
     it(`simulate --demo ${name} --transport ${transport} --save-profile F; watch F and send F work`, async () => {
       const { file, host, sim } = await simulate(name, transport);
       if (process.platform !== 'win32') assert.strictEqual(fs.statSync(file).mode & 0o777, 0o600);

@@ -55,8 +55,8 @@ describe('README samples match reality', function () {
     it('every --raw example of the README and of send --help succeeds', async () => {
       const help = (await cli(['send', '--help'])).stdout;
       const examples = [
-        ...[...readme.matchAll(/--raw '(\{[^']*\})'/g)].map((m) => m[1]!),
-        ...[...help.matchAll(/--raw JSON\s+(\{.*\})$/gm)].map((m) => m[1]!),
+        ...[...readme.matchAll(/--raw '(\{[^']*\})'/g)].map((m) => m[1]),
+        ...[...help.matchAll(/--raw JSON\s+(\{.*\})$/gm)].map((m) => m[1]),
       ];
       assert.ok(examples.length >= 2, `found ${examples.length} examples`);
       for (const raw of examples) {
@@ -113,7 +113,7 @@ describe('README samples match reality', function () {
       const flow: FlowNode[] = [
         { id: TAB, type: 'tab', label: 't' },
         account.node,
-        { id: 'out1', type: 'homeconnect-local-out', z: TAB, account: ACCOUNT_ID, appliance: sims.records[0]!.haId, allowDangerous: false, wires: [[]] },
+        { id: 'out1', type: 'homeconnect-local-out', z: TAB, account: ACCOUNT_ID, appliance: sims.records[0].haId, allowDangerous: false, wires: [[]] },
         { id: 'c1', type: 'catch', z: TAB, scope: null, uncaught: false, wires: [['h2']] },
         { id: 'h2', type: 'helper', z: TAB },
       ];
@@ -125,8 +125,8 @@ describe('README samples match reality', function () {
       // The write the README's table shows as the raw form: uid 527 (DoorState) is read-only.
       out.receive({ payload: { resource: '/ro/values', action: 'POST', data: [{ uid: 527, value: 0 }] } });
       await waitFor(() => caught.length > 0, 'the error reaches the Catch node');
-      assert.strictEqual(caught[0]!.error.message, sample);
-      assert.strictEqual(caught[0]!.error.code, code);
+      assert.strictEqual(caught[0].error.message, sample);
+      assert.strictEqual(caught[0].error.code, code);
     });
   });
 });

@@ -165,7 +165,7 @@ describe('cli main (in-process)', () => {
     const folder = path.join(dir, 'downloads');
     fs.mkdirSync(folder);
     const [dw] = demoRecords();
-    const zip = writeProfileZip(dw!);
+    const zip = writeProfileZip(dw);
     fs.writeFileSync(path.join(folder, zip.fileName), zip.data);
     fs.writeFileSync(path.join(folder, 'package.json'), JSON.stringify({ name: 'x', version: '1.0.0' }));
     fs.writeFileSync(path.join(folder, 'broken.zip'), 'not a zip');
@@ -174,9 +174,9 @@ describe('cli main (in-process)', () => {
     assert.strictEqual(r.code, 1);
     const lines = r.stderr.trimEnd().split('\n');
     assert.strictEqual(lines.length, 3, r.stderr);
-    assert.match(lines[0]!, /^homeconnect-local: warning: broken\.zip is not a readable ZIP file[^\n]* Skipped\.$/);
-    assert.match(lines[1]!, /^homeconnect-local: warning: package\.json is not an appliance records file[^\n]* Skipped\.$/);
-    assert.match(lines[2]!, /^homeconnect-local: .*NoSuchThing/);
+    assert.match(lines[0], /^homeconnect-local: warning: broken\.zip is not a readable ZIP file[^\n]* Skipped\.$/);
+    assert.match(lines[1], /^homeconnect-local: warning: package\.json is not an appliance records file[^\n]* Skipped\.$/);
+    assert.match(lines[2], /^homeconnect-local: .*NoSuchThing/);
 
     const empty = path.join(dir, 'nothing-usable');
     fs.mkdirSync(empty);
