@@ -45,10 +45,10 @@ export function parseProfiles(text: unknown): Map<string, ProfileSecret> {
   try {
     parsed = typeof text === 'string' ? JSON.parse(text) : text;
   } catch {
-    throw new HomeConnectError('import', 'The account\'s appliance profiles are not valid JSON; import the appliances again.');
+    throw new HomeConnectError('import', "The account's appliance profiles are not valid JSON; import the appliances again.");
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new HomeConnectError('import', 'The account\'s appliance profiles must be a JSON object keyed by haId.');
+    throw new HomeConnectError('import', "The account's appliance profiles must be a JSON object keyed by haId.");
   }
   for (const [haId, value] of Object.entries(parsed as Record<string, unknown>)) {
     if (typeof value !== 'object' || value === null) continue;

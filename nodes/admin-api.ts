@@ -290,14 +290,17 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
       const keyGiven = text(b.key);
       const hasProfile = (typeof b.deviceDescription === 'string' && typeof b.featureMapping === 'string') || isObject(b.features);
       if ((!keyGiven || !hasProfile) && !stored) {
-        if (accountId && !deployed) throw new HttpError(404, `The account ${shown(accountId)} is not deployed; enter the key and profile or deploy first.`);
+        if (accountId && !deployed)
+          throw new HttpError(404, `The account ${shown(accountId)} is not deployed; enter the key and profile or deploy first.`);
         if (accountId && haId) throw new HttpError(404, `The deployed account has no key and profile for ${shown(haId)}.`);
         throw new HttpError(400, 'The test needs the appliance key and profile (log in or import first).');
       }
       const host = text(b.host) ?? entry?.host;
       if (!host) throw new HttpError(400, "Enter the appliance's host name or IP address.");
       const connectionType =
-        b.connectionType === 'TLS' || b.connectionType === 'AES' ? b.connectionType : (stored?.connectionType ?? (text(b.iv) ? 'AES' : 'TLS'));
+        b.connectionType === 'TLS' || b.connectionType === 'AES'
+          ? b.connectionType
+          : (stored?.connectionType ?? (text(b.iv) ? 'AES' : 'TLS'));
       const key = keyGiven ?? stored?.key;
       const iv = keyGiven ? text(b.iv) : connectionType === 'AES' ? (text(b.iv) ?? stored?.iv) : undefined;
       const src = (hasProfile ? b : stored) as Record<string, unknown>;
@@ -319,7 +322,12 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
       );
       // The shared session already answers for exactly these settings: no second connection.
       const session = deployed && haId ? deployed.session(haId) : undefined;
-      if (session && stored && session.client.state === 'connected' && sameTarget(record, { ...stored, host: entry?.host ?? stored.host })) {
+      if (
+        session &&
+        stored &&
+        session.client.state === 'connected' &&
+        sameTarget(record, { ...stored, host: entry?.host ?? stored.host })
+      ) {
         return { ok: true, state: 'connected', info: withModel(session.client.info), ms: 0, shared: true };
       }
       const profile = readProfile(record);

@@ -46,7 +46,11 @@ export interface RedEvents {
 export interface RedAPI {
   nodes: {
     createNode(node: object, config: object): void;
-    registerType(type: string, ctor: (this: never, config: never) => void, options?: { credentials?: Record<string, { type: string }> }): void;
+    registerType(
+      type: string,
+      ctor: (this: never, config: never) => void,
+      options?: { credentials?: Record<string, { type: string }> },
+    ): void;
     getNode(id: string): unknown;
   };
   events: RedEvents;

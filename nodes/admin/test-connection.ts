@@ -71,7 +71,12 @@ export async function testConnection(record: ApplianceRecord, opts: TestConnecti
     };
     conn.on('state', onState);
     timer = setTimeout(
-      () => resolve({ ok: false, kind: 'timeout', reason: `No answer from the appliance at ${record.host} within ${formatSeconds(timeoutMs)}.` }),
+      () =>
+        resolve({
+          ok: false,
+          kind: 'timeout',
+          reason: `No answer from the appliance at ${record.host} within ${formatSeconds(timeoutMs)}.`,
+        }),
       timeoutMs,
     );
   });

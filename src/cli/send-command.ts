@@ -107,10 +107,8 @@ export async function sendCommand(parsed: ParsedCommand, io: CliIo): Promise<num
   const file = profileArgument(parsed);
   const send = sendActionFromFlags(parsed);
   const timeoutMs = secondsFlag(parsed, 'timeout') ?? DEFAULT_CONNECT_TIMEOUT_MS;
-  const record = await loadAppliance(
-    file,
-    { appliance: flagValue(parsed, 'appliance'), host: flagValue(parsed, 'host') },
-    (warning) => printWarning(io, warning),
+  const record = await loadAppliance(file, { appliance: flagValue(parsed, 'appliance'), host: flagValue(parsed, 'host') }, (warning) =>
+    printWarning(io, warning),
   );
   checkKeys(record, send);
 

@@ -49,8 +49,7 @@ export interface ApplianceFiles {
   featureMapping: string;
 }
 
-export const EXPIRED_CODE_MESSAGE =
-  'The code has expired or was already used; log in again and paste the address within a minute';
+export const EXPIRED_CODE_MESSAGE = 'The code has expired or was already used; log in again and paste the address within a minute';
 
 function hostOf(url: string): string {
   try {
@@ -68,7 +67,10 @@ function statusLine(status: number): string {
 /** Only harmless characters from anything the cloud said, so nothing secret or huge slips through. */
 function safeWord(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
-  const cleaned = value.replace(/[^A-Za-z0-9_ .:-]/g, '').trim().slice(0, 80);
+  const cleaned = value
+    .replace(/[^A-Za-z0-9_ .:-]/g, '')
+    .trim()
+    .slice(0, 80);
   return cleaned || undefined;
 }
 
@@ -133,11 +135,9 @@ async function send(
     const body = Buffer.from(await response.arrayBuffer());
     return { status: response.status, body };
   } catch (e) {
-    throw new HomeConnectError(
-      'cloud',
-      `Could not reach the Home Connect cloud at ${hostOf(url)}: ${networkReason(e, http.timeoutMs)}`,
-      { details: { host: hostOf(url) } },
-    );
+    throw new HomeConnectError('cloud', `Could not reach the Home Connect cloud at ${hostOf(url)}: ${networkReason(e, http.timeoutMs)}`, {
+      details: { host: hostOf(url) },
+    });
   }
 }
 
@@ -159,11 +159,9 @@ function blocked(host: string): HomeConnectError {
 
 function unexpectedStatus(status: number, host: string, what: string): HomeConnectError {
   const hint = status >= 500 ? '; the cloud has a problem, try again later' : '';
-  return new HomeConnectError(
-    'cloud',
-    `The Home Connect cloud at ${host} answered ${statusLine(status)} while ${what}${hint}`,
-    { details: { status, host } },
-  );
+  return new HomeConnectError('cloud', `The Home Connect cloud at ${host} answered ${statusLine(status)} while ${what}${hint}`, {
+    details: { status, host },
+  });
 }
 
 function malformed(host: string, what: string, status?: number): HomeConnectError {
@@ -173,12 +171,7 @@ function malformed(host: string, what: string, status?: number): HomeConnectErro
 }
 
 /** Step 4: exchange the code for an access token. */
-export async function exchangeCode(
-  http: CloudHttp,
-  api: string,
-  code: string,
-  verifier: string,
-): Promise<string> {
+export async function exchangeCode(http: CloudHttp, api: string, code: string, verifier: string): Promise<string> {
   const url = `${api}/security/oauth/token`;
   const host = hostOf(url);
   const body = new URLSearchParams({
@@ -230,13 +223,7 @@ export function accountIdFromToken(token: string, host: string): string {
   return sub;
 }
 
-async function assetGet(
-  http: CloudHttp,
-  url: string,
-  token: string,
-  region: CloudRegion,
-  what: string,
-): Promise<RawAnswer> {
+async function assetGet(http: CloudHttp, url: string, token: string, region: CloudRegion, what: string): Promise<RawAnswer> {
   const host = hostOf(url);
   const answer = await send(http, url, {
     method: 'GET',

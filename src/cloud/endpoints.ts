@@ -53,10 +53,7 @@ function override(value: string | undefined): string | undefined {
 }
 
 /** Hosts for a region; env HOMECONNECT_LOCAL_API_URL / HOMECONNECT_LOCAL_ASSET_URL override them. */
-export function cloudEndpoints(
-  region: CloudRegion,
-  env: Record<string, string | undefined> = process.env,
-): CloudEndpoints {
+export function cloudEndpoints(region: CloudRegion, env: Record<string, string | undefined> = process.env): CloudEndpoints {
   // Unknown regions fall back to EU rather than crash on a bad config value.
   const base = HOSTS[region] ?? HOSTS.EU;
   return {

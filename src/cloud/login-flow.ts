@@ -47,17 +47,13 @@ function macFromHaId(haId: string): string | undefined {
   return haId.includes('-') && /^[0-9A-Fa-f]{12}$/.test(last) ? last : undefined;
 }
 
-export async function completeLogin(
-  req: LoginRequest,
-  pasted: string,
-  options: CompleteLoginOptions = {},
-): Promise<LoginResult> {
+export async function completeLogin(req: LoginRequest, pasted: string, options: CompleteLoginOptions = {}): Promise<LoginResult> {
   const { code, state } = parseRedirect(pasted);
   if (state !== undefined && state !== req.state) {
     throw new HomeConnectError('cloud', 'This address belongs to another login attempt, start again');
   }
   const http: CloudHttp = {
-    fetch: (options.fetch ?? undiciFetch),
+    fetch: options.fetch ?? undiciFetch,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   };
   const { api, asset } = cloudEndpoints(req.region, options.env ?? process.env);

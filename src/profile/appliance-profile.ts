@@ -299,7 +299,12 @@ export class ApplianceProfile {
     if (p.options && p.options.length > 0) {
       const po = p.options.find((o) => o.uid === f.uid);
       if (!po) {
-        throw refuse(f.key, value, `cannot be used with program ${p.key} (not one of its options)`, p.options.map((o) => o.key));
+        throw refuse(
+          f.key,
+          value,
+          `cannot be used with program ${p.key} (not one of its options)`,
+          p.options.map((o) => o.key),
+        );
       }
       // The program's own view is more specific than a list-level change (which describes
       // whatever program is selected right now), so it wins; live changes addressed to the

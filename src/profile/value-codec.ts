@@ -105,7 +105,17 @@ export function makeDecoder(f: Feature, programKeys: ReadonlyMap<number, string>
 // Encoding / validation
 
 /** Feature attributes that constrain a write, besides its uid, key and kind. */
-export const WRITE_CONSTRAINTS = ['access', 'available', 'min', 'max', 'stepSize', 'enumeration', 'protocolType', 'contentType', 'refCID'] as const;
+export const WRITE_CONSTRAINTS = [
+  'access',
+  'available',
+  'min',
+  'max',
+  'stepSize',
+  'enumeration',
+  'protocolType',
+  'contentType',
+  'refCID',
+] as const;
 
 /** The effective constraints of one write (a feature, possibly with per-program overrides). */
 export type WriteTarget = Pick<Feature, 'uid' | 'key' | 'kind' | (typeof WRITE_CONSTRAINTS)[number]>;
@@ -160,7 +170,11 @@ export function encodeFor(t: WriteTarget, value: unknown, resolveUid?: (ref: str
     throw refuse(t.key, value, `cannot be written: ${t.key} ${hint}`, []);
   }
   const access = t.access;
-  if (t.kind === 'status' ? access !== 'readWrite' && access !== 'writeOnly' : access !== undefined && access !== 'readWrite' && access !== 'writeOnly') {
+  if (
+    t.kind === 'status'
+      ? access !== 'readWrite' && access !== 'writeOnly'
+      : access !== undefined && access !== 'readWrite' && access !== 'writeOnly'
+  ) {
     throw refuse(t.key, value, `cannot be written now (access is ${access ?? 'unknown'})`, []);
   }
   if (t.available === false) {

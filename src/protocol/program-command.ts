@@ -74,11 +74,9 @@ export function resolveDelayedStart(
   }
   const converted = startIn !== undefined ? wanted + duration : wanted - duration;
   if (converted < 0) {
-    throw new HomeConnectError(
-      'validation',
-      `finishIn ${wanted} s is shorter than the program's expected duration of ${duration} s.`,
-      { details: { program: program.key, durationS: duration } },
-    );
+    throw new HomeConnectError('validation', `finishIn ${wanted} s is shorter than the program's expected duration of ${duration} s.`, {
+      details: { program: program.key, durationS: duration },
+    });
   }
   return { [other.feature.key]: roundToStep(converted, other.step) };
 }

@@ -53,8 +53,21 @@ function leaks(text: string, needles: SecretNeedles): boolean {
 
 /** Field names whose values never leave (compared lower-case). */
 const SECRET_FIELDS = new Set([
-  'key', 'iv', 'psk', 'password', 'passwd', 'secret', 'token', 'access_token', 'refresh_token', 'id_token',
-  'authorization', 'credentials', 'verifier', 'code_verifier', 'profiles',
+  'key',
+  'iv',
+  'psk',
+  'password',
+  'passwd',
+  'secret',
+  'token',
+  'access_token',
+  'refresh_token',
+  'id_token',
+  'authorization',
+  'credentials',
+  'verifier',
+  'code_verifier',
+  'profiles',
 ]);
 
 /**

@@ -11,7 +11,17 @@ import * as net from 'net';
 import { WebSocketServer, WebSocket } from 'ws';
 import { HomeConnectError, errorMessage } from '../errors';
 import { AesFrameCodec } from './aes-frame-codec';
-import { MAX_FRAME_BYTES, PSK_CIPHERS, PSK_IDENTITY, WS_PATH, asBuffer, decodeUtf8, oversizeError, safeEmit, validateKeys } from './client-transport';
+import {
+  MAX_FRAME_BYTES,
+  PSK_CIPHERS,
+  PSK_IDENTITY,
+  WS_PATH,
+  asBuffer,
+  decodeUtf8,
+  oversizeError,
+  safeEmit,
+  validateKeys,
+} from './client-transport';
 
 export interface ApplianceServerOptions {
   connectionType: 'TLS' | 'AES';
@@ -82,7 +92,9 @@ export async function startApplianceServer(opts: ApplianceServerOptions): Promis
     }
     if (status !== undefined) {
       const text = http.STATUS_CODES[status] ?? 'Error';
-      socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${text.length}\r\n\r\n${text}`);
+      socket.end(
+        `HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${text.length}\r\n\r\n${text}`,
+      );
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {

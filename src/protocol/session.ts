@@ -228,11 +228,9 @@ export class Session extends EventEmitter {
       const timer = setTimeout(() => {
         this.pending.delete(msg.msgID);
         reject(
-          new HomeConnectError(
-            'timeout',
-            `The appliance did not answer ${action} ${resource} within ${formatSeconds(timeoutMs)}.`,
-            { details: { resource, action } },
-          ),
+          new HomeConnectError('timeout', `The appliance did not answer ${action} ${resource} within ${formatSeconds(timeoutMs)}.`, {
+            details: { resource, action },
+          }),
         );
       }, timeoutMs);
       this.pending.set(msg.msgID, { resolve, reject, timer });

@@ -49,7 +49,10 @@ export class TrafficLog {
   private readonly ring: Slot[] = [];
   private next = 0;
 
-  constructor(capacity: number = DEFAULT_TRAFFIC_CAPACITY, private readonly now: () => number = Date.now) {
+  constructor(
+    capacity: number = DEFAULT_TRAFFIC_CAPACITY,
+    private readonly now: () => number = Date.now,
+  ) {
     this.capacity = Math.max(1, Math.floor(capacity) || 1);
   }
 

@@ -15,13 +15,7 @@ import { startApplianceServer, type ApplianceServer, type ServerConnection } fro
 import { planRun, ProgramRunner, type RunPhase } from './program-runner';
 import { serviceList, serviceVersions, type ServiceSetName } from './service-sets';
 import { ErrorCode, parseDefaultText, SimulatedState } from './simulated-state';
-import {
-  checkEnvelope,
-  checkInitialValuesReply,
-  parseProgramRequest,
-  valueItemsProblem,
-  type ProgramRequest,
-} from './strict-checks';
+import { checkEnvelope, checkInitialValuesReply, parseProgramRequest, valueItemsProblem, type ProgramRequest } from './strict-checks';
 
 export interface ApplianceSimulatorOptions {
   record: ApplianceRecord;
@@ -91,7 +85,10 @@ function random32Above2p31(): number {
 function decodeSecret(text: string | undefined, bytes: number, what: string): Buffer {
   const buf = Buffer.from(text ?? '', 'base64url');
   if (buf.length !== bytes) {
-    throw new HomeConnectError('profile', `The simulator needs a ${what} of ${bytes} bytes (base64url); the record's ${what} has ${buf.length}.`);
+    throw new HomeConnectError(
+      'profile',
+      `The simulator needs a ${what} of ${bytes} bytes (base64url); the record's ${what} has ${buf.length}.`,
+    );
   }
   return buf;
 }
@@ -424,7 +421,9 @@ export class ApplianceSimulator extends EventEmitter {
       return;
     }
     if (msg.version !== version) {
-      this.violation(`connection ${s.id}: ${msg.resource} sent with version ${msg.version}, the appliance has ${service} ${version}; answered 400`);
+      this.violation(
+        `connection ${s.id}: ${msg.resource} sent with version ${msg.version}, the appliance has ${service} ${version}; answered 400`,
+      );
       this.answer(s, msg, { code: ErrorCode.BadRequest });
       return;
     }
@@ -740,7 +739,14 @@ export class ApplianceSimulator extends EventEmitter {
 
   private notify(resource: string, data: unknown[]): void {
     for (const s of this.notifiableSessions()) {
-      this.sendTo(s, { sID: this.sID, msgID: this.nextApplianceMsgId(), resource, version: this.versions.get('ro') ?? 1, action: 'NOTIFY', data });
+      this.sendTo(s, {
+        sID: this.sID,
+        msgID: this.nextApplianceMsgId(),
+        resource,
+        version: this.versions.get('ro') ?? 1,
+        action: 'NOTIFY',
+        data,
+      });
     }
   }
 
@@ -771,7 +777,11 @@ export class ApplianceSimulator extends EventEmitter {
       deviceType: kind === 'ci1' ? (CI1_TYPE_CODES[type] ?? 0) : type,
       deviceInfo: kind === 'ci1' ? type.toUpperCase() : '',
       customerIndex: kind === 'ci1' ? 1 : '1',
-      serialNumber: r.serialNumber ?? String(BigInt('0x' + hash.slice(0, 15))).padStart(18, '0').slice(0, 18),
+      serialNumber:
+        r.serialNumber ??
+        String(BigInt('0x' + hash.slice(0, 15)))
+          .padStart(18, '0')
+          .slice(0, 18),
       fdString: '9907',
       shipSki: hash.slice(16, 56),
     };
@@ -788,7 +798,9 @@ export class ApplianceSimulator extends EventEmitter {
       primary: true,
       status: 'CONNECTED',
       configured: true,
-      euiAddress: this.macHex().replace(/(..)(?!$)/g, '$1:').toLowerCase(),
+      euiAddress: this.macHex()
+        .replace(/(..)(?!$)/g, '$1:')
+        .toLowerCase(),
       ipV4: { ipAddress: this.opts.host ?? '127.0.0.1', prefixSize: 24, gateway: '', dnsServer: '' },
       ipV6: { ipAddress: '', prefixSize: 64, gateway: '', dnsServer: '' },
     };

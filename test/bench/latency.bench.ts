@@ -83,8 +83,20 @@ export async function run(): Promise<BenchResult[]> {
   for (const n of SIZES) {
     const m = await measure(n);
     const note = `${PER_SECOND} changes/s each, ${m.samples} samples, median of ${RUNS} × ${SECONDS} s`;
-    out.push({ group: 'latency', name: `appliance change → in-node message, ${n} appliance${n > 1 ? 's' : ''}, p50`, value: median(m.p50), unit: 'ms', note });
-    out.push({ group: 'latency', name: `appliance change → in-node message, ${n} appliance${n > 1 ? 's' : ''}, p99`, value: median(m.p99), unit: 'ms', note });
+    out.push({
+      group: 'latency',
+      name: `appliance change → in-node message, ${n} appliance${n > 1 ? 's' : ''}, p50`,
+      value: median(m.p50),
+      unit: 'ms',
+      note,
+    });
+    out.push({
+      group: 'latency',
+      name: `appliance change → in-node message, ${n} appliance${n > 1 ? 's' : ''}, p99`,
+      value: median(m.p99),
+      unit: 'ms',
+      note,
+    });
   }
   return out;
 }

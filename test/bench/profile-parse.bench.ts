@@ -10,7 +10,6 @@ import { rawProfilesDir } from '../support/paths';
 
 const RUNS = 25;
 
-
 function ms(fn: () => void): number {
   const t = process.hrtime.bigint();
   fn();
@@ -32,7 +31,13 @@ export async function run(): Promise<BenchResult[]> {
     const times: number[] = [];
     for (let i = 0; i < RUNS; i++) times.push(ms(() => parseProfile(dd, fm)));
     const kb = Math.round((dd.length + fm.length) / 1024);
-    out.push({ group: 'profile', name: `parse ${name.replace(/-000000000000$/, '')}`, value: median(times), unit: 'ms', note: `${kb} kB, median of ${RUNS}` });
+    out.push({
+      group: 'profile',
+      name: `parse ${name.replace(/-000000000000$/, '')}`,
+      value: median(times),
+      unit: 'ms',
+      note: `${kb} kB, median of ${RUNS}`,
+    });
   }
 
   // Decode throughput: a realistic mix of values (enum, bool, number, program root) on the washer.
@@ -61,6 +66,12 @@ export async function run(): Promise<BenchResult[]> {
     rates.push(N / (t / 1000));
   }
   if (sink === 0) throw new Error('decode bench decoded nothing');
-  out.push({ group: 'profile', name: `decode ${washer} (mixed values)`, value: median(rates), unit: 'values/s', note: `${items.length} features, median of 7` });
+  out.push({
+    group: 'profile',
+    name: `decode ${washer} (mixed values)`,
+    value: median(rates),
+    unit: 'values/s',
+    note: `${items.length} features, median of 7`,
+  });
   return out;
 }

@@ -31,9 +31,18 @@ class LoopbackTransport extends EventEmitter implements ClientTransportLike {
     if (m.action !== 'GET' && m.action !== 'POST') return;
     const data =
       m.resource === '/ci/services'
-        ? [{ service: 'ci', version: 3 }, { service: 'ei', version: 2 }, { service: 'iz', version: 1 }, { service: 'ro', version: 1 }]
+        ? [
+            { service: 'ci', version: 3 },
+            { service: 'ei', version: 2 },
+            { service: 'iz', version: 1 },
+            { service: 'ro', version: 1 },
+          ]
         : m.resource === '/ro/allMandatoryValues'
-          ? [{ uid: PROGRESS, value: 0 }, { uid: REMAINING, value: 0 }, { uid: DOOR, value: 1 }]
+          ? [
+              { uid: PROGRESS, value: 0 },
+              { uid: REMAINING, value: 0 },
+              { uid: DOOR, value: 1 },
+            ]
           : [];
     const reply = { sID: SID, msgID: m.msgID, resource: m.resource, version: m.version, action: 'RESPONSE', data };
     queueMicrotask(() => this.emit('message', JSON.stringify(reply)));
@@ -187,4 +196,3 @@ if (require.main === module) {
     process.exit(1);
   });
 }
-

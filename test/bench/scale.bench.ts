@@ -30,7 +30,8 @@ export function nowMs(): number {
 // ---- fleet (child process) ---------------------------------------------------------------
 
 type FleetCommand = { cmd: 'start'; count: number } | { cmd: 'changes'; perSecond: number } | { cmd: 'quiet' } | { cmd: 'stop' };
-export type FleetEvent = { ev: 'started'; records: ApplianceRecord[] } | { ev: 'sent'; i: number; t: number } | { ev: 'quiet' } | { ev: 'stopped' };
+export type FleetEvent =
+  { ev: 'started'; records: ApplianceRecord[] } | { ev: 'sent'; i: number; t: number } | { ev: 'quiet' } | { ev: 'stopped' };
 
 function fleetRecord(i: number): ApplianceRecord {
   const base = i % 2 === 0 ? demoDishwasher : demoWasher;
@@ -92,7 +93,10 @@ export class Fleet {
   private constructor(private readonly child: ChildProcess) {}
 
   static async start(count: number): Promise<{ fleet: Fleet; records: ApplianceRecord[] }> {
-    const child = fork(__filename, [], { env: { ...process.env, HOMECONNECT_BENCH_FLEET: '1' }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(__filename, [], {
+      env: { ...process.env, HOMECONNECT_BENCH_FLEET: '1' },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     const fleet = new Fleet(child);
     const started = fleet.next('started');
     child.send({ cmd: 'start', count });
@@ -233,7 +237,13 @@ export async function run(): Promise<BenchResult[]> {
   ];
   const real = realProfileKiB();
   if (real) {
-    out.push({ group: 'scale', name: `JS heap of one parsed real profile (${real.name})`, value: real.kib, unit: 'KiB', note: 'after GC, mean of 20 copies; add per appliance with such a profile' });
+    out.push({
+      group: 'scale',
+      name: `JS heap of one parsed real profile (${real.name})`,
+      value: real.kib,
+      unit: 'KiB',
+      note: 'after GC, mean of 20 copies; add per appliance with such a profile',
+    });
   }
   return out;
 }

@@ -12,14 +12,7 @@ import { ApplianceSimulator } from '../../src/simulator';
 import { demoRecords } from '../../src/simulator/demo-profiles';
 import { strToU8, zipSync } from 'fflate';
 import { browserLogin, closedPort, fakeApplianceFrom, startFakeCloud, type FakeCloud } from '../support/fake-cloud';
-import {
-  browserSkipReason,
-  CHROMIUM_ARGS,
-  CHROMIUM_PATH,
-  repoRoot,
-  startNodeRed,
-  type NodeRedInstance,
-} from '../support/browser-node-red';
+import { browserSkipReason, CHROMIUM_ARGS, CHROMIUM_PATH, repoRoot, startNodeRed, type NodeRedInstance } from '../support/browser-node-red';
 import { fetch } from 'undici';
 
 // Browser globals inside page.evaluate callbacks (the project compiles without the DOM lib).
@@ -82,14 +75,18 @@ describe('editor in a real browser', function () {
     page = await context.newPage();
     page.on('pageerror', (e) => console.log('      page error:', e.message));
     await page.goto(red.url + '/');
-    await page.waitForFunction(() => {
-      const RED = (window).RED;
-      return !!(RED && RED.nodes && RED.nodes.getType('homeconnect-local-account') && RED.workspaces && RED.workspaces.active());
-    }, undefined, { timeout: 60000 });
+    await page.waitForFunction(
+      () => {
+        const RED = window.RED;
+        return !!(RED && RED.nodes && RED.nodes.getType('homeconnect-local-account') && RED.workspaces && RED.workspaces.active());
+      },
+      undefined,
+      { timeout: 60000 },
+    );
     await page.waitForSelector('.red-ui-palette-node[data-palette-type="homeconnect-local-in"]');
     // The login opens the authorize URL in a new tab; keep it instead, the test plays the browser.
     await page.evaluate(() => {
-      (window).__opened = [];
+      window.__opened = [];
       window.open = (u: string) => {
         window.__opened.push(u);
         return null;
@@ -106,14 +103,17 @@ describe('editor in a real browser', function () {
 
   afterEach(async function () {
     if (this.currentTest?.state === 'failed') {
-      if (page) await page.screenshot({ path: path.join(ARTIFACTS, `failed-${this.currentTest.title.replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
+      if (page)
+        await page
+          .screenshot({ path: path.join(ARTIFACTS, `failed-${this.currentTest.title.replace(/\W+/g, '-')}.png`) })
+          .catch(() => undefined);
       if (red) console.log(red.output().split('\n').slice(-40).join('\n'));
     }
   });
 
   async function importNodes(nodes: unknown[]): Promise<void> {
     await page.evaluate((list) => {
-      const RED = (window).RED;
+      const RED = window.RED;
       const z = RED.workspaces.active();
       RED.view.importNodes(list.map((n: any) => (n.type.endsWith('-account') ? n : { ...n, z })));
     }, nodes);
@@ -125,7 +125,7 @@ describe('editor in a real browser', function () {
   }
 
   async function openAccount(id: string): Promise<void> {
-    await page.evaluate((accountId) => (window).RED.editor.editConfig('', 'homeconnect-local-account', accountId), id);
+    await page.evaluate((accountId) => window.RED.editor.editConfig('', 'homeconnect-local-account', accountId), id);
     await page.waitForSelector('#hc-login-button', { state: 'visible' });
   }
 
@@ -136,14 +136,25 @@ describe('editor in a real browser', function () {
   it('logs in against the fake cloud, picks appliances, tests a connection, deploys and shows an in node connected', async function () {
     await importNodes([
       { id: 'hcacc1', type: 'homeconnect-local-account', name: 'Home', region: 'EU', appliances: [] },
-      { id: 'hcin1', type: 'homeconnect-local-in', x: 200, y: 100, account: 'hcacc1', appliance: '', output: 'changes', filter: '', initial: true, wires: [] },
+      {
+        id: 'hcin1',
+        type: 'homeconnect-local-in',
+        x: 200,
+        y: 100,
+        account: 'hcacc1',
+        appliance: '',
+        output: 'changes',
+        filter: '',
+        initial: true,
+        wires: [],
+      },
     ]);
     await openAccount('hcacc1');
     const labels = await page.textContent('#hc-login-button');
     assert.match(labels ?? '', /Log in with Home Connect/);
     await page.click('#hc-login-button');
-    await page.waitForFunction(() => (window).__opened.length === 1);
-    const authorizeUrl = await page.evaluate(() => (window).__opened[0] as string);
+    await page.waitForFunction(() => window.__opened.length === 1);
+    const authorizeUrl = await page.evaluate(() => window.__opened[0] as string);
     assert.ok(authorizeUrl.startsWith(cloud!.url + '/security/oauth/authorize?'), authorizeUrl);
     await page.waitForSelector('#hc-login-panel', { state: 'visible' });
     assert.match((await page.textContent('#hc-login-panel')) ?? '', /SingleKey ID/);
@@ -174,7 +185,7 @@ describe('editor in a real browser', function () {
     await page.click('#node-config-dialog-ok');
     await page.waitForSelector('#hc-login-button', { state: 'detached' });
     const saved = await page.evaluate(() => {
-      const n = (window).RED.nodes.node('hcacc1');
+      const n = window.RED.nodes.node('hcacc1');
       return { appliances: n.appliances, profiles: n.credentials.profiles as string };
     });
     assert.deepStrictEqual(
@@ -190,10 +201,12 @@ describe('editor in a real browser', function () {
     assert.strictEqual(profiles[WASHER.haId].iv, WASHER.iv);
 
     // In node: appliance drop-down from the (undeployed) account, key picker from the editor-held profile.
-    await page.evaluate(() => (window).RED.editor.edit((window).RED.nodes.node('hcin1')));
+    await page.evaluate(() => window.RED.editor.edit(window.RED.nodes.node('hcin1')));
     await page.waitForSelector(`#node-input-appliance option[value="${DISHWASHER.haId}"]`, { state: 'attached' });
     await page.selectOption('#node-input-appliance', DISHWASHER.haId);
-    await page.waitForSelector('#hc-in-key-picker optgroup[data-kind="statuses"] option[value="BSH.Common.Status.OperationState"]', { state: 'attached' });
+    await page.waitForSelector('#hc-in-key-picker optgroup[data-kind="statuses"] option[value="BSH.Common.Status.OperationState"]', {
+      state: 'attached',
+    });
     await page.selectOption('#hc-in-key-picker', 'BSH.Common.Status.OperationState');
     await page.click('#hc-in-key-add');
     assert.strictEqual(await page.inputValue('#node-input-filter'), 'BSH.Common.Status.OperationState');
@@ -212,7 +225,10 @@ describe('editor in a real browser', function () {
     // Diagnostics of the deployed account, redacted.
     await openAccount('hcacc1');
     await page.click('#hc-diagnostics-button');
-    await page.waitForFunction((haId) => (document.querySelector('#hc-diagnostics-text')?.textContent ?? '').includes(haId), DISHWASHER.haId);
+    await page.waitForFunction(
+      (haId) => (document.querySelector('#hc-diagnostics-text')?.textContent ?? '').includes(haId),
+      DISHWASHER.haId,
+    );
     const diag = (await page.textContent('#hc-diagnostics-text')) ?? '';
     assert.ok(!diag.includes(DISHWASHER.key) && !diag.includes(WASHER.key), 'diagnostics show no key');
     await page.screenshot({ path: path.join(ARTIFACTS, 'account-diagnostics.png') });
@@ -235,10 +251,13 @@ describe('editor in a real browser', function () {
     await page.click('#node-config-dialog-ok');
     await page.waitForSelector('#hc-login-button', { state: 'detached' });
     const saved = await page.evaluate(() => {
-      const n = (window).RED.nodes.node('hcacc2');
+      const n = window.RED.nodes.node('hcacc2');
       return { appliances: n.appliances, profiles: n.credentials.profiles as string };
     });
-    assert.deepStrictEqual(saved.appliances.map((a: any) => a.haId), [WASHER.haId]);
+    assert.deepStrictEqual(
+      saved.appliances.map((a: any) => a.haId),
+      [WASHER.haId],
+    );
     assert.strictEqual(JSON.parse(saved.profiles)[WASHER.haId].key, WASHER.key);
   });
 
@@ -286,7 +305,11 @@ describe('editor in a real browser', function () {
     try {
       const de = await context.newPage();
       await de.goto(red!.url + '/');
-      await de.waitForFunction(() => !!(window.RED && window.RED.nodes && window.RED.nodes.getType('homeconnect-local-account') && window.RED.workspaces.active()), undefined, { timeout: 60000 });
+      await de.waitForFunction(
+        () => !!(window.RED && window.RED.nodes && window.RED.nodes.getType('homeconnect-local-account') && window.RED.workspaces.active()),
+        undefined,
+        { timeout: 60000 },
+      );
       await de.evaluate(() => window.RED.editor.editConfig('', 'homeconnect-local-account', 'hcacc1'));
       await de.waitForSelector('#hc-login-button', { state: 'visible' });
       assert.match((await de.textContent('#hc-login-button')) ?? '', /Mit Home Connect anmelden/);
@@ -300,15 +323,36 @@ describe('editor in a real browser', function () {
 
   it('builds a program start in the out node and the simulator runs it', async function () {
     await importNodes([
-      { id: 'hcout1', type: 'homeconnect-local-out', x: 420, y: 220, account: 'hcacc1', appliance: WASHER.haId, allowDangerous: false, wires: [[]] },
       {
-        id: 'hcinj1', type: 'inject', x: 200, y: 220, name: 'start', props: [{ p: 'payload' }], repeat: '', crontab: '',
-        once: false, onceDelay: 0.1, topic: '', payload: '{}', payloadType: 'json', wires: [['hcout1']],
+        id: 'hcout1',
+        type: 'homeconnect-local-out',
+        x: 420,
+        y: 220,
+        account: 'hcacc1',
+        appliance: WASHER.haId,
+        allowDangerous: false,
+        wires: [[]],
+      },
+      {
+        id: 'hcinj1',
+        type: 'inject',
+        x: 200,
+        y: 220,
+        name: 'start',
+        props: [{ p: 'payload' }],
+        repeat: '',
+        crontab: '',
+        once: false,
+        onceDelay: 0.1,
+        topic: '',
+        payload: '{}',
+        payloadType: 'json',
+        wires: [['hcout1']],
       },
     ]);
     await deploy();
     await until('the out node to show connected', async () => (await statusOf('hcout1')) === 'connected', 30000);
-    await page.evaluate(() => (window).RED.editor.edit((window).RED.nodes.node('hcout1')));
+    await page.evaluate(() => window.RED.editor.edit(window.RED.nodes.node('hcout1')));
     await page.waitForSelector('#hc-out-live[data-state="connected"]', { timeout: 30000 });
     await page.waitForSelector('#hc-out-program option[value="LaundryCare.Washer.Program.Cotton"]', { state: 'attached' });
     const favourites = await page.$$eval('#hc-out-program optgroup', (groups) => groups.map((g) => g.getAttribute('label')));

@@ -256,7 +256,10 @@ describe('homeconnect-local bin (127.0.0.1)', function () {
       fs.writeFileSync(wrong, JSON.stringify([{ ...demoDishwasher, key: Buffer.alloc(32, 7).toString('base64url'), host }]));
       const r = await runCli(['send', wrong, '--stop']);
       assert.strictEqual(r.code, 1);
-      assertOneErrorLine(r, /^homeconnect-local: Could not connect to dishwasher \(HCLOCAL-DEMODW1-000000000001\) at 127\.0\.0\.1:\d+ \(auth-failed\): .*the key is wrong\.\n$/);
+      assertOneErrorLine(
+        r,
+        /^homeconnect-local: Could not connect to dishwasher \(HCLOCAL-DEMODW1-000000000001\) at 127\.0\.0\.1:\d+ \(auth-failed\): .*the key is wrong\.\n$/,
+      );
       namedOnce(r.stderr, demoDishwasher, host);
       assert.strictEqual((jsonLines(r.stdout)[0] as { error: { kind: string } }).error.kind, 'auth-failed');
     });

@@ -125,7 +125,12 @@ describe('demo appliances from the CLI (bin, 127.0.0.1)', function () {
   it('--demo accepts every name of the demo list and refuses others, naming them', async () => {
     const r = await runCli(['simulate', '--demo', 'toaster']);
     assert.strictEqual(r.code, 2);
-    assert.strictEqual(r.stderr, `homeconnect-local: --demo must be one of ${demoRecords().map((d) => d.name).join(', ')}\n`);
+    assert.strictEqual(
+      r.stderr,
+      `homeconnect-local: --demo must be one of ${demoRecords()
+        .map((d) => d.name)
+        .join(', ')}\n`,
+    );
     const help = await runCli(['simulate', '--help']);
     for (const d of demoRecords()) assert.match(help.stdout, new RegExp(`\\b${d.name}\\b`));
     assert.match(help.stdout, /--save-profile <file>/);

@@ -140,7 +140,9 @@ describe(`MQTT bridge example against mosquitto (${nodeRedModule})`, function ()
     const late = await connectClient(broker!.url);
     try {
       const retained: Received[] = [];
-      late.on('message', (topic, payload, packet) => retained.push({ topic, payload: JSON.parse(payload.toString()), retain: packet.retain }));
+      late.on('message', (topic, payload, packet) =>
+        retained.push({ topic, payload: JSON.parse(payload.toString()), retain: packet.retain }),
+      );
       await subscribe(late, stateTopic);
       await waitFor(() => retained.length > 0, 'retained state');
       assert.strictEqual(retained[0].retain, true);

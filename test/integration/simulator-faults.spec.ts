@@ -89,7 +89,10 @@ describe('simulator faults (integration)', function () {
     sim!.faults.stall(true);
     const m = c.envelope('/ro/allMandatoryValues', 'GET');
     await c.send(m);
-    await assert.rejects(c.waitFor((x) => x.msgID === m.msgID, 'stalled answer', 300), /timed out/);
+    await assert.rejects(
+      c.waitFor((x) => x.msgID === m.msgID, 'stalled answer', 300),
+      /timed out/,
+    );
     sim!.faults.stall(false);
     const res = await c.request('/ro/allMandatoryValues');
     assert.strictEqual(res!.code, undefined);
@@ -162,7 +165,10 @@ describe('simulator faults (integration)', function () {
     const m = c.envelope('/ro/allDescriptionChanges', 'GET');
     await c.send(m);
     assert.strictEqual((await c.request('/iz/info'))!.code, undefined, 'other resources still answered');
-    await assert.rejects(c.waitFor((x) => x.msgID === m.msgID, 'never', 200), /timed out/);
+    await assert.rejects(
+      c.waitFor((x) => x.msgID === m.msgID, 'never', 200),
+      /timed out/,
+    );
     sim!.faults.neverRespond(null);
     assert.strictEqual((await c.request('/ro/allDescriptionChanges'))!.code, undefined);
   });

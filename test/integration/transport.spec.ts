@@ -4,7 +4,12 @@ import * as net from 'net';
 import * as http from 'http';
 import * as tls from 'tls';
 import { connectTransport, PSK_CIPHERS, type ClientTransport, type TransportClose } from '../../src/protocol/client-transport';
-import { startApplianceServer, type ApplianceServer, type ApplianceServerOptions, type ServerConnection } from '../../src/protocol/server-transport';
+import {
+  startApplianceServer,
+  type ApplianceServer,
+  type ApplianceServerOptions,
+  type ServerConnection,
+} from '../../src/protocol/server-transport';
 import { CodecError } from '../../src/protocol/aes-frame-codec';
 import { HomeConnectError } from '../../src/errors';
 import { selfSignedCertificate } from '../support/self-signed';
@@ -34,7 +39,10 @@ describe('client and server transports (127.0.0.1)', function () {
     return s;
   }
 
-  function connect(server: { port: number } | number, o: { type: 'TLS' | 'AES'; key?: Buffer; iv?: Buffer; host?: string; connectTimeoutMs?: number }): ClientTransport {
+  function connect(
+    server: { port: number } | number,
+    o: { type: 'TLS' | 'AES'; key?: Buffer; iv?: Buffer; host?: string; connectTimeoutMs?: number },
+  ): ClientTransport {
     const port = typeof server === 'number' ? server : server.port;
     const t = connectTransport({
       host: o.host ?? `127.0.0.1:${port}`,
@@ -103,7 +111,10 @@ describe('client and server transports (127.0.0.1)', function () {
         sent.push('');
         await Promise.all(sends);
         await all;
-        assert.deepStrictEqual(got, sent.map((s) => `echo:${s}`));
+        assert.deepStrictEqual(
+          got,
+          sent.map((s) => `echo:${s}`),
+        );
         assert.deepStrictEqual(serverGot, sent);
       });
 
@@ -386,7 +397,9 @@ describe('client and server transports (127.0.0.1)', function () {
     it('answers 404 for other paths and plain requests', async () => {
       const srv = await serve({ connectionType: 'AES' });
       const status = await new Promise<number>((resolve, reject) =>
-        http.get({ host: '127.0.0.1', port: srv.port, path: '/other' }, (res) => (res.resume(), resolve(res.statusCode ?? 0))).on('error', reject),
+        http
+          .get({ host: '127.0.0.1', port: srv.port, path: '/other' }, (res) => (res.resume(), resolve(res.statusCode ?? 0)))
+          .on('error', reject),
       );
       assert.strictEqual(status, 404);
       const upgrade = await new Promise<number>((resolve, reject) => {
@@ -394,7 +407,12 @@ describe('client and server transports (127.0.0.1)', function () {
           host: '127.0.0.1',
           port: srv.port,
           path: '/elsewhere',
-          headers: { Connection: 'Upgrade', Upgrade: 'websocket', 'Sec-WebSocket-Version': '13', 'Sec-WebSocket-Key': crypto.randomBytes(16).toString('base64') },
+          headers: {
+            Connection: 'Upgrade',
+            Upgrade: 'websocket',
+            'Sec-WebSocket-Version': '13',
+            'Sec-WebSocket-Key': crypto.randomBytes(16).toString('base64'),
+          },
         });
         req.on('response', (res) => (res.resume(), resolve(res.statusCode ?? 0)));
         req.on('upgrade', () => reject(new Error('upgraded on a wrong path')));
@@ -408,8 +426,14 @@ describe('client and server transports (127.0.0.1)', function () {
         startApplianceServer({ connectionType: 'AES', key: KEY, onConnection: () => undefined }),
         (e: unknown) => e instanceof HomeConnectError && e.kind === 'validation',
       );
-      assert.throws(() => connectTransport({ host: '127.0.0.1', connectionType: 'TLS', key: Buffer.alloc(5) }), (e: unknown) => e instanceof HomeConnectError && e.kind === 'validation');
-      assert.throws(() => connectTransport({ host: 'not a host', connectionType: 'TLS', key: KEY }), (e: unknown) => e instanceof HomeConnectError && e.kind === 'validation');
+      assert.throws(
+        () => connectTransport({ host: '127.0.0.1', connectionType: 'TLS', key: Buffer.alloc(5) }),
+        (e: unknown) => e instanceof HomeConnectError && e.kind === 'validation',
+      );
+      assert.throws(
+        () => connectTransport({ host: 'not a host', connectionType: 'TLS', key: KEY }),
+        (e: unknown) => e instanceof HomeConnectError && e.kind === 'validation',
+      );
     });
   });
 

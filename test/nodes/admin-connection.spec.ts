@@ -33,7 +33,14 @@ async function pollGet(url: string, check: (body: any) => boolean, what: string)
 /** Every encoding a key could leak in. */
 function encodings(secretText: string): string[] {
   const b = Buffer.from(secretText, 'base64url');
-  return [b.toString('base64url'), b.toString('base64'), b.toString('base64').replace(/=+$/, ''), b.toString('hex'), b.toString('hex').toUpperCase(), b.toString('latin1')];
+  return [
+    b.toString('base64url'),
+    b.toString('base64'),
+    b.toString('base64').replace(/=+$/, ''),
+    b.toString('hex'),
+    b.toString('hex').toUpperCase(),
+    b.toString('latin1'),
+  ];
 }
 
 describe(`admin API against simulated appliances (${nodeRedModule})`, function () {
@@ -116,7 +123,13 @@ describe(`admin API against simulated appliances (${nodeRedModule})`, function (
     const dw = sims.records[0];
     const res = await request()
       .post(`${P}/test-connection`)
-      .send({ host: dw.host, connectionType: 'TLS', key: dw.key, deviceDescription: dw.deviceDescription, featureMapping: dw.featureMapping })
+      .send({
+        host: dw.host,
+        connectionType: 'TLS',
+        key: dw.key,
+        deviceDescription: dw.deviceDescription,
+        featureMapping: dw.featureMapping,
+      })
       .expect(200);
     assert.strictEqual(res.body.ok, true, JSON.stringify(res.body));
     assert.strictEqual(res.body.state, 'connected');
@@ -166,13 +179,19 @@ describe(`admin API against simulated appliances (${nodeRedModule})`, function (
     });
     const wrongKey = Buffer.alloc(32, 7).toString('base64url');
 
-    let res = await request().post(`${P}/test-connection`).send(onScreen(dw, { host: `127.0.0.1:${await closedPort()}` })).expect(200);
+    let res = await request()
+      .post(`${P}/test-connection`)
+      .send(onScreen(dw, { host: `127.0.0.1:${await closedPort()}` }))
+      .expect(200);
     assert.strictEqual(res.body.ok, false);
     assert.strictEqual(res.body.kind, 'offline', JSON.stringify(res.body));
     assert.match(res.body.reason, /not reachable/);
 
     for (const r of [dw, wm]) {
-      res = await request().post(`${P}/test-connection`).send(onScreen(r, { key: wrongKey })).expect(200);
+      res = await request()
+        .post(`${P}/test-connection`)
+        .send(onScreen(r, { key: wrongKey }))
+        .expect(200);
       assert.strictEqual(res.body.ok, false, r.connectionType);
       assert.strictEqual(res.body.kind, 'auth-failed', `${r.connectionType}: ${JSON.stringify(res.body)}`);
       assert.ok(!res.text.includes(wrongKey));

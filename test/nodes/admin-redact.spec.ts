@@ -24,7 +24,10 @@ describe('admin: redactSecrets', function () {
       blob(4, 'hex'),
     ];
     const out = redactSecrets({ list: leaks, nested: { deep: [{ text: leaks[0] }] } }, [key, iv]) as any;
-    assert.deepStrictEqual(out.list, leaks.map(() => REDACTED));
+    assert.deepStrictEqual(
+      out.list,
+      leaks.map(() => REDACTED),
+    );
     assert.strictEqual(out.nested.deep[0].text, REDACTED);
   });
 

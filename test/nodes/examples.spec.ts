@@ -21,7 +21,10 @@ const EXAMPLE_ACCOUNT = 'a1c0de0000demo01';
 describe(`examples deploy (${nodeRedModule})`, function () {
   const sims = useServerWithDemoSimulators(helper);
 
-  const files = fs.readdirSync(examplesDir).filter((f) => f.endsWith('.json')).sort();
+  const files = fs
+    .readdirSync(examplesDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
 
   it('has an example for every non-config node, each starting with a comment node and holding no keys', function () {
     const types = new Set<string>();
@@ -69,8 +72,14 @@ describe(`examples deploy (${nodeRedModule})`, function () {
           `${n.id} connected`,
         );
       }
-      const errors = helper.log().args.filter((a) => (a[0] as { level?: number })?.level !== undefined && (a[0] as { level: number }).level <= 20);
-      assert.deepStrictEqual(errors.map((e) => (e[0] as { msg?: unknown }).msg), [], 'no errors logged');
+      const errors = helper
+        .log()
+        .args.filter((a) => (a[0] as { level?: number })?.level !== undefined && (a[0] as { level: number }).level <= 20);
+      assert.deepStrictEqual(
+        errors.map((e) => (e[0] as { msg?: unknown }).msg),
+        [],
+        'no errors logged',
+      );
     });
   }
 });

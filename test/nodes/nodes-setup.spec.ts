@@ -37,7 +37,16 @@ describe(`nodes: load, defaults, credentials, missing config (${nodeRedModule})`
 
   it('in and out nodes without an account show a red ring no-config status and add no listeners', async function () {
     const flow: FlowNode[] = [
-      { id: 'in1', type: 'homeconnect-local-in', account: 'missing', appliance: records[0].haId, output: 'changes', filter: '', initial: true, wires: [[]] },
+      {
+        id: 'in1',
+        type: 'homeconnect-local-in',
+        account: 'missing',
+        appliance: records[0].haId,
+        output: 'changes',
+        filter: '',
+        initial: true,
+        wires: [[]],
+      },
       { id: 'out1', type: 'homeconnect-local-out', account: '', appliance: records[0].haId, allowDangerous: false, wires: [[]] },
     ];
     await helper.load(nodes, flow);
@@ -52,7 +61,16 @@ describe(`nodes: load, defaults, credentials, missing config (${nodeRedModule})`
     const account = testAccount(records);
     const flow: FlowNode[] = [
       account.node,
-      { id: 'in1', type: 'homeconnect-local-in', account: ACCOUNT_ID, appliance: 'NOPE', output: 'changes', filter: '', initial: true, wires: [[]] },
+      {
+        id: 'in1',
+        type: 'homeconnect-local-in',
+        account: ACCOUNT_ID,
+        appliance: 'NOPE',
+        output: 'changes',
+        filter: '',
+        initial: true,
+        wires: [[]],
+      },
       { id: 'out1', type: 'homeconnect-local-out', account: ACCOUNT_ID, appliance: records[1].haId, allowDangerous: false, wires: [[]] },
     ];
     // credentials only for the dishwasher
@@ -67,12 +85,24 @@ describe(`nodes: load, defaults, credentials, missing config (${nodeRedModule})`
     const account = testAccount(records);
     const flow: FlowNode[] = [
       account.node,
-      { id: 'in1', type: 'homeconnect-local-in', account: ACCOUNT_ID, appliance: records[0].haId, output: 'changes', filter: '', initial: true, wires: [[]] },
+      {
+        id: 'in1',
+        type: 'homeconnect-local-in',
+        account: ACCOUNT_ID,
+        appliance: records[0].haId,
+        output: 'changes',
+        filter: '',
+        initial: true,
+        wires: [[]],
+      },
       { id: 'out1', type: 'homeconnect-local-out', account: ACCOUNT_ID, appliance: records[0].haId, allowDangerous: false, wires: [[]] },
     ];
     await helper.load(nodes, flow, account.credentials);
     assert.deepStrictEqual(helper.getNode(ACCOUNT_ID).openSessions(), [records[0].haId]);
-    const calls = helper.getNode('in1').status.getCalls().map((c) => c.args[0] as { text?: string });
+    const calls = helper
+      .getNode('in1')
+      .status.getCalls()
+      .map((c) => c.args[0] as { text?: string });
     assert.ok(calls.length > 0);
     for (const c of calls) {
       assert.match(String(c.text), /^homeconnect-local\.status\./);

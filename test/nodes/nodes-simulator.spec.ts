@@ -39,7 +39,17 @@ describe(`nodes against the simulator (${nodeRedModule})`, function () {
       const rec = which.startsWith('dish') ? dw() : wm();
       const sim = which.startsWith('dish') ? sims.dishwasher : sims.washer;
       const { flow, credentials } = flowFor([
-        { id: 'in1', type: 'homeconnect-local-in', z: TAB, account: ACCOUNT_ID, appliance: rec.haId, output: 'changes', filter: '', initial: true, wires: [['h1']] },
+        {
+          id: 'in1',
+          type: 'homeconnect-local-in',
+          z: TAB,
+          account: ACCOUNT_ID,
+          appliance: rec.haId,
+          output: 'changes',
+          filter: '',
+          initial: true,
+          wires: [['h1']],
+        },
         { id: 'h1', type: 'helper', z: TAB },
       ]);
       await helper.load(nodes, flow, credentials);
@@ -70,7 +80,17 @@ describe(`nodes against the simulator (${nodeRedModule})`, function () {
 
   it('in node (state, filtered, initial off): one object per batch with only matching keys', async function () {
     const { flow, credentials } = flowFor([
-      { id: 'in1', type: 'homeconnect-local-in', z: TAB, account: ACCOUNT_ID, appliance: dw().haId, output: 'state', filter: 'DoorState, BSH.Common.Setting.*', initial: false, wires: [['h1']] },
+      {
+        id: 'in1',
+        type: 'homeconnect-local-in',
+        z: TAB,
+        account: ACCOUNT_ID,
+        appliance: dw().haId,
+        output: 'state',
+        filter: 'DoorState, BSH.Common.Setting.*',
+        initial: false,
+        wires: [['h1']],
+      },
       { id: 'h1', type: 'helper', z: TAB },
     ]);
     await helper.load(nodes, flow, credentials);
@@ -144,7 +164,10 @@ describe(`nodes against the simulator (${nodeRedModule})`, function () {
       assert.strictEqual(r.ok?.payload.ok, true, JSON.stringify(r.error?.error));
       const start = sims.washer.received.slice(n).find((m) => m.resource === '/ro/activeProgram')!;
       const opts = (start.data as Array<{ options: Array<{ uid: number; value: unknown }> }>)[0].options;
-      assert.ok(opts.some((o) => o.uid === 551 && o.value === 7200), JSON.stringify(opts));
+      assert.ok(
+        opts.some((o) => o.uid === 551 && o.value === 7200),
+        JSON.stringify(opts),
+      );
       await send(out, { payload: { command: 'BSH.Common.Command.AbortProgram' } });
     });
 
@@ -170,7 +193,11 @@ describe(`nodes against the simulator (${nodeRedModule})`, function () {
     it('dangerous commands are refused unless allowed', async function () {
       const out = await deploy(dw().haId);
       const n = sims.dishwasher.received.length;
-      for (const payload of [{ command: 'BSH.Common.Command.ApplyFactoryReset' }, { command: 'DeactivateWiFi' }, { resource: '/ni/config', action: 'POST', data: [] }]) {
+      for (const payload of [
+        { command: 'BSH.Common.Command.ApplyFactoryReset' },
+        { command: 'DeactivateWiFi' },
+        { resource: '/ni/config', action: 'POST', data: [] },
+      ]) {
         const r = await send(out, { payload });
         assert.ok(r.error, JSON.stringify(payload));
         assert.match(r.error.error.message, /dangerous/);
@@ -194,9 +221,29 @@ describe(`nodes against the simulator (${nodeRedModule})`, function () {
     await waitFor(() => sims.dishwasher.activeConnections === 0 && sims.washer.activeConnections === 0, 'idle simulators');
     const baseline = activeResources();
     const users: FlowNode[] = [
-      { id: 'in1', type: 'homeconnect-local-in', z: TAB, account: ACCOUNT_ID, appliance: dw().haId, output: 'changes', filter: '', initial: true, wires: [[]] },
+      {
+        id: 'in1',
+        type: 'homeconnect-local-in',
+        z: TAB,
+        account: ACCOUNT_ID,
+        appliance: dw().haId,
+        output: 'changes',
+        filter: '',
+        initial: true,
+        wires: [[]],
+      },
       { id: 'out1', type: 'homeconnect-local-out', z: TAB, account: ACCOUNT_ID, appliance: dw().haId, allowDangerous: false, wires: [[]] },
-      { id: 'in2', type: 'homeconnect-local-in', z: TAB, account: ACCOUNT_ID, appliance: wm().haId, output: 'state', filter: '', initial: true, wires: [[]] },
+      {
+        id: 'in2',
+        type: 'homeconnect-local-in',
+        z: TAB,
+        account: ACCOUNT_ID,
+        appliance: wm().haId,
+        output: 'state',
+        filter: '',
+        initial: true,
+        wires: [[]],
+      },
     ];
     const { flow, credentials } = flowFor(users);
     await helper.load(nodes, flow, credentials);
@@ -212,20 +259,31 @@ describe(`nodes against the simulator (${nodeRedModule})`, function () {
     assert.deepStrictEqual(account().openSessions().sort(), [dw().haId, wm().haId].sort());
 
     // remove the washer's only user: its connection closes; the dishwasher keeps one user
-    await helper.setFlows(changed.filter((n) => n.id !== 'in2' && n.id !== 'in1'), 'nodes', credentials);
+    await helper.setFlows(
+      changed.filter((n) => n.id !== 'in2' && n.id !== 'in1'),
+      'nodes',
+      credentials,
+    );
     assert.deepStrictEqual(account().openSessions(), [dw().haId]);
     await waitFor(() => sims.washer.activeConnections === 0, 'washer socket closed');
 
     // full redeploy: a new account node, a new connection, the old one closed
-    await helper.setFlows(changed.filter((n) => n.id !== 'in2' && n.id !== 'in1'), 'full', credentials);
+    await helper.setFlows(
+      changed.filter((n) => n.id !== 'in2' && n.id !== 'in1'),
+      'full',
+      credentials,
+    );
     await waitFor(() => sims.dishwasher.activeConnections === 1, 'dishwasher reconnected');
 
     // remove every user and the account: nothing may remain
     await helper.setFlows([{ id: TAB, type: 'tab', label: 't' }], 'full', {});
     await waitFor(() => sims.dishwasher.activeConnections === 0, 'dishwasher socket closed');
-    await waitFor(() => {
-      const now = activeResources();
-      return Object.keys(now).every((k) => (now[k] ?? 0) <= (baseline[k] ?? 0));
-    }, `resources back to baseline ${JSON.stringify(baseline)} (now ${JSON.stringify(activeResources())})`);
+    await waitFor(
+      () => {
+        const now = activeResources();
+        return Object.keys(now).every((k) => (now[k] ?? 0) <= (baseline[k] ?? 0));
+      },
+      `resources back to baseline ${JSON.stringify(baseline)} (now ${JSON.stringify(activeResources())})`,
+    );
   });
 });

@@ -31,7 +31,12 @@ async function cli(argv: string[]): Promise<{ code: number; stdout: string; stde
   let stderr = '';
   const stdin = new PassThrough();
   stdin.end();
-  const code = await main(argv, { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) }, stdin, env: {} });
+  const code = await main(argv, {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+    stdin,
+    env: {},
+  });
   return { code, stdout, stderr };
 }
 
@@ -90,12 +95,19 @@ describe('README samples match reality', function () {
   it('every text says how long the login code lasts the same way as the expiry error ("within a minute")', () => {
     assert.match(EXPIRED_CODE_MESSAGE, /within a minute/);
     const read = (rel: string): string => fs.readFileSync(path.join(repoRoot, rel), 'utf8');
-    const english = ['README.md', 'locales/en-US/homeconnect-local.html', 'locales/en-US/homeconnect-local.json', 'src/cli/login-command.ts'];
+    const english = [
+      'README.md',
+      'locales/en-US/homeconnect-local.html',
+      'locales/en-US/homeconnect-local.json',
+      'src/cli/login-command.ts',
+    ];
     const said = english.flatMap((f) => [...read(f).matchAll(/within (?:a few|several|a|one|\d+) minutes?/g)].map((m) => `${f}: ${m[0]}`));
     assert.ok(said.length >= 4, said.join('; '));
     for (const s of said) assert.match(s, /: within a minute$/);
     const german = ['locales/de/homeconnect-local.html', 'locales/de/homeconnect-local.json'];
-    const gesagt = german.flatMap((f) => [...read(f).matchAll(/innerhalb (?:weniger|einiger|einer) Minuten?/g)].map((m) => `${f}: ${m[0]}`));
+    const gesagt = german.flatMap((f) =>
+      [...read(f).matchAll(/innerhalb (?:weniger|einiger|einer) Minuten?/g)].map((m) => `${f}: ${m[0]}`),
+    );
     assert.strictEqual(gesagt.length, 2, gesagt.join('; '));
     for (const s of gesagt) assert.match(s, /: innerhalb einer Minute$/);
   });
@@ -113,7 +125,15 @@ describe('README samples match reality', function () {
       const flow: FlowNode[] = [
         { id: TAB, type: 'tab', label: 't' },
         account.node,
-        { id: 'out1', type: 'homeconnect-local-out', z: TAB, account: ACCOUNT_ID, appliance: sims.records[0].haId, allowDangerous: false, wires: [[]] },
+        {
+          id: 'out1',
+          type: 'homeconnect-local-out',
+          z: TAB,
+          account: ACCOUNT_ID,
+          appliance: sims.records[0].haId,
+          allowDangerous: false,
+          wires: [[]],
+        },
         { id: 'c1', type: 'catch', z: TAB, scope: null, uncaught: false, wires: [['h2']] },
         { id: 'h2', type: 'helper', z: TAB },
       ];

@@ -168,7 +168,14 @@ function shipped(files, rel) {
   return files.some((entry) => {
     const clean = entry.replace(/^\.?\//, '').replace(/\/$/, '');
     if (clean.includes('*')) {
-      const re = new RegExp('^' + clean.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '(/|$)');
+      const re = new RegExp(
+        '^' +
+          clean
+            .split('*')
+            .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+            .join('.*') +
+          '(/|$)',
+      );
       return re.test(rel);
     }
     return rel === clean || rel.startsWith(clean + '/');
@@ -210,7 +217,12 @@ async function scorecard(dir) {
   report(pkg.license ? 'PASS' : 'FAIL', 'P01', 'License', pkg.license ? `license "${pkg.license}"` : 'package.json has no "license"');
 
   const repo = pkg.repository || pkg.bugs;
-  report(repo ? 'PASS' : 'FAIL', 'P03', 'Repository', repo ? `${pkg.repository ? 'repository' : 'bugs'} declared` : 'neither "repository" nor "bugs" in package.json');
+  report(
+    repo ? 'PASS' : 'FAIL',
+    'P03',
+    'Repository',
+    repo ? `${pkg.repository ? 'repository' : 'bugs'} declared` : 'neither "repository" nor "bugs" in package.json',
+  );
 
   const name = String(pkg.name || '');
   if (/^@[^/]+\/[^/]+$/.test(name)) report('PASS', 'P04', 'Naming', `scoped name "${name}"`);
@@ -219,7 +231,14 @@ async function scorecard(dir) {
   else report('FAIL', 'P04', 'Naming', `"${name}" must be scoped (@scope/node-red-<thing>) for new packages`);
 
   const keywords = Array.isArray(pkg.keywords) ? pkg.keywords : [];
-  report(keywords.includes('node-red') ? 'PASS' : 'WARN', 'P05', 'Keyword', keywords.includes('node-red') ? 'keywords include "node-red"' : 'keywords lack "node-red" (the Flow Library lists only packages that have it)');
+  report(
+    keywords.includes('node-red') ? 'PASS' : 'WARN',
+    'P05',
+    'Keyword',
+    keywords.includes('node-red')
+      ? 'keywords include "node-red"'
+      : 'keywords lack "node-red" (the Flow Library lists only packages that have it)',
+  );
 
   // The npm `latest` of node-red is read from the installed node-red-5 alias (offline); 5.0.7 as of writing.
   const nr5 = installedPackage('node-red-5', dir) || { version: '5.0.7', engines: { node: '>=22.9' } };
@@ -230,7 +249,12 @@ async function scorecard(dir) {
       const ok5 = satisfies(nr5.version, nr.version);
       const also4 = nr4 && semver.major(nr4.version) === 4 ? satisfies(nr4.version, nr.version) : null;
       const note = also4 === null ? '' : also4 ? ` and ${nr4.version}` : `, but not the tested ${nr4.version}`;
-      report(ok5 ? (also4 === false ? 'WARN' : 'PASS') : 'FAIL', 'P06', 'Node-RED version', `"${nr.version}" ${ok5 ? 'includes' : 'excludes'} node-red ${nr5.version}${note}`);
+      report(
+        ok5 ? (also4 === false ? 'WARN' : 'PASS') : 'FAIL',
+        'P06',
+        'Node-RED version',
+        `"${nr.version}" ${ok5 ? 'includes' : 'excludes'} node-red ${nr5.version}${note}`,
+      );
     } catch (err) {
       report('FAIL', 'P06', 'Node-RED version', `cannot read range "${nr.version}": ${err.message}`);
     }
@@ -242,7 +266,12 @@ async function scorecard(dir) {
     try {
       const nrNodeMin = minVersion((nr5.engines && nr5.engines.node) || '>=22.9');
       const ok = satisfies(nrNodeMin, engines);
-      report(ok ? 'PASS' : 'FAIL', 'P07', 'Node version', `engines.node "${engines}" ${ok ? 'includes' : 'excludes'} ${nrNodeMin}, the minimum Node.js of node-red ${nr5.version}`);
+      report(
+        ok ? 'PASS' : 'FAIL',
+        'P07',
+        'Node version',
+        `engines.node "${engines}" ${ok ? 'includes' : 'excludes'} ${nrNodeMin}, the minimum Node.js of node-red ${nr5.version}`,
+      );
     } catch (err) {
       report('FAIL', 'P07', 'Node version', `cannot read engines.node "${engines}": ${err.message}`);
     }
@@ -261,14 +290,27 @@ async function scorecard(dir) {
       const v = semver.valid(info.version);
       return /(^|\/)node_modules\/agent-base$/.test(key) && !info.dev && v !== null && semver.major(v) < 6;
     });
-    report(bad.length ? 'FAIL' : 'PASS', 'D02', 'Bad packages', bad.length ? `agent-base <6 in the runtime tree: ${bad.map(([k, i]) => `${k}@${i.version}`).join(', ')}` : 'no known-bad package (agent-base <6) in the runtime tree of package-lock.json');
+    report(
+      bad.length ? 'FAIL' : 'PASS',
+      'D02',
+      'Bad packages',
+      bad.length
+        ? `agent-base <6 in the runtime tree: ${bad.map(([k, i]) => `${k}@${i.version}`).join(', ')}`
+        : 'no known-bad package (agent-base <6) in the runtime tree of package-lock.json',
+    );
   }
 
   // --- Node files, editor HTML, runtime types, icons, locales (X01-X06) ---
   const nodeFiles = Object.entries(nr.nodes && typeof nr.nodes === 'object' ? nr.nodes : {});
   const missing = nodeFiles.filter(([, file]) => !fs.existsSync(path.join(dir, file)));
   if (nodeFiles.length === 0) report('FAIL', 'X01', 'Node files', 'package.json "node-red"."nodes" lists no files');
-  else report(missing.length ? 'FAIL' : 'PASS', 'X01', 'Node files', missing.length ? `missing: ${missing.map(([, f]) => f).join(', ')}` : `${nodeFiles.map(([set, f]) => `${set} -> ${f}`).join(', ')}`);
+  else
+    report(
+      missing.length ? 'FAIL' : 'PASS',
+      'X01',
+      'Node files',
+      missing.length ? `missing: ${missing.map(([, f]) => f).join(', ')}` : `${nodeFiles.map(([set, f]) => `${set} -> ${f}`).join(', ')}`,
+    );
 
   const types = []; // { type, category, icon, set, jsFile }
   const htmlProblems = [];
@@ -279,7 +321,9 @@ async function scorecard(dir) {
   const localeProblems = [];
   const helpMissing = [];
   const coreIcons = (() => {
-    const core = installedPackage('@node-red/nodes', dir) ? path.dirname(require.resolve('@node-red/nodes/package.json', { paths: [dir, repoRoot] })) : null;
+    const core = installedPackage('@node-red/nodes', dir)
+      ? path.dirname(require.resolve('@node-red/nodes/package.json', { paths: [dir, repoRoot] }))
+      : null;
     return core && fs.existsSync(path.join(core, 'icons')) ? new Set(fs.readdirSync(path.join(core, 'icons'))) : null;
   })();
 
@@ -294,7 +338,8 @@ async function scorecard(dir) {
     if (!fs.existsSync(htmlFile)) htmlProblems.push(`${rel(htmlFile)} missing (run npm run build)`);
     else html = fs.readFileSync(htmlFile, 'utf8');
     const found = editorTypes(html);
-    if (html && found.length === 0) htmlProblems.push(`${rel(htmlFile)} has no literal registerType('<type>', {...}) in a <script type="text/javascript">`);
+    if (html && found.length === 0)
+      htmlProblems.push(`${rel(htmlFile)} has no literal registerType('<type>', {...}) in a <script type="text/javascript">`);
     const templates = attributeValues(html, 'data-template-name');
     for (const t of found) {
       types.push({ ...t, set, jsFile });
@@ -308,7 +353,8 @@ async function scorecard(dir) {
       const registered = await runtimeTypes(jsFile);
       const editorSet = new Set(found.map((t) => t.type));
       for (const t of registered) if (!editorSet.has(t)) runtimeProblems.push(`${t} is registered by ${file} but not in ${rel(htmlFile)}`);
-      for (const t of editorSet) if (!registered.includes(t)) runtimeProblems.push(`${t} is in ${rel(htmlFile)} but ${file} does not register it`);
+      for (const t of editorSet)
+        if (!registered.includes(t)) runtimeProblems.push(`${t} is in ${rel(htmlFile)} but ${file} does not register it`);
     } catch (err) {
       runtimeWarnings.push(`${file} could not be loaded (${String(err.message).split('\n')[0]}); run npm run build`);
     }
@@ -322,7 +368,8 @@ async function scorecard(dir) {
       if (/^(font-awesome|node-red)\//.test(t.icon)) continue;
       if (fs.existsSync(path.join(nodeDir, 'icons', t.icon))) {
         if (!t.icon.startsWith(base)) iconWarnings.push(`${t.icon} is not prefixed with "${base}" (icon names are global)`);
-      } else if (!(coreIcons && coreIcons.has(t.icon))) iconProblems.push(`${t.type}: ${t.icon} not found in ${rel(path.join(nodeDir, 'icons'))}`);
+      } else if (!(coreIcons && coreIcons.has(t.icon)))
+        iconProblems.push(`${t.type}: ${t.icon} not found in ${rel(path.join(nodeDir, 'icons'))}`);
     }
 
     // en-US catalog beside the node file, every literal key the editor uses present, help for every type.
@@ -332,13 +379,19 @@ async function scorecard(dir) {
       try {
         const catalog = readJson(catalogFile);
         const unknown = i18nKeys(html).filter((k) => !hasKey(catalog, k));
-        if (unknown.length) localeProblems.push(`keys missing from ${rel(catalogFile)}: ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ` (+${unknown.length - 5})` : ''}`);
+        if (unknown.length)
+          localeProblems.push(
+            `keys missing from ${rel(catalogFile)}: ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ` (+${unknown.length - 5})` : ''}`,
+          );
       } catch (err) {
         localeProblems.push(`${rel(catalogFile)} is not valid JSON: ${err.message}`);
       }
     }
     const helpFile = path.join(nodeDir, 'locales', 'en-US', base + '.html');
-    const help = new Set([...attributeValues(html, 'data-help-name'), ...(fs.existsSync(helpFile) ? attributeValues(fs.readFileSync(helpFile, 'utf8'), 'data-help-name') : [])]);
+    const help = new Set([
+      ...attributeValues(html, 'data-help-name'),
+      ...(fs.existsSync(helpFile) ? attributeValues(fs.readFileSync(helpFile, 'utf8'), 'data-help-name') : []),
+    ]);
     for (const t of found) if (!help.has(t.type)) helpMissing.push(t.type);
   }
 
@@ -351,9 +404,28 @@ async function scorecard(dir) {
     if (runtimeProblems.length) report('FAIL', 'X03', 'Runtime types', runtimeProblems.join('; '));
     else if (runtimeWarnings.length) report('WARN', 'X03', 'Runtime types', runtimeWarnings.join('; '));
     else report('PASS', 'X03', 'Runtime types', `the node files register exactly the editor's ${types.length} types`);
-    report(iconProblems.length ? 'FAIL' : iconWarnings.length ? 'WARN' : 'PASS', 'X04', 'Icons', [...iconProblems, ...iconWarnings].join('; ') || `${types.filter((t) => t.icon).map((t) => t.icon).join(', ')} found`);
-    report(localeProblems.length ? 'FAIL' : 'PASS', 'X05', 'Locales en-US', localeProblems.join('; ') || 'en-US catalog present for every node file and holds every literal key the editor uses');
-    report(helpMissing.length ? 'WARN' : 'PASS', 'X06', 'Help text', helpMissing.length ? `no data-help-name block for ${helpMissing.join(', ')}` : 'help for every node type');
+    report(
+      iconProblems.length ? 'FAIL' : iconWarnings.length ? 'WARN' : 'PASS',
+      'X04',
+      'Icons',
+      [...iconProblems, ...iconWarnings].join('; ') ||
+        `${types
+          .filter((t) => t.icon)
+          .map((t) => t.icon)
+          .join(', ')} found`,
+    );
+    report(
+      localeProblems.length ? 'FAIL' : 'PASS',
+      'X05',
+      'Locales en-US',
+      localeProblems.join('; ') || 'en-US catalog present for every node file and holds every literal key the editor uses',
+    );
+    report(
+      helpMissing.length ? 'WARN' : 'PASS',
+      'X06',
+      'Help text',
+      helpMissing.length ? `no data-help-name block for ${helpMissing.join(', ')}` : 'help for every node type',
+    );
   }
 
   // --- Examples (N02 and the file checks) ---
@@ -361,10 +433,13 @@ async function scorecard(dir) {
   const exampleFiles = listFiles(examplesDir, '.json');
   const ours = new Set(typeNames);
   const coreTypes = (() => {
-    const pkgJson = installedPackage('@node-red/nodes', dir) ? require.resolve('@node-red/nodes/package.json', { paths: [dir, repoRoot] }) : null;
+    const pkgJson = installedPackage('@node-red/nodes', dir)
+      ? require.resolve('@node-red/nodes/package.json', { paths: [dir, repoRoot] })
+      : null;
     if (!pkgJson) return null;
     const set = new Set(['tab', 'group', 'junction', 'subflow']);
-    for (const f of listFiles(path.join(path.dirname(pkgJson), 'core'), '.html')) for (const t of editorTypes(fs.readFileSync(f, 'utf8'))) set.add(t.type);
+    for (const f of listFiles(path.join(path.dirname(pkgJson), 'core'), '.html'))
+      for (const t of editorTypes(fs.readFileSync(f, 'utf8'))) set.add(t.type);
     return set;
   })();
   const used = new Set();
@@ -379,7 +454,11 @@ async function scorecard(dir) {
       exampleProblems.push(`${rel} is not valid JSON (${err.message})`);
       continue;
     }
-    if (!Array.isArray(flow) || flow.length === 0 || !flow.every((n) => n && typeof n === 'object' && typeof n.id === 'string' && typeof n.type === 'string')) {
+    if (
+      !Array.isArray(flow) ||
+      flow.length === 0 ||
+      !flow.every((n) => n && typeof n === 'object' && typeof n.id === 'string' && typeof n.type === 'string')
+    ) {
       exampleProblems.push(`${rel} is not a flow (a non-empty array of nodes with string id and type)`);
       continue;
     }
@@ -389,17 +468,31 @@ async function scorecard(dir) {
     if (!flow.some((n) => n.type === 'comment')) exampleWarnings.push(`${rel} has no comment node explaining it`);
     if (coreTypes) {
       const foreign = [...new Set(flow.map((n) => n.type))].filter((t) => !ours.has(t) && !coreTypes.has(t) && !t.startsWith('subflow:'));
-      if (foreign.length) exampleWarnings.push(`${rel} uses nodes that are neither core nor this package's (third-party): ${foreign.join(', ')}`);
+      if (foreign.length)
+        exampleWarnings.push(`${rel} uses nodes that are neither core nor this package's (third-party): ${foreign.join(', ')}`);
     }
   }
   const needExamples = types.filter((t) => t.category !== 'config').map((t) => t.type);
   if (!fs.existsSync(examplesDir)) report('FAIL', 'N02', 'Examples', 'no examples/ folder');
   else {
     const without = needExamples.filter((t) => !used.has(t));
-    report(without.length ? 'FAIL' : 'PASS', 'N02', 'Examples', without.length ? `no example uses ${without.join(', ')}` : `${exampleFiles.length} examples cover ${needExamples.join(', ') || 'no non-config types'}`);
+    report(
+      without.length ? 'FAIL' : 'PASS',
+      'N02',
+      'Examples',
+      without.length
+        ? `no example uses ${without.join(', ')}`
+        : `${exampleFiles.length} examples cover ${needExamples.join(', ') || 'no non-config types'}`,
+    );
   }
   if (fs.existsSync(examplesDir)) {
-    report(exampleProblems.length ? 'FAIL' : exampleWarnings.length ? 'WARN' : 'PASS', 'X07', 'Example files', [...exampleProblems, ...exampleWarnings].join('; ') || `${exampleFiles.length} valid flows, each with a comment node and only core or own nodes`);
+    report(
+      exampleProblems.length ? 'FAIL' : exampleWarnings.length ? 'WARN' : 'PASS',
+      'X07',
+      'Example files',
+      [...exampleProblems, ...exampleWarnings].join('; ') ||
+        `${exampleFiles.length} valid flows, each with a comment node and only core or own nodes`,
+    );
   }
 
   // --- Packaging: everything the runtime loads must be in "files" ---
@@ -418,13 +511,27 @@ async function scorecard(dir) {
     }
     if (fs.existsSync(examplesDir)) needed.add('examples');
     const notShipped = [...needed].filter((rel) => !shipped(pkg.files, rel.replace(/^\.\//, '')));
-    report(notShipped.length ? 'FAIL' : 'PASS', 'X08', 'Packaged files', notShipped.length ? `not in package.json "files": ${notShipped.join(', ')}` : '"files" ships the node files, editor HTML, locales, icons and examples');
+    report(
+      notShipped.length ? 'FAIL' : 'PASS',
+      'X08',
+      'Packaged files',
+      notShipped.length
+        ? `not in package.json "files": ${notShipped.join(', ')}`
+        : '"files" ships the node files, editor HTML, locales, icons and examples',
+    );
   } else report('PASS', 'X08', 'Packaged files', 'no "files" list: everything not ignored is published');
 
-  const docs = ['README.md', 'LICENSE'].filter((f) => !fs.readdirSync(dir).some((e) => e.toUpperCase().startsWith(f.toUpperCase().replace(/\.MD$/, ''))));
+  const docs = ['README.md', 'LICENSE'].filter(
+    (f) => !fs.readdirSync(dir).some((e) => e.toUpperCase().startsWith(f.toUpperCase().replace(/\.MD$/, ''))),
+  );
   report(docs.length ? 'WARN' : 'PASS', 'X09', 'README and LICENSE', docs.length ? `missing: ${docs.join(', ')}` : 'both present');
 
-  for (const [id, title] of [['P02', 'Repo name (disabled in node-red-dev)'], ['P08', 'Similar names (needs catalogue.nodered.org)'], ['N01', 'Unique node names (needs catalogue.nodered.org)'], ['D03', 'Outdated dependencies (needs the npm registry)']]) {
+  for (const [id, title] of [
+    ['P02', 'Repo name (disabled in node-red-dev)'],
+    ['P08', 'Similar names (needs catalogue.nodered.org)'],
+    ['N01', 'Unique node names (needs catalogue.nodered.org)'],
+    ['D03', 'Outdated dependencies (needs the npm registry)'],
+  ]) {
     report('SKIP', id, title, 'not checked offline');
   }
   return results;

@@ -41,7 +41,8 @@ function linkPackage() {
   const pkg = path.join(userDir, 'package.json');
   fs.writeFileSync(
     pkg,
-    JSON.stringify({ name: 'homeconnect-local-demo', private: true, dependencies: { '@homeconnect-local/node-red': 'file:..' } }, null, 2) + '\n',
+    JSON.stringify({ name: 'homeconnect-local-demo', private: true, dependencies: { '@homeconnect-local/node-red': 'file:..' } }, null, 2) +
+      '\n',
   );
 }
 
@@ -89,7 +90,12 @@ function demoFlow(records) {
   };
   const profiles = {};
   for (const r of records) {
-    profiles[r.haId] = { key: r.key, ...(r.iv ? { iv: r.iv } : {}), deviceDescription: r.deviceDescription, featureMapping: r.featureMapping };
+    profiles[r.haId] = {
+      key: r.key,
+      ...(r.iv ? { iv: r.iv } : {}),
+      deviceDescription: r.deviceDescription,
+      featureMapping: r.featureMapping,
+    };
   }
   const tab = { id: TAB_ID, type: 'tab', label: 'Home Connect demo', disabled: false, info: '' };
   const watch = JSON.parse(fs.readFileSync(path.join(root, 'examples', 'watch-an-appliance.json'), 'utf8'));
@@ -108,24 +114,76 @@ function demoFlow(records) {
     wires: [['de30000000000011']],
   };
   const result = {
-    id: 'de30000000000011', type: 'debug', z: TAB_ID, name: 'result', active: true, tosidebar: true, console: false,
-    tostatus: false, complete: 'payload', targetType: 'msg', statusVal: '', statusType: 'auto', x: 710, y: 320, wires: [],
+    id: 'de30000000000011',
+    type: 'debug',
+    z: TAB_ID,
+    name: 'result',
+    active: true,
+    tosidebar: true,
+    console: false,
+    tostatus: false,
+    complete: 'payload',
+    targetType: 'msg',
+    statusVal: '',
+    statusType: 'auto',
+    x: 710,
+    y: 320,
+    wires: [],
   };
   const inject = (id, name, payload, y) => ({
-    id, type: 'inject', z: TAB_ID, name, props: [{ p: 'payload' }], repeat: '', crontab: '', once: false, onceDelay: 0.1,
-    topic: '', payload: JSON.stringify(payload), payloadType: 'json', x: 260, y, wires: [[out.id]],
+    id,
+    type: 'inject',
+    z: TAB_ID,
+    name,
+    props: [{ p: 'payload' }],
+    repeat: '',
+    crontab: '',
+    once: false,
+    onceDelay: 0.1,
+    topic: '',
+    payload: JSON.stringify(payload),
+    payloadType: 'json',
+    x: 260,
+    y,
+    wires: [[out.id]],
   });
   const errors = {
-    id: 'de30000000000012', type: 'debug', z: TAB_ID, name: 'refused', active: true, tosidebar: true, console: false,
-    tostatus: false, complete: 'error', targetType: 'msg', statusVal: '', statusType: 'auto', x: 520, y: 420, wires: [],
+    id: 'de30000000000012',
+    type: 'debug',
+    z: TAB_ID,
+    name: 'refused',
+    active: true,
+    tosidebar: true,
+    console: false,
+    tostatus: false,
+    complete: 'error',
+    targetType: 'msg',
+    statusVal: '',
+    statusType: 'auto',
+    x: 520,
+    y: 420,
+    wires: [],
   };
   const catchNode = {
-    id: 'de30000000000013', type: 'catch', z: TAB_ID, name: '', scope: [out.id], uncaught: false, x: 330, y: 420, wires: [[errors.id]],
+    id: 'de30000000000013',
+    type: 'catch',
+    z: TAB_ID,
+    name: '',
+    scope: [out.id],
+    uncaught: false,
+    x: 330,
+    y: 420,
+    wires: [[errors.id]],
   };
   const note = {
-    id: 'de30000000000014', type: 'comment', z: TAB_ID, name: 'Start and stop the simulated dishwasher',
+    id: 'de30000000000014',
+    type: 'comment',
+    z: TAB_ID,
+    name: 'Start and stop the simulated dishwasher',
     info: `Press the inject buttons. Programs run ${timeScale}x faster than real time in the simulator. The washer is at ${wm.host}, the dishwasher at ${dw.host}.`,
-    x: 250, y: 260, wires: [],
+    x: 250,
+    y: 260,
+    wires: [],
   };
   const flows = [
     tab,

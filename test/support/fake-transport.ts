@@ -192,7 +192,7 @@ export class ScriptedAppliance {
     if (req.action === 'NOTIFY') return;
     const resource = String(req.resource);
     const override = this.opts.replies?.[resource];
-    const reply = typeof override === 'function' ? override(req) : override ?? this.defaultReply(resource);
+    const reply = typeof override === 'function' ? override(req) : (override ?? this.defaultReply(resource));
     if (reply.silent) return;
     const msg: Record<string, unknown> = {
       sID: this.sID,
@@ -247,7 +247,6 @@ export function stubProfile(): SessionProfile & { applied: DescriptionChangeItem
     },
   };
 }
-
 
 // ---- ApplianceConnection over fake transports ------------------------------------------
 
@@ -326,4 +325,3 @@ export function nextValues(conn: ApplianceConnection): Promise<ValueChange[]> {
     conn.on('values', l);
   });
 }
-

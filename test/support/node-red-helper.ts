@@ -160,7 +160,12 @@ export const ACCOUNT_ID = 'acc0000000000001';
 export function testAccount(records: ApplianceRecord[], id = ACCOUNT_ID): { node: FlowNode; credentials: object } {
   const profiles: Record<string, unknown> = {};
   for (const r of records) {
-    profiles[r.haId] = { key: r.key, ...(r.iv ? { iv: r.iv } : {}), deviceDescription: r.deviceDescription, featureMapping: r.featureMapping };
+    profiles[r.haId] = {
+      key: r.key,
+      ...(r.iv ? { iv: r.iv } : {}),
+      deviceDescription: r.deviceDescription,
+      featureMapping: r.featureMapping,
+    };
   }
   return {
     node: {
@@ -168,7 +173,15 @@ export function testAccount(records: ApplianceRecord[], id = ACCOUNT_ID): { node
       type: 'homeconnect-local-account',
       name: 'test account',
       region: 'EU',
-      appliances: records.map((r) => ({ haId: r.haId, name: r.name, host: r.host, connectionType: r.connectionType, brand: r.brand, type: r.type, vib: r.vib })),
+      appliances: records.map((r) => ({
+        haId: r.haId,
+        name: r.name,
+        host: r.host,
+        connectionType: r.connectionType,
+        brand: r.brand,
+        type: r.type,
+        vib: r.vib,
+      })),
     },
     credentials: { [id]: { profiles: JSON.stringify(profiles) } },
   };

@@ -45,18 +45,30 @@ export class RawClient {
   private readonly closeWaiters: Array<(c: CloseInfo) => void> = [];
   private readonly timeoutMs: number;
 
-  private constructor(readonly transport: ClientTransport, timeoutMs: number) {
+  private constructor(
+    readonly transport: ClientTransport,
+    timeoutMs: number,
+  ) {
     this.timeoutMs = timeoutMs;
     transport.on('message', (text: string) => this.onMessage(text));
     transport.on('close', (info: { code?: number; reason: string; error?: { kind?: string; message: string } }) => {
-      this.closeInfo = { code: info.code, reason: info.reason, error: info.error ? { kind: info.error.kind, message: info.error.message } : undefined };
+      this.closeInfo = {
+        code: info.code,
+        reason: info.reason,
+        error: info.error ? { kind: info.error.kind, message: info.error.message } : undefined,
+      };
       for (const w of this.closeWaiters.splice(0)) w(this.closeInfo);
     });
   }
 
   /** Connects; resolves on open, rejects with the close info when the connection fails. */
   static connect(opts: RawClientOptions): Promise<RawClient> {
-    const t = connectTransport({ host: opts.host, connectionType: opts.connectionType, key: opts.key, ...(opts.iv ? { iv: opts.iv } : {}) });
+    const t = connectTransport({
+      host: opts.host,
+      connectionType: opts.connectionType,
+      key: opts.key,
+      ...(opts.iv ? { iv: opts.iv } : {}),
+    });
     const client = new RawClient(t, opts.timeoutMs ?? 3000);
     return new Promise((resolve, reject) => {
       t.once('open', () => resolve(client));
@@ -239,4 +251,3 @@ export function realRecord(name: string, connectionType: 'TLS' | 'AES'): Applian
     featureMapping: fs.readFileSync(pair.featureMapping, 'utf8'),
   };
 }
-

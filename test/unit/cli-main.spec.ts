@@ -101,12 +101,21 @@ describe('cli main (in-process)', () => {
     assert.strictEqual(key.code, 1);
     oneErrorLine(key, /NoSuchThing/);
     assert.strictEqual(key.stdout, '');
-    const program = await run(['send', recordsFile, '--appliance', 'HCLOCAL-DEMODW1-000000000001', '--host', '127.0.0.1:1', '--select', 'Dishcare.Dishwasher.Program.Nope']);
+    const program = await run([
+      'send',
+      recordsFile,
+      '--appliance',
+      'HCLOCAL-DEMODW1-000000000001',
+      '--host',
+      '127.0.0.1:1',
+      '--select',
+      'Dishcare.Dishwasher.Program.Nope',
+    ]);
     assert.strictEqual(program.code, 1);
     oneErrorLine(program, /Dishcare\.Dishwasher\.Program\.Nope/);
   });
 
-  it('login prints the region\'s authorize address and fails cleanly when nothing is pasted', async () => {
+  it("login prints the region's authorize address and fails cleanly when nothing is pasted", async () => {
     const eu = await run(['login', '--out', path.join(dir, 'none')]);
     assert.strictEqual(eu.code, 1);
     assert.match(eu.stdout, /^https:\/\/api\.home-connect\.com\/security\/oauth\/authorize\?[^\n]*code_challenge_method=S256[^\n]*\n$/);
@@ -189,7 +198,15 @@ describe('cli main (in-process)', () => {
   it('simulate --demo refuses a name outside the demo list, naming the demos', async () => {
     const r = await run(['simulate', '--demo', 'toaster']);
     assert.strictEqual(r.code, 2);
-    oneErrorLine(r, new RegExp(`--demo must be one of ${demoRecords().map((d) => d.name).join(', ')}$`, 'm'));
+    oneErrorLine(
+      r,
+      new RegExp(
+        `--demo must be one of ${demoRecords()
+          .map((d) => d.name)
+          .join(', ')}$`,
+        'm',
+      ),
+    );
   });
 
   it('refuses simulate with both a profile and --demo', async () => {

@@ -5,7 +5,10 @@ import { demoRecords } from '../../src/simulator/demo-profiles';
 
 describe('cli: simulate helpers', () => {
   it('every demo of the demo list is found by its name, case-insensitively, as a fresh copy', () => {
-    assert.deepStrictEqual(demoNames(), demoRecords().map((r) => r.name));
+    assert.deepStrictEqual(
+      demoNames(),
+      demoRecords().map((r) => r.name),
+    );
     for (const demo of demoRecords()) {
       const found = findDemo(demo.name.toUpperCase());
       assert.strictEqual(found?.haId, demo.haId);

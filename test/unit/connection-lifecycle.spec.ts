@@ -16,7 +16,14 @@ describe('ApplianceConnection lifecycle', () => {
   });
 
   it('goes disconnected → connecting → handshaking → connected and keeps the initial state', async () => {
-    h = harness([{ values: [{ uid: DOOR, value: 0 }, { uid: 99999, value: 5 }] }]);
+    h = harness([
+      {
+        values: [
+          { uid: DOOR, value: 0 },
+          { uid: 99999, value: 5 },
+        ],
+      },
+    ]);
     const connected = waitState(h.conn, 'connected');
     assert.strictEqual(h.conn.state, 'disconnected');
     h.conn.start();
@@ -46,23 +53,38 @@ describe('ApplianceConnection lifecycle', () => {
     assert.ok(h.transports[0].closed, 'the failed link was closed');
     const second = h.transports[1].sent.map((s) => JSON.parse(s));
     assert.strictEqual(second[1].msgID, 900, 'ids restart from the new edMsgID');
-    assert.deepStrictEqual(second.slice(1).map((m) => m.resource), [
-      '/ci/services', '/iz/info', '/ei/deviceReady', '/ni/info', '/ro/allDescriptionChanges', '/ro/allMandatoryValues',
-    ]);
+    assert.deepStrictEqual(
+      second.slice(1).map((m) => m.resource),
+      ['/ci/services', '/iz/info', '/ei/deviceReady', '/ni/info', '/ro/allDescriptionChanges', '/ro/allMandatoryValues'],
+    );
   });
 
   it('values survive reconnects and only differences are emitted (no ProgramFinished replay)', async () => {
-    const first = [{ uid: DOOR, value: 1 }, { uid: FINISHED, value: 1 }];
-    h = harness([{ values: first }, { values: [{ uid: DOOR, value: 0 }, { uid: FINISHED, value: 1 }] }]);
+    const first = [
+      { uid: DOOR, value: 1 },
+      { uid: FINISHED, value: 1 },
+    ];
+    h = harness([
+      { values: first },
+      {
+        values: [
+          { uid: DOOR, value: 0 },
+          { uid: FINISHED, value: 1 },
+        ],
+      },
+    ]);
     const batches: ValueChange[][] = [];
     h.conn.on('values', (v) => batches.push(v));
     let connected = waitState(h.conn, 'connected');
     h.conn.start();
     await connected;
-    assert.deepStrictEqual(batches[0].map((v) => [v.key, v.value]), [
-      ['BSH.Common.Status.DoorState', 'Closed'],
-      ['BSH.Common.Event.ProgramFinished', 'Present'],
-    ]);
+    assert.deepStrictEqual(
+      batches[0].map((v) => [v.key, v.value]),
+      [
+        ['BSH.Common.Status.DoorState', 'Closed'],
+        ['BSH.Common.Event.ProgramFinished', 'Present'],
+      ],
+    );
     assert.ok(!('previous' in batches[0][0]), 'first value has no previous');
     connected = waitState(h.conn, 'connected');
     h.transports[0].drop();
@@ -80,12 +102,21 @@ describe('ApplianceConnection lifecycle', () => {
     h.conn.start();
     await connected;
     let got = nextValues(h.conn);
-    h.apps[0].notify('/ro/values', [{ uid: DOOR, value: 0 }, { uid: 4711, value: 3 }]);
-    assert.deepStrictEqual((await got).map((v) => [v.uid, v.value, v.previous]), [[DOOR, 'Open', 'Closed']]);
+    h.apps[0].notify('/ro/values', [
+      { uid: DOOR, value: 0 },
+      { uid: 4711, value: 3 },
+    ]);
+    assert.deepStrictEqual(
+      (await got).map((v) => [v.uid, v.value, v.previous]),
+      [[DOOR, 'Open', 'Closed']],
+    );
     const desc = new Promise<unknown[]>((resolve) => h!.conn.once('description', resolve));
     got = nextValues(h.conn);
     h.apps[0].notify('/ro/descriptionChange', [{ uid: 517, access: 'READ', available: true, value: false }]);
-    assert.deepStrictEqual((await got).map((v) => [v.key, v.value]), [['BSH.Common.Status.RemoteControlStartAllowed', false]]);
+    assert.deepStrictEqual(
+      (await got).map((v) => [v.key, v.value]),
+      [['BSH.Common.Status.RemoteControlStartAllowed', false]],
+    );
     assert.strictEqual(((await desc)[0] as { uid: number }).uid, 517);
   });
 
@@ -97,7 +128,10 @@ describe('ApplianceConnection lifecycle', () => {
     await connected;
     assert.strictEqual(h.transports.length, 5);
     // The attempt that gets through stays "offline" until it is connected: no flapping per retry.
-    assert.deepStrictEqual(h.conn.history().map((c) => c.state), ['connecting', 'offline', 'connected']);
+    assert.deepStrictEqual(
+      h.conn.history().map((c) => c.state),
+      ['connecting', 'offline', 'connected'],
+    );
     const loud = h.logs.filter(([level, m]) => level !== 'debug' && /offline/.test(m));
     assert.strictEqual(loud.length, 1, 'one offline log line per streak');
   });
@@ -113,12 +147,18 @@ describe('ApplianceConnection lifecycle', () => {
   });
 
   it('a protocol error (e.g. 404 on upgrade) is "error" and retried', async () => {
-    const wedged: FakeCloseInfo = { reason: '404', error: new HomeConnectError('protocol', 'The appliance is not accepting connections: power-cycle it.') };
+    const wedged: FakeCloseInfo = {
+      reason: '404',
+      error: new HomeConnectError('protocol', 'The appliance is not accepting connections: power-cycle it.'),
+    };
     h = harness([{ refuse: wedged }, {}]);
     const connected = waitState(h.conn, 'connected');
     h.conn.start();
     await connected;
-    assert.deepStrictEqual(h.conn.history().map((c) => c.state), ['connecting', 'error', 'connecting', 'handshaking', 'connected']);
+    assert.deepStrictEqual(
+      h.conn.history().map((c) => c.state),
+      ['connecting', 'error', 'connecting', 'handshaking', 'connected'],
+    );
     assert.match(h.conn.history()[1].reason!, /power-cycle/);
   });
 
@@ -178,7 +218,10 @@ describe('ApplianceConnection lifecycle', () => {
     await connected;
     assert.strictEqual(h.conn.snapshot()['BSH.Common.Status.DoorState'], 'Closed');
     const changed = nextValues(h.conn);
-    assert.deepStrictEqual((await changed).map((v) => [v.key, v.value, v.previous]), [['BSH.Common.Status.DoorState', 'Open', 'Closed']]);
+    assert.deepStrictEqual(
+      (await changed).map((v) => [v.key, v.value, v.previous]),
+      [['BSH.Common.Status.DoorState', 'Open', 'Closed']],
+    );
     assert.strictEqual(JSON.parse(h.transports[0].sent[7]).resource, '/ro/allMandatoryValues');
   });
 

@@ -20,7 +20,10 @@ const AES_WRONG_KEY: FakeCloseInfo = {
   reason: 'decrypt failed',
   error: new HomeConnectError('auth-failed', 'The first frame from the appliance could not be decrypted: the key or iv is wrong.'),
 };
-const WEDGED: FakeCloseInfo = { reason: '404', error: new HomeConnectError('protocol', 'The appliance is not accepting connections: power-cycle it.') };
+const WEDGED: FakeCloseInfo = {
+  reason: '404',
+  error: new HomeConnectError('protocol', 'The appliance is not accepting connections: power-cycle it.'),
+};
 
 interface StepHarness {
   conn: ApplianceConnection;
@@ -40,7 +43,15 @@ function stepHarness(steps: Step[], timing: Partial<ConnectionTiming> = {}): Ste
     profile: profileFromRecord(demoWasher),
     deviceId: 'test-device-id',
     logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
-    timing: { requestTimeoutMs: 500, handshakeTimeoutMs: 2000, pingIntervalMs: 1000, deadAfterMs: 5000, backoffMinMs: 2, backoffMaxMs: 10, ...timing },
+    timing: {
+      requestTimeoutMs: 500,
+      handshakeTimeoutMs: 2000,
+      pingIntervalMs: 1000,
+      deadAfterMs: 5000,
+      backoffMinMs: 2,
+      backoffMaxMs: 10,
+      ...timing,
+    },
     transportFactory: () => {
       const step = steps[Math.min(transports.length, steps.length - 1)];
       const t = new FakeTransport();
@@ -99,7 +110,14 @@ describe('ApplianceConnection failure streaks (no flapping)', () => {
     h.conn.start();
     await connected;
     assert.deepStrictEqual(stateNames(h.states), [
-      'connecting', 'offline', 'auth-failed', 'error', 'connecting', 'handshaking', 'auth-failed', 'connected',
+      'connecting',
+      'offline',
+      'auth-failed',
+      'error',
+      'connecting',
+      'handshaking',
+      'auth-failed',
+      'connected',
     ]);
     assert.deepStrictEqual(stateNames(h.conn.history()), stateNames(h.states));
   });
@@ -150,8 +168,17 @@ describe('ApplianceConnection failure streaks (no flapping)', () => {
     // Answer only after several first-message timeouts have passed.
     await new Promise((r) => setTimeout(r, 100));
     link.push({
-      sID: hh.apps[0].sID, msgID: req.msgID, resource: '/ci/services', version: req.version, action: 'RESPONSE',
-      data: [{ service: 'ci', version: 3 }, { service: 'ei', version: 2 }, { service: 'iz', version: 1 }, { service: 'ro', version: 1 }],
+      sID: hh.apps[0].sID,
+      msgID: req.msgID,
+      resource: '/ci/services',
+      version: req.version,
+      action: 'RESPONSE',
+      data: [
+        { service: 'ci', version: 3 },
+        { service: 'ei', version: 2 },
+        { service: 'iz', version: 1 },
+        { service: 'ro', version: 1 },
+      ],
     });
     await connected;
     assert.strictEqual(hh.transports.length, 1, 'no retry');

@@ -60,6 +60,9 @@ describe('protocol.md citations', () => {
   });
 
   it('the section finder sees headings and citations as written', () => {
-    assert.deepStrictEqual([...sections('## 3. Messages\n### 3.10 Reconnect\n#### 3.10.1 Detail\n# 9 Title\nText §8\n')], ['3', '3.10', '3.10.1']);
+    assert.deepStrictEqual(
+      [...sections('## 3. Messages\n### 3.10 Reconnect\n#### 3.10.1 Detail\n# 9 Title\nText §8\n')],
+      ['3', '3.10', '3.10.1'],
+    );
   });
 });

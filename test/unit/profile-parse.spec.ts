@@ -77,7 +77,13 @@ describe('profile: real DeviceDescription/FeatureMapping pairs', () => {
         const groups = p.programGroups();
         assert.ok(groups.some((g) => g.uid === 263 && g.parentUid === undefined));
         const grouped = groups.flatMap((g) => g.programs).sort((a, b) => a - b);
-        assert.deepEqual(grouped, p.programs().map((f) => f.uid).sort((a, b) => a - b));
+        assert.deepEqual(
+          grouped,
+          p
+            .programs()
+            .map((f) => f.uid)
+            .sort((a, b) => a - b),
+        );
         for (const f of p.allFeatures()) assert.equal(f.shortKey, f.key.split('.').pop());
       });
 
@@ -144,11 +150,10 @@ describe('profile: known facts', () => {
     const fav = groups.find((g) => g.key === 'LaundryCare.Common.ProgramGroup.Favorites')!;
     assert.equal(fav.uid, 0x1710);
     assert.equal(fav.parentUid, 263);
-    assert.deepEqual(fav.programs.slice(0, 3).map((u) => p.programKey(u)), [
-      'LaundryCare.Common.Program.Memory1',
-      'LaundryCare.Common.Program.Memory2',
-      'LaundryCare.Common.Program.Memory3',
-    ]);
+    assert.deepEqual(
+      fav.programs.slice(0, 3).map((u) => p.programKey(u)),
+      ['LaundryCare.Common.Program.Memory1', 'LaundryCare.Common.Program.Memory2', 'LaundryCare.Common.Program.Memory3'],
+    );
     const washer = groups.find((g) => g.key === 'LaundryCare.Common.ProgramGroup.Washer')!;
     assert.equal(washer.parentUid, 0x1712);
     assert.ok(washer.programs.includes(p.resolve('LaundryCare.Washer.Program.Cotton').uid));
@@ -175,7 +180,10 @@ describe('profile: known facts', () => {
     assert.equal(list.key, 'Dishcare.Dishwasher.OptionList.Options');
     assert.equal(list.kind, 'list');
     assert.equal(list.parentUid, 262);
-    const nested = p.options().filter((o) => o.parentUid === 0xeff1).map((o) => o.key);
+    const nested = p
+      .options()
+      .filter((o) => o.parentUid === 0xeff1)
+      .map((o) => o.key);
     assert.ok(nested.includes('Dishcare.Dishwasher.Option.VarioSpeedPlus'));
     assert.ok(nested.includes('Dishcare.Dishwasher.Option.IntensivZone'));
     assert.equal(p.find('Eco50')!.uid, 8196);
@@ -248,7 +256,10 @@ describe('profile: XML details the parser configuration must keep', () => {
     const root = parseXml(DD, 'DeviceDescription.xml');
     assert.equal(root.name, 'device');
     assert.deepEqual(root.attributes, {});
-    assert.deepEqual(root.children.map((c) => c.name), ['description', 'settingList', 'programGroup']);
+    assert.deepEqual(
+      root.children.map((c) => c.name),
+      ['description', 'settingList', 'programGroup'],
+    );
     const setting = root.children[1].children[0];
     assert.deepEqual(setting.children, []);
     assert.equal(setting.text, '');

@@ -49,7 +49,10 @@ describe('test/scripts/scorecard.js (offline Flow Library scorecard)', function 
     assert.deepStrictEqual(lines(out, 'FAIL'), [], out);
     assert.strictEqual(status, 0, out);
     for (const id of ['P01', 'P03', 'P04', 'P06', 'P07', 'D01', 'N02']) {
-      assert.ok(lines(out, 'PASS').some((l) => l.startsWith(`PASS  ${id} `)), `${id} should pass:\n${out}`);
+      assert.ok(
+        lines(out, 'PASS').some((l) => l.startsWith(`PASS  ${id} `)),
+        `${id} should pass:\n${out}`,
+      );
     }
   });
 
@@ -58,7 +61,11 @@ describe('test/scripts/scorecard.js (offline Flow Library scorecard)', function 
     const { status, out } = run(dir);
     assert.strictEqual(status, 0, out);
     assert.ok(fs.existsSync(path.join(dir, 'homeconnect-local.html')), out);
-    assert.deepStrictEqual(lines(out, 'WARN').filter((l) => !/ (D02|X03) /.test(l)), [], out);
+    assert.deepStrictEqual(
+      lines(out, 'WARN').filter((l) => !/ (D02|X03) /.test(l)),
+      [],
+      out,
+    );
   });
 
   it('fails P07 when engines.node excludes the Node.js that Node-RED 5 needs', function () {
@@ -68,7 +75,11 @@ describe('test/scripts/scorecard.js (offline Flow Library scorecard)', function 
     });
     const { status, out } = run(dir);
     assert.strictEqual(status, 1, out);
-    assert.deepStrictEqual(lines(out, 'FAIL').map((l) => l.slice(6, 9)), ['P07'], out);
+    assert.deepStrictEqual(
+      lines(out, 'FAIL').map((l) => l.slice(6, 9)),
+      ['P07'],
+      out,
+    );
     assert.match(out, /engines\.node ">=24" excludes 22\.9\.0/);
   });
 
@@ -80,7 +91,11 @@ describe('test/scripts/scorecard.js (offline Flow Library scorecard)', function 
     });
     const { status, out } = run(dir);
     assert.strictEqual(status, 1, out);
-    assert.deepStrictEqual(lines(out, 'FAIL').map((l) => l.slice(6, 9)), ['P06', 'D01'], out);
+    assert.deepStrictEqual(
+      lines(out, 'FAIL').map((l) => l.slice(6, 9)),
+      ['P06', 'D01'],
+      out,
+    );
   });
 
   it('fails N02 when no example uses a non-config node, and X07 on an example that is not JSON', function () {

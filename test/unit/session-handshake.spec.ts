@@ -100,7 +100,15 @@ describe('Session handshake (protocol.md §3.3/§3.4)', () => {
     assert.strictEqual(result.info, undefined);
     assert.deepStrictEqual(
       app.requests.map((r) => r.resource),
-      ['/ci/services', '/ci/authentication', '/ci/info', '/ei/deviceReady', '/ni/info', '/ro/allDescriptionChanges', '/ro/allMandatoryValues'],
+      [
+        '/ci/services',
+        '/ci/authentication',
+        '/ci/info',
+        '/ei/deviceReady',
+        '/ni/info',
+        '/ro/allDescriptionChanges',
+        '/ro/allMandatoryValues',
+      ],
     );
   });
 

@@ -22,9 +22,13 @@ export function importBuffer(data: Uint8Array, fileName: string, meta?: Partial<
     if (profileJsonEntries(entries, fileName).length > 0) return importProfileZip(data, fileName);
     const hasXml = [...entries.keys()].some((n) => n.endsWith('_DeviceDescription.xml'));
     if (!hasXml) {
-      throw new HomeConnectError('import', `${fileName} is a ZIP file but holds no Home Connect profile (no appliance JSON, no *_DeviceDescription.xml).`, {
-        details: { file: fileName },
-      });
+      throw new HomeConnectError(
+        'import',
+        `${fileName} is a ZIP file but holds no Home Connect profile (no appliance JSON, no *_DeviceDescription.xml).`,
+        {
+          details: { file: fileName },
+        },
+      );
     }
     if (meta?.key === undefined) {
       throw new HomeConnectError(
@@ -104,10 +108,7 @@ function looksLikeHcpy(parsed: unknown): boolean {
   const items = Array.isArray(parsed) ? parsed : [parsed];
   return items.some(
     (i) =>
-      isPlainObject(i) &&
-      !('connectionType' in i) &&
-      !('deviceDescription' in i) &&
-      ('features' in i || 'host' in i || 'description' in i),
+      isPlainObject(i) && !('connectionType' in i) && !('deviceDescription' in i) && ('features' in i || 'host' in i || 'description' in i),
   );
 }
 
