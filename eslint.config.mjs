@@ -28,6 +28,8 @@ export default defineConfig(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
       ],
+      // `import x = require('x')` is TypeScript's typed import of a CommonJS `export =` module.
+      '@typescript-eslint/no-require-imports': ['error', { allowAsImport: true }],
       // Node-RED node constructors keep `const node = this` for the callbacks they register.
       '@typescript-eslint/no-this-alias': ['error', { allowedNames: ['node'] }],
       // `async` without `await` is how an implementation of a Promise-returning interface (fake

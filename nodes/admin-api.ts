@@ -6,6 +6,7 @@
  * or put into an error.
  */
 import { completeLogin, createLoginRequest, isCloudRegion, mergeRecords, parseRedirect } from '../src/cloud';
+import { discoverAppliances, discoveredLine, hostPortOf, noAnswerHint } from '../src/discovery';
 import { HomeConnectError, errorMessage, isHomeConnectError } from '../src/errors';
 import { profileFromRecord } from '../src/profile';
 import type { ApplianceProfile } from '../src/profile';
@@ -20,6 +21,7 @@ import { buildLiveView, disconnectedView } from './admin/live-view';
 import { LoginStore } from './admin/login-store';
 import { testConnection, withModel } from './admin/test-connection';
 import type { RedAPI } from './red-types';
+import { isPlainObject } from '../src/guards';
 
 export const ADMIN_PREFIX = '/homeconnect-local';
 export const READ_SCOPE = 'homeconnect-local.read';
@@ -66,16 +68,12 @@ class HttpError extends Error {
 const EXPIRED_LOGIN = 'This login has expired, press Log in again';
 const registered = new WeakSet<object>();
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 function text(v: unknown): string | undefined {
   return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
 }
 
 function bodyOf(req: AdminRequest): Record<string, unknown> {
-  if (!isObject(req.body)) throw new HttpError(400, 'The request needs a JSON object body.');
+  if (!isPlainObject(req.body)) throw new HttpError(400, 'The request needs a JSON object body.');
   return req.body;
 }
 
@@ -136,8 +134,8 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
   }
 
   function deployedProfile(acc: AccountNode, entry: ApplianceEntry): ApplianceProfile {
-    const session = acc.session(entry.haId);
-    if (session) return session.profile;
+    const shared = acc.connection(entry.haId);
+    if (shared) return shared.profile;
     const record = acc.storedRecords().find((r) => r.haId === entry.haId);
     if (!record) throw new HttpError(404, `No key and profile are stored for "${entry.name}"; log in or import it again.`);
     return readProfile(record);
@@ -208,9 +206,9 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
       const byHaId = new Map<string, ApplianceRecord>();
       const errors: Array<{ file: string; message: string }> = [];
       b.files.forEach((f: unknown, i: number) => {
-        const file = isObject(f) && typeof f.name === 'string' && f.name.trim() !== '' ? f.name.trim() : `file ${i + 1}`;
+        const file = isPlainObject(f) && typeof f.name === 'string' && f.name.trim() !== '' ? f.name.trim() : `file ${i + 1}`;
         try {
-          if (!isObject(f) || typeof f.data !== 'string') throw new HomeConnectError('import', `${file} has no content.`);
+          if (!isPlainObject(f) || typeof f.data !== 'string') throw new HomeConnectError('import', `${file} has no content.`);
           const data = Buffer.from(f.data, 'base64');
           if (data.length === 0) throw new HomeConnectError('import', `${file} is empty.`);
           for (const r of importBuffer(data, file, meta)) {
@@ -224,7 +222,8 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
       let records = withStoredRecords(text(b.account), [...byHaId.values()]);
       // A host typed in manual entry is what the person wants, even for a known appliance.
       if (meta.host !== undefined) records = records.map((r) => (byHaId.has(r.haId) ? { ...r, host: meta.host } : r));
-      return { records, errors };
+      // `imported`: the appliances read from these files (records also holds the stored ones).
+      return { records, errors, imported: [...byHaId.keys()] };
     }),
   );
 
@@ -235,8 +234,8 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
     write,
     handle((req) => {
       const r = bodyOf(req).record;
-      if (!isObject(r)) throw new HttpError(400, 'Send the appliance profile as "record".');
-      const desc = isObject(r.description) ? r.description : {};
+      if (!isPlainObject(r)) throw new HttpError(400, 'Send the appliance profile as "record".');
+      const desc = isPlainObject(r.description) ? r.description : {};
       const record: ApplianceRecord = {
         haId: text(r.haId) ?? 'preview',
         name: text(r.name) ?? '',
@@ -249,7 +248,7 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
       };
       if (typeof r.deviceDescription === 'string') record.deviceDescription = r.deviceDescription;
       if (typeof r.featureMapping === 'string') record.featureMapping = r.featureMapping;
-      if (isObject(r.features)) record.features = r.features as HcpyFeatures;
+      if (isPlainObject(r.features)) record.features = r.features as HcpyFeatures;
       return buildProfileView(readProfile(record));
     }),
   );
@@ -269,8 +268,8 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
     handle((req) => {
       const acc = account(req.params.id);
       const entry = appliance(acc, req.params.haId);
-      const session = acc.session(entry.haId);
-      return session ? buildLiveView(session.client, session.profile) : disconnectedView();
+      const shared = acc.connection(entry.haId);
+      return shared ? buildLiveView(shared.client, shared.profile) : disconnectedView();
     }),
   );
 
@@ -288,7 +287,7 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
       const entry = deployed && haId ? deployed.appliances.find((a) => a.haId === haId) : undefined;
 
       const keyGiven = text(b.key);
-      const hasProfile = (typeof b.deviceDescription === 'string' && typeof b.featureMapping === 'string') || isObject(b.features);
+      const hasProfile = (typeof b.deviceDescription === 'string' && typeof b.featureMapping === 'string') || isPlainObject(b.features);
       if ((!keyGiven || !hasProfile) && !stored) {
         if (accountId && !deployed)
           throw new HttpError(404, `The account ${shown(accountId)} is not deployed; enter the key and profile or deploy first.`);
@@ -320,15 +319,11 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
         },
         'Test connection',
       );
-      // The shared session already answers for exactly these settings: no second connection.
-      const session = deployed && haId ? deployed.session(haId) : undefined;
-      if (
-        session &&
-        stored &&
-        session.client.state === 'connected' &&
-        sameTarget(record, { ...stored, host: entry?.host ?? stored.host })
-      ) {
-        return { ok: true, state: 'connected', info: withModel(session.client.info), ms: 0, shared: true };
+      // The shared connection already answers for exactly these settings: no second connection.
+      const shared = deployed && haId ? deployed.connection(haId) : undefined;
+      if (shared && stored && shared.client.state === 'connected' && sameTarget(record, { ...stored, host: entry?.host ?? stored.host })) {
+        // No `ms`: nothing was connected for this answer, so there is no time to report.
+        return { ok: true, state: 'connected', info: withModel(shared.client.info), shared: true };
       }
       const profile = readProfile(record);
       return testConnection(record, {
@@ -339,11 +334,52 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
     }),
   );
 
+  // ---- discovery -----------------------------------------------------------------------
+
+  // One browse at a time for every editor: repeated clicks share it instead of flooding the network.
+  let browsing: Promise<unknown> | undefined;
+  app.get(
+    route('/discover'),
+    read,
+    handle(() => {
+      browsing ??= discoverForEditor(discoverySettings(RED)).finally(() => {
+        browsing = undefined;
+      });
+      return browsing;
+    }),
+  );
+
   app.get(
     route('/account/:id/diagnostics'),
     read,
     handle((req) => buildDiagnostics(account(req.params.id))),
   );
+}
+
+interface DiscoverySettings {
+  interface?: string;
+  port?: number;
+  timeoutMs?: number;
+}
+
+/** settings.homeconnectLocalDiscovery (tests: the loopback interface); default every interface, 3 s. */
+function discoverySettings(RED: RedAPI): DiscoverySettings {
+  const s = (RED as unknown as { settings?: Record<string, unknown> }).settings?.homeconnectLocalDiscovery;
+  return s && typeof s === 'object' ? s : {};
+}
+
+/** What the editor's "Find appliances" shows: appliances found (no secrets exist in mDNS), or a hint. */
+async function discoverForEditor(settings: DiscoverySettings): Promise<{ found: unknown[]; hint?: string }> {
+  const seconds = Math.min(10, Math.max(0.5, (settings.timeoutMs ?? 3000) / 1000));
+  const found = await discoverAppliances({
+    timeoutMs: seconds * 1000,
+    ...(settings.interface ? { interface: settings.interface } : {}),
+    ...(settings.port ? { port: settings.port } : {}),
+  }).catch((e: unknown) => {
+    throw new HttpError(503, `Appliances cannot be searched for here: ${errorMessage(e)}`);
+  });
+  const list = found.slice(0, 100).map((a) => ({ ...discoveredLine(a), hostPort: hostPortOf(a) }));
+  return list.length > 0 ? { found: list } : { found: [], hint: noAnswerHint(settings.interface, seconds) };
 }
 
 function sameTarget(a: ApplianceRecord, b: ApplianceRecord): boolean {

@@ -12,9 +12,9 @@ export class UsageError extends Error {
   }
 }
 
-export type CommandName = 'simulate' | 'watch' | 'send' | 'login';
+export type CommandName = 'simulate' | 'watch' | 'send' | 'login' | 'plan' | 'discover';
 
-export const COMMANDS: readonly CommandName[] = ['simulate', 'watch', 'send', 'login'];
+export const COMMANDS: readonly CommandName[] = ['simulate', 'watch', 'send', 'login', 'plan', 'discover'];
 
 interface FlagSpec {
   /** none: a switch; required: takes the next word; optional: takes the next word unless it is a flag. */
@@ -43,6 +43,7 @@ const SPECS: Record<CommandName, { flags: Record<string, FlagSpec>; maxPositiona
       demo: { value: 'required' },
       'time-scale': { value: 'required' },
       'save-profile': { value: 'required' },
+      advertise: { value: 'none' },
     },
   },
   watch: {
@@ -60,8 +61,30 @@ const SPECS: Record<CommandName, { flags: Record<string, FlagSpec>; maxPositiona
       stop: { value: 'none' },
       pause: { value: 'none' },
       resume: { value: 'none' },
+      command: { value: 'required' },
       raw: { value: 'required' },
+      'start-in': { value: 'required' },
+      'finish-in': { value: 'required' },
+      'allow-dangerous': { value: 'none' },
       timeout: { value: 'required' },
+    },
+  },
+  plan: {
+    maxPositionals: 0,
+    flags: {
+      prices: { value: 'required' },
+      duration: { value: 'required' },
+      deadline: { value: 'required' },
+      now: { value: 'required' },
+      objective: { value: 'required', choices: ['cheapest', 'solar'], ignoreCase: true },
+      step: { value: 'required' },
+    },
+  },
+  discover: {
+    maxPositionals: 0,
+    flags: {
+      timeout: { value: 'required' },
+      interface: { value: 'required' },
     },
   },
   login: {

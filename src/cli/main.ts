@@ -20,9 +20,11 @@ Talk to Home Connect appliances over the local network.
 
 Commands:
   watch <profile>      print connection changes and every value change as JSON lines
-  send <profile> ...   set values, select/start/stop/pause/resume programs, or send a raw request
+  send <profile> ...   set values, select/start/stop/pause/resume programs, run a command or send a raw request
   simulate <profile>   run a simulated appliance (or a built-in demo: --demo <name>)
   login                log in to the Home Connect cloud once and save profile ZIPs
+  plan                 plan the cheapest (or sunniest) start before a deadline from a price file
+  discover             find appliances on the network (mDNS) and print their addresses
 
 Run "${PROGRAM} <command> --help" for the options of a command.
 `,
@@ -43,11 +45,15 @@ Actions (exactly one):
   --set KEY=VALUE [--set KEY=VALUE ...]          write settings or other writable values
   --select PROGRAM [--option KEY=VALUE ...]      select a program
   --start [PROGRAM] [--option KEY=VALUE ...]     start a program (the selected one when omitted)
+      [--start-in SECONDS | --finish-in SECONDS] delayed start, mapped to the option the program has
   --stop | --pause | --resume                    control the running program
+  --command KEY[=VALUE]                          run a command (BSH.Common.Command.*)
   --raw JSON                                     {"resource":"/ro/allMandatoryValues","action":"GET"}
 
 KEY is a full key (BSH.Common.Setting.PowerState), a unique short key (PowerState) or a uid.
 VALUE is an enum member name, a number, true/false, or JSON.
+  --allow-dangerous     send commands that reset the appliance or cut its network, and raw
+                        writes outside /ro/values, /ro/activeProgram, /ro/selectedProgram
   --timeout <seconds>   how long to wait for the connection (default 20)
 Prints the outcome as one JSON line; exits 0 on success, 1 with the error otherwise.
 
@@ -66,6 +72,28 @@ Runs a simulated appliance on this computer until interrupted (Ctrl+C) and print
   --port <n>                port to listen on (default: any free port)
   --services iz|ci2|legacy  service set the simulator announces
   --appliance <name|haId>   pick one appliance when <profile> holds several
+  --advertise               announce it over mDNS like a real appliance (on the --bind interface)
+`,
+  discover: `Usage: ${PROGRAM} discover [--timeout SECONDS] [--interface ADDRESS]
+
+Listens for Home Connect appliances announcing themselves over mDNS (_homeconnect._tcp) and prints
+one JSON line per appliance as it is found, then exits 0 after the timeout:
+  {"haId":...,"host":"192.168.1.23","port":443,"transport":"tls","brand":...,"type":...,"vib":...}
+  --timeout <seconds>     how long to listen (default 5)
+  --interface <address>   the IPv4 address of the network interface to use (default: every interface)
+Use the printed host with --host, or as the appliance's host in the account dialog.
+`,
+  plan: `Usage: ${PROGRAM} plan --prices FILE --duration SECONDS --deadline HH:MM|ISO [options]
+
+Plans the start that costs least (or uses the most solar forecast) and finishes by the deadline,
+and prints the plan as one JSON line: {"start":...,"finish":...,"startIn":...,"cost":...,"saving":...}.
+  --prices FILE                  prices or forecast: a list of {start,end?,price}, Tibber, aWATTar,
+                                 Solcast or forecast.solar JSON
+  --duration SECONDS             how long the program runs
+  --deadline HH:MM|ISO|8h        finished by then (HH:MM: the next such time)
+  --now ISO                      plan as if it were then (default: now)
+  --objective cheapest|solar     lowest price (default) or most forecast covered
+  --step SECONDS                 start times on this grid (default 60, the delayed-start step)
 `,
   login: `Usage: ${PROGRAM} login [--region EU|NA|CN] [--out DIR]
 
@@ -98,6 +126,10 @@ async function run(parsed: ParsedCommand, io: CliIo): Promise<number> {
       return (await import('./simulate-command')).simulateCommand(parsed, io);
     case 'login':
       return (await import('./login-command')).loginCommand(parsed, io);
+    case 'plan':
+      return (await import('./plan-command')).planCommand(parsed, io);
+    case 'discover':
+      return (await import('./discover-command')).discoverCommand(parsed, io);
   }
 }
 

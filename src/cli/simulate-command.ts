@@ -83,6 +83,7 @@ export async function simulateCommand(parsed: ParsedCommand, io: CliIo): Promise
     port,
     timeScale,
     ...(services ? { services } : {}),
+    ...(parsed.flags.has('advertise') ? { advertise: bind === '0.0.0.0' || bind === '::' ? {} : { interface: bind } } : {}),
   });
   // Real appliances serve the app and other clients side by side, so watch and send can run
   // at the same time against the simulator (its test default refuses a second client).

@@ -10,9 +10,11 @@ import * as os from 'os';
 import { HomeConnectError, errorMessage } from '../errors';
 import { profileFromRecord } from '../profile';
 import { decodeKey } from '../profile/import';
-import type { ApplianceRecord, DescriptionChangeItem, DecodedValue, Feature, WireItem } from '../profile/types';
+import type { ApplianceRecord, DescriptionChangeItem, DecodedValue, Feature, WireItem, ConnectionType } from '../profile/types';
 import { Backoff } from './backoff';
-import { connectTransport } from './client-transport';
+import { remoteSelectRefusal, remoteStartRefusal } from './program-command';
+import { connectTransport, type TransportClose } from './client-transport';
+import { safeEmit } from './safe-emit';
 import { Session, formatSeconds, type SessionLogger, type SessionProfile, type SessionTransport } from './session';
 import { TrafficLog } from './traffic-log';
 import type {
@@ -30,18 +32,16 @@ import type {
 
 /** What the connection needs of the profile (ApplianceProfile satisfies it). */
 export interface ConnectionProfile extends SessionProfile {
+  /** Never throws: undefined when unknown or ambiguous. */
   find(ref: string | number): Feature | undefined;
   resolve(ref: string | number): Feature;
   encodeValue(ref: string | number, value: unknown): WireItem;
   encodeProgram(ref: string | number): number;
   encodeOption(program: string | number | undefined, ref: string | number, value: unknown): WireItem;
   readonly roots: { activeProgram?: Feature; selectedProgram?: Feature };
-}
-
-export interface TransportCloseInfo {
-  code?: number;
-  reason: string;
-  error?: HomeConnectError;
+  /** For the remote-start rules of the profile (ApplianceProfile has them; test doubles may not). */
+  programs?(): Feature[];
+  byUid?(uid: number): Feature | undefined;
 }
 
 /** What the connection needs of a client transport (ClientTransport satisfies it). */
@@ -51,13 +51,13 @@ export interface ClientTransportLike extends SessionTransport {
   terminate(): void;
   on(event: 'open' | 'pong', listener: () => void): unknown;
   on(event: 'message', listener: (text: string) => void): unknown;
-  on(event: 'close', listener: (info: TransportCloseInfo) => void): unknown;
+  on(event: 'close', listener: (info: TransportClose) => void): unknown;
   off(event: 'message', listener: (text: string) => void): unknown;
 }
 
 export interface TransportFactoryOptions {
   host: string;
-  connectionType: 'TLS' | 'AES';
+  connectionType: ConnectionType;
   key: Buffer;
   iv?: Buffer;
   connectTimeoutMs?: number;
@@ -79,6 +79,8 @@ export interface ConnectionTiming {
   backoffMinMs: number;
   backoffMaxMs: number;
   refreshIntervalMs: number;
+  /** With an addressLookup: how long an appliance may stay offline before it is looked up (default 60 s). */
+  followAfterMs?: number;
 }
 
 export const DEFAULT_TIMING: Required<ConnectionTiming> = {
@@ -91,6 +93,7 @@ export const DEFAULT_TIMING: Required<ConnectionTiming> = {
   backoffMinMs: 1_000,
   backoffMaxMs: 300_000,
   refreshIntervalMs: 3_600_000,
+  followAfterMs: 60_000,
 };
 
 export interface ApplianceConnectionOptions {
@@ -107,6 +110,12 @@ export interface ApplianceConnectionOptions {
   transportFactory?: (opts: TransportFactoryOptions) => ClientTransportLike;
   /** Uniform [0,1) for backoff jitter (tests). */
   random?: () => number;
+  /**
+   * Follows address changes: called with the haId when the appliance has been offline for
+   * timing.followAfterMs or its host name does not resolve; answers its current "host:port"
+   * (e.g. found over mDNS by haId) or undefined. The key still proves it is the same appliance.
+   */
+  addressLookup?: (haId: string) => Promise<string | undefined>;
 }
 
 const REMOTE_START_ALLOWED = 'BSH.Common.Status.RemoteControlStartAllowed';
@@ -171,11 +180,20 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
   private refreshTimer: NodeJS.Timeout | undefined;
   /** Offline / auth-failed are logged once per streak, not once per retry. */
   private streakLogged: ConnectionState | undefined;
+  /** Where it connects: the record's host until an address lookup finds the appliance elsewhere. */
+  private hostValue: string;
+  private readonly addressLookup: ApplianceConnectionOptions['addressLookup'];
+  /** Start of the current failure streak, and of the last lookup (one lookup per followAfterMs). */
+  private failingSince: number | undefined;
+  private lastLookupAt = 0;
+  private lookupRunning = false;
 
   constructor(opts: ApplianceConnectionOptions) {
     super();
     this.record = opts.record;
     this.haId = opts.record.haId;
+    this.hostValue = opts.record.host;
+    this.addressLookup = opts.addressLookup;
     this.profileValue = opts.profile;
     this.deviceName = opts.deviceName ?? 'homeconnect-local';
     this.deviceId = opts.deviceId ?? defaultDeviceId();
@@ -207,6 +225,11 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
 
   get info(): DeviceInfo | undefined {
     return this.infoValue;
+  }
+
+  /** The address in use ("host" or "host:port"); differs from the record after an address change was followed. */
+  get host(): string {
+    return this.hostValue;
   }
 
   /** The profile in use (built from the record on first use when none was given). */
@@ -272,6 +295,8 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
   }
 
   async selectProgram(program: string | number, options?: OptionValues): Promise<WriteResult> {
+    const never = this.profileRefusal(remoteSelectRefusal, program);
+    if (never) throw never;
     const session = this.requireConnected();
     this.checkRoot('selectedProgram', 'select a program');
     const uid = this.profile.encodeProgram(program);
@@ -279,6 +304,9 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
   }
 
   async startProgram(program?: string | number, options?: OptionValues): Promise<WriteResult> {
+    // What the profile rules out is refused before anything else, connected or not.
+    const never = this.profileRefusal(remoteStartRefusal, program);
+    if (never) throw never;
     const session = this.requireConnected();
     const allowed = this.knownValue(REMOTE_START_ALLOWED);
     if (allowed && (allowed.value === false || allowed.raw === false)) {
@@ -298,7 +326,24 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
     } else {
       uid = this.profile.encodeProgram(program);
     }
+    const refused = remoteStartRefusal(this.profile, this.label, uid);
+    if (refused) throw refused;
     return this.post(session, '/ro/activeProgram', [this.programItem(uid, options)], true);
+  }
+
+  /**
+   * A start (or selection) the profile rules out for the whole appliance or for the named program, checked
+   * before the live state so "never" wins over "not now"; undefined also when the profile is
+   * unusable or the program unknown (the later checks name those).
+   */
+  private profileRefusal(rule: typeof remoteStartRefusal, program: string | number | undefined): HomeConnectError | undefined {
+    try {
+      const appliance = rule(this.profile, this.label);
+      if (appliance || program === undefined || program === null || program === '') return appliance;
+      return rule(this.profile, this.label, this.profile.encodeProgram(program));
+    } catch {
+      return undefined;
+    }
   }
 
   stopProgram(): Promise<WriteResult> {
@@ -346,7 +391,8 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
     const out: RawResponse = { action: res.action, resource: res.resource };
     if (res.code !== undefined) {
       out.code = res.code;
-      const name = session.applianceError(action, resource, res.code).codeName;
+      // Named only; turning it into an error is the command model's job (src/appliance/commands).
+      const name = this.profile.errorName(res.code);
       if (name) out.codeName = name;
     }
     if (res.data) out.data = res.data;
@@ -372,12 +418,7 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
   }
 
   private knownValue(key: string): ValueChange | undefined {
-    let f: Feature | undefined;
-    try {
-      f = this.profile.find(key);
-    } catch {
-      f = undefined;
-    }
+    const f = this.profile.find(key);
     return f ? this.store.get(f.uid) : undefined;
   }
 
@@ -417,7 +458,7 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
     return this.factoryOverride ? this.factoryOverride(opts) : connectTransport(opts);
   }
 
-  private connect(): void {
+  private connect(reason?: string): void {
     if (!this.running) return;
     const gen = ++this.gen;
     let key: Buffer;
@@ -431,13 +472,14 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
       this.setState('error', `${errorMessage(e)} Import the appliance again.`);
       return;
     }
-    if (this.stateValue !== 'offline' && this.stateValue !== 'auth-failed') {
-      this.setState('connecting', `connecting to ${this.record.host}`);
+    if (reason !== undefined) this.setState('connecting', reason);
+    else if (this.stateValue !== 'offline' && this.stateValue !== 'auth-failed') {
+      this.setState('connecting', `connecting to ${this.hostValue}`);
     }
     let transport: ClientTransportLike;
     try {
       const fo: TransportFactoryOptions = {
-        host: this.record.host,
+        host: this.hostValue,
         connectionType: this.record.connectionType,
         key,
         connectTimeoutMs: this.timing.connectTimeoutMs,
@@ -458,7 +500,7 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
     transport.on('open', () => this.guard(gen, () => this.onOpen(link)));
     transport.on('message', () => this.guard(gen, () => this.deadTimer?.refresh()));
     transport.on('pong', () => this.guard(gen, () => this.deadTimer?.refresh()));
-    transport.on('close', (info: TransportCloseInfo) => {
+    transport.on('close', (info: TransportClose) => {
       link.closed = true;
       this.guard(gen, () => this.onTransportClosed(info));
     });
@@ -526,6 +568,7 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
           if (result.info) this.infoValue = result.info;
           this.backoff.reset();
           this.streakLogged = undefined;
+          this.failingSince = undefined;
           this.setState('connected', 'handshake complete');
           this.refreshTimer = setInterval(() => this.guard(gen, () => this.refresh(session)), this.timing.refreshIntervalMs);
         }),
@@ -562,7 +605,7 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
     this.emitSafe('description', items);
   }
 
-  private onTransportClosed(info: TransportCloseInfo): void {
+  private onTransportClosed(info: TransportClose): void {
     const err = info.error;
     if (err?.kind === 'offline') this.fail(err, 'offline');
     else if (err?.kind === 'auth-failed') {
@@ -587,6 +630,39 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
     this.teardown(err, true);
     this.setState(target, err.message);
     this.scheduleReconnect();
+    this.maybeFollow(err);
+  }
+
+  /**
+   * Looks the appliance up by haId when it has been failing for followAfterMs, or at once when its
+   * host name does not resolve; a new address is used right away (the pending retry is replaced).
+   */
+  private maybeFollow(err: HomeConnectError): void {
+    const lookup = this.addressLookup;
+    if (!lookup || this.lookupRunning || !this.running) return;
+    const now = Date.now();
+    this.failingSince ??= now;
+    const unresolved = err.kind === 'offline' && ['ENOTFOUND', 'EAI_AGAIN'].includes(String(err.details?.code));
+    const every = this.timing.followAfterMs;
+    if (!unresolved && now - this.failingSince < every) return;
+    if (now - this.lastLookupAt < every) return;
+    this.lastLookupAt = now;
+    this.lookupRunning = true;
+    lookup(this.haId)
+      .then((found) => {
+        if (!found || !this.running || found === this.hostValue) return;
+        if (this.stateValue === 'connected' || this.stateValue === 'handshaking') return;
+        const from = this.hostValue;
+        this.hostValue = found;
+        this.logger.info(`${this.label}: address changed to ${found} (was ${from}); connecting there`);
+        // Drop a pending attempt on the old address and its retry timer, then connect at once.
+        this.teardown(undefined, true);
+        this.connect(`address changed to ${found}`);
+      })
+      .catch((e: unknown) => this.logger.debug(`${this.label}: address lookup failed: ${errorMessage(e)}`))
+      .finally(() => {
+        this.lookupRunning = false;
+      });
   }
 
   /** Drops the link and every per-link timer; later events of that link are ignored. */
@@ -676,12 +752,10 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
   }
 
   private emitSafe(event: string, ...args: unknown[]): void {
-    try {
-      this.emit(event, ...args);
-    } catch (e) {
-      this.logger.error(`${this.label}: a '${event}' listener threw: ${errorMessage(e)}`);
-    }
+    safeEmit(this, this.reportListenerError, event, ...args);
   }
+
+  private readonly reportListenerError = (sentence: string): void => this.logger.error(`${this.label}: ${sentence}`);
 }
 
 /** uid first, as the firmware wants (§3.7). */

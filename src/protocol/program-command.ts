@@ -14,6 +14,7 @@ const DURATION_KEYS = ['BSH.Common.Option.EstimatedTotalProgramTime', 'BSH.Commo
 
 /** What resolveDelayedStart needs of the profile (ApplianceProfile satisfies it). */
 export interface DelayedStartProfile {
+  /** Never throws: undefined when unknown or ambiguous. */
   find(ref: string | number): Feature | undefined;
   resolve(ref: string | number): Feature;
 }
@@ -86,9 +87,38 @@ interface OfferedOption {
   step?: number;
 }
 
+/** The delayed-start option a program offers, with its step in seconds. */
+export interface DelayedStartOption {
+  key: string;
+  name: 'StartInRelative' | 'FinishInRelative';
+  step?: number;
+}
+
+/** StartInRelative when the program offers it, else FinishInRelative; a validation error when it has neither. */
+export function delayedStartOf(profile: DelayedStartProfile, programRef: string | number): DelayedStartOption {
+  const program = profile.resolve(programRef);
+  for (const [key, name] of [
+    [START_IN_RELATIVE, 'StartInRelative'],
+    [FINISH_IN_RELATIVE, 'FinishInRelative'],
+  ] as const) {
+    const o = offered(profile, program, key);
+    if (o) return o.step !== undefined ? { key: o.feature.key, name, step: o.step } : { key: o.feature.key, name };
+  }
+  throw new HomeConnectError(
+    'validation',
+    `${program.key} on this appliance has no delayed start (neither StartInRelative nor FinishInRelative).`,
+    { details: { program: program.key } },
+  );
+}
+
+/** The program's expected duration in seconds from the profile's per-program defaults, if it tells. */
+export function expectedDurationS(profile: DelayedStartProfile, programRef: string | number): number | undefined {
+  return expectedDuration(profile, profile.resolve(programRef));
+}
+
 /** The option when the appliance has it and the program (if it lists options) allows it. */
 function offered(profile: DelayedStartProfile, program: Feature, key: string): OfferedOption | undefined {
-  const feature = safeFind(profile, key);
+  const feature = profile.find(key);
   if (!feature) return undefined;
   let perProgram: ProgramOption | undefined;
   if (program.options && program.options.length > 0) {
@@ -102,7 +132,7 @@ function offered(profile: DelayedStartProfile, program: Feature, key: string): O
 
 function expectedDuration(profile: DelayedStartProfile, program: Feature): number | undefined {
   for (const key of DURATION_KEYS) {
-    const f = safeFind(profile, key);
+    const f = profile.find(key);
     if (!f) continue;
     const po = program.options?.find((o) => o.uid === f.uid);
     for (const candidate of [po?.default, po?.initValue, po?.attributes?.default]) {
@@ -111,14 +141,6 @@ function expectedDuration(profile: DelayedStartProfile, program: Feature): numbe
     }
   }
   return undefined;
-}
-
-function safeFind(profile: DelayedStartProfile, key: string): Feature | undefined {
-  try {
-    return profile.find(key);
-  } catch {
-    return undefined;
-  }
 }
 
 /** Up to the next step, so a converted finish time is never earlier than asked. */
@@ -149,4 +171,93 @@ const DANGEROUS = [
 export function isDangerousCommand(key: string): boolean {
   if (typeof key !== 'string') return false;
   return DANGEROUS.some((re) => re.test(key));
+}
+
+/** What remoteStartRefusal needs of the profile (ApplianceProfile satisfies it). */
+export interface RemoteStartProfile {
+  programs?(): Feature[];
+  byUid?(uid: number): Feature | undefined;
+}
+
+/** Program execution none/selectOnly: the appliance only starts it from its own panel. */
+function startable(program: Feature): boolean {
+  return program.execution !== 'none' && program.execution !== 'selectOnly';
+}
+
+/**
+ * Why a remote start can never work on this appliance (or for this program), read from the
+ * profile alone: no programs at all (fridges), or programs whose execution is none/selectOnly
+ * (hobs: every program). A read-only ActiveProgram is not enough: washers and coffee machines
+ * declare it read-only and open it at runtime when remote start is enabled, which the
+ * connection's live access check covers. Undefined when a start may be tried.
+ */
+export function remoteStartRefusal(profile: RemoteStartProfile, label: string, programUid?: number): HomeConnectError | undefined {
+  if (profile.programs && profile.programs().length === 0) {
+    return new HomeConnectError('validation', `${label} does not allow remote starts: it has no programs. Nothing was sent.`, {
+      details: { reason: 'no-programs' },
+    });
+  }
+  const programs = profile.programs?.() ?? [];
+  if (programs.length > 0 && programs.every((p) => !startable(p))) {
+    return new HomeConnectError(
+      'validation',
+      `${label} does not allow remote starts: its profile marks every program as started on the appliance only (execution none or selectOnly). Nothing was sent.`,
+      { details: { reason: 'program-execution' } },
+    );
+  }
+  if (programUid !== undefined) {
+    const program = profile.byUid?.(programUid);
+    const exec = program?.execution;
+    if (program && !startable(program)) {
+      const how =
+        exec === 'selectOnly' ? 'it can only be selected remotely and started on the appliance' : 'it can only be started on the appliance';
+      return new HomeConnectError('validation', `${label} does not allow remote starts of ${program.key}: ${how}. Nothing was sent.`, {
+        details: { program: program.key, execution: exec, reason: 'program-execution' },
+      });
+    }
+  }
+  return undefined;
+}
+
+/** Program execution none/startOnly: the appliance does not take it as a remote selection. */
+function selectable(program: Feature): boolean {
+  return program.execution !== 'none' && program.execution !== 'startOnly';
+}
+
+/** Like remoteStartRefusal, for selecting a program (execution none or startOnly rule it out). */
+export function remoteSelectRefusal(profile: RemoteStartProfile, label: string, programUid?: number): HomeConnectError | undefined {
+  const programs = profile.programs?.();
+  if (programs && programs.length === 0) {
+    return new HomeConnectError('validation', `${label} does not allow remote program selection: it has no programs. Nothing was sent.`, {
+      details: { reason: 'no-programs' },
+    });
+  }
+  if (programs && programs.every((p) => !selectable(p))) {
+    return new HomeConnectError(
+      'validation',
+      `${label} does not allow remote program selection: its profile marks every program as chosen on the appliance only. Nothing was sent.`,
+      { details: { reason: 'program-execution' } },
+    );
+  }
+  const program = programUid !== undefined ? profile.byUid?.(programUid) : undefined;
+  if (program && !selectable(program)) {
+    return new HomeConnectError(
+      'validation',
+      `${label} does not allow remote selection of ${program.key} (execution ${program.execution ?? 'none'}). Nothing was sent.`,
+      { details: { program: program.key, execution: program.execution, reason: 'program-execution' } },
+    );
+  }
+  return undefined;
+}
+
+/**
+ * The uid of a raw `/ro/values` item as the appliance would read it, for the danger check:
+ * numbers and numeric strings go through Number() ("553", "0x229", 553.0 are all 553);
+ * anything else, and non-integers (553.0000001), is undefined and must be refused, since the
+ * check cannot tell what the appliance would make of it.
+ */
+export function rawValueUid(uid: unknown): number | undefined {
+  if (typeof uid !== 'number' && !(typeof uid === 'string' && uid.trim() !== '')) return undefined;
+  const n = Number(uid);
+  return Number.isSafeInteger(n) && n >= 0 ? n : undefined;
 }

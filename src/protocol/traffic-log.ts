@@ -8,25 +8,14 @@
  * be changed after recording (the session never hands them out). Everything else (our
  * requests, RESPONSEs whose data callers receive and may change) is copied and redacted at once.
  */
+import { redactSecrets } from './redact';
 import type { TrafficEntry } from './types';
 
 export const DEFAULT_TRAFFIC_CAPACITY = 100;
 
-/** Field names whose values never appear in diagnostics (compared lower-case). */
-const SECRET_FIELDS = new Set(['key', 'iv', 'psk', 'password', 'passwd', 'token', 'secret', 'nonce', 'response']);
-
-/** A copy of `value` with secret-looking fields replaced; cycles and depth are bounded. */
-export function redact(value: unknown, depth = 0): unknown {
-  if (depth > 8) return '[…]';
-  if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-      out[k] = SECRET_FIELDS.has(k.toLowerCase()) ? '[redacted]' : redact(v, depth + 1);
-    }
-    return out;
-  }
-  return value;
+/** A copy of `value` with secret-named fields replaced (the one redactor, without secret bytes). */
+export function redact(value: unknown): unknown {
+  return redactSecrets(value);
 }
 
 /** Inbound NOTIFY / POST: stored as is and redacted on read (see the module comment). */

@@ -4,14 +4,19 @@
  * checks what clients send as strictly as real firmware does (recording every violation),
  * answers with the real error codes, runs programs in scaled time and can inject faults.
  */
+import { ApplianceAdvertiser, type AdvertisedAppliance } from '../discovery/advertiser';
 import * as crypto from 'crypto';
 import { EventEmitter } from 'events';
 import * as net from 'net';
 import { HomeConnectError, errorMessage } from '../errors';
+import { decodeKey } from '../profile/import/key-material';
+import { isWritable } from '../profile/value-codec';
 import { profileFromRecord, type ApplianceProfile } from '../profile';
-import type { ApplianceRecord, DescriptionChangeItem, Feature, WireItem } from '../profile/types';
+import type { ApplianceRecord, DescriptionChangeItem, Feature, WireItem, ConnectionType } from '../profile/types';
 import type { Message } from '../protocol/message';
 import { startApplianceServer, type ApplianceServer, type ServerConnection } from '../protocol/server-transport';
+import { DoorAlarms } from './door-alarms';
+import { zoneLevelChanged } from './hob-zones';
 import { planRun, ProgramRunner, type RunPhase } from './program-runner';
 import { serviceList, serviceVersions, type ServiceSetName } from './service-sets';
 import { ErrorCode, parseDefaultText, SimulatedState } from './simulated-state';
@@ -20,7 +25,7 @@ import { checkEnvelope, checkInitialValuesReply, parseProgramRequest, valueItems
 export interface ApplianceSimulatorOptions {
   record: ApplianceRecord;
   /** Default: record.connectionType. */
-  transport?: 'TLS' | 'AES';
+  transport?: ConnectionType;
   /** Advertised service set (protocol.md §3.4). Default 'iz'. */
   services?: ServiceSetName;
   host?: string;
@@ -30,6 +35,8 @@ export interface ApplianceSimulatorOptions {
   sID?: number;
   edMsgID?: number;
   log?: (line: string) => void;
+  /** Announce the appliance over mDNS like a real one (README "Finding appliances"); interface: e.g. 127.0.0.1. */
+  advertise?: { interface?: string; port?: number };
 }
 
 /** Fault injection switches (integration tests, CLI `simulate`). */
@@ -60,10 +67,11 @@ export interface SimulatorFaults {
   restart(): void;
 }
 
-interface Session {
+/** One client socket and where it is in the handshake (not the protocol session: sID is the simulator's). */
+interface ClientLink {
   id: number;
   conn: ServerConnection;
-  /** Appliance msgID of the initialValues POST this session must answer. */
+  /** Appliance msgID of the initialValues POST this link must answer. */
   initialMsgID: number;
   replied: boolean;
   registered: boolean;
@@ -80,17 +88,6 @@ const HIGH_BIT = 2 ** 31;
 
 function random32Above2p31(): number {
   return HIGH_BIT + crypto.randomInt(0, 2 ** 30);
-}
-
-function decodeSecret(text: string | undefined, bytes: number, what: string): Buffer {
-  const buf = Buffer.from(text ?? '', 'base64url');
-  if (buf.length !== bytes) {
-    throw new HomeConnectError(
-      'profile',
-      `The simulator needs a ${what} of ${bytes} bytes (base64url); the record's ${what} has ${buf.length}.`,
-    );
-  }
-  return buf;
 }
 
 /** Appliance "type" code of ci v1 /ci/info (32 = DISHWASHER, protocol.md §3.5); other codes are not known. */
@@ -110,19 +107,24 @@ export class ApplianceSimulator extends EventEmitter {
   readonly state: SimulatedState;
   readonly record: ApplianceRecord;
 
-  private readonly transport: 'TLS' | 'AES';
+  private readonly transport: ConnectionType;
   private readonly serviceSet: ServiceSetName;
   private readonly versions: Map<string, number>;
   private readonly timeScaleValue: number;
   private readonly runner: ProgramRunner;
-  private readonly sessions = new Map<ServerConnection, Session>();
+  private readonly doorAlarms: DoorAlarms;
+  private readonly links = new Map<ServerConnection, ClientLink>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly logLine: (line: string) => void;
   private server: ApplianceServer | undefined;
+  private advertiser: ApplianceAdvertiser | undefined;
+  /** Where it listens; moveTo() changes it while the haId and the state stay. */
+  private listenHost: string;
+  private listenPort: number;
   private sID: number;
   private edMsgID: number;
   private applianceMsgId: number;
-  private sessionSeq = 0;
+  private linkSeq = 0;
   private stopped = false;
   // fault switches
   private stalled = false;
@@ -135,6 +137,8 @@ export class ApplianceSimulator extends EventEmitter {
   constructor(private readonly opts: ApplianceSimulatorOptions) {
     super();
     this.record = opts.record;
+    this.listenHost = opts.host ?? '127.0.0.1';
+    this.listenPort = opts.port ?? 0;
     this.transport = opts.transport ?? opts.record.connectionType;
     this.serviceSet = opts.services ?? 'iz';
     this.versions = serviceVersions(this.serviceSet);
@@ -144,14 +148,20 @@ export class ApplianceSimulator extends EventEmitter {
     this.applianceMsgId = random32Above2p31();
     this.logLine = opts.log ?? (() => undefined);
     // Validate secrets up front so start() fails with a clear sentence.
-    decodeSecret(opts.record.key, 32, 'key');
-    if (this.transport === 'AES') decodeSecret(opts.record.iv, 16, 'iv');
+    decodeKey(opts.record.key, 'key', 'The simulator', 'profile');
+    if (this.transport === 'AES') decodeKey(opts.record.iv, 'iv', 'The simulator', 'profile');
     this.state = new SimulatedState(profileFromRecord(opts.record));
     this.runner = new ProgramRunner({
       state: this.state,
       timeScale: () => this.timeScaleValue,
       notify: (items) => this.notifyValues(items),
       describe: (items) => this.notifyDescription(items),
+      log: (line) => this.log(line),
+    });
+    this.doorAlarms = new DoorAlarms({
+      state: this.state,
+      timeScale: () => this.timeScaleValue,
+      notify: (items) => this.notifyValues(items),
       log: (line) => this.log(line),
     });
     this.faults = this.makeFaults();
@@ -162,27 +172,46 @@ export class ApplianceSimulator extends EventEmitter {
   async start(): Promise<{ url: string; port: number }> {
     if (this.server) return { url: this.server.url, port: this.server.port };
     this.stopped = false;
-    const key = decodeSecret(this.record.key, 32, 'key');
-    const iv = this.transport === 'AES' ? decodeSecret(this.record.iv, 16, 'iv') : undefined;
+    const key = decodeKey(this.record.key, 'key', 'The simulator', 'profile');
+    const iv = this.transport === 'AES' ? decodeKey(this.record.iv, 'iv', 'The simulator', 'profile') : undefined;
     this.server = await startApplianceServer({
       connectionType: this.transport,
       key,
       ...(iv ? { iv } : {}),
-      host: this.opts.host ?? '127.0.0.1',
-      port: this.opts.port ?? 0,
+      host: this.listenHost,
+      port: this.listenPort,
       onConnection: (conn) => this.onConnection(conn),
       onUpgrade: () => this.onUpgrade(),
     });
     this.log(`listening on ${this.server.url} (${this.transport}, services ${this.serviceSet})`);
+    if (this.opts.advertise && !this.advertiser) {
+      this.advertiser = new ApplianceAdvertiser(this.advertisedAs(), this.opts.advertise);
+      await this.advertiser.start();
+    } else this.advertiser?.move({ address: this.listenHost, port: this.server.port });
     return { url: this.server.url, port: this.server.port };
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.runner.dispose();
-    for (const t of this.timers) clearTimeout(t);
-    this.timers.clear();
-    for (const s of this.sessions.values()) {
+  /** What the mDNS records say: haId, brand, type, vib, a MAC like real appliances, TLS flag, address, port. */
+  private advertisedAs(): AdvertisedAppliance {
+    const r = this.record;
+    return {
+      haId: r.haId,
+      ...(r.brand ? { brand: r.brand } : {}),
+      ...(r.type ? { type: r.type } : {}),
+      ...(r.vib ? { vib: r.vib } : {}),
+      mac: this.macHex().match(/../g)!.join('-'),
+      tls: this.transport === 'TLS',
+      address: this.listenHost === '0.0.0.0' ? '127.0.0.1' : this.listenHost,
+      port: this.server?.port ?? this.listenPort,
+    };
+  }
+
+  /**
+   * Moves to another port (and/or address) keeping the haId and every value, as an appliance does
+   * after a DHCP change: clients are dropped, the old port closes, the new one listens and is announced.
+   */
+  async moveTo(to: { port?: number; host?: string }): Promise<{ url: string; port: number }> {
+    for (const s of this.links.values()) {
       s.closed = true;
       try {
         s.conn.terminate();
@@ -190,10 +219,36 @@ export class ApplianceSimulator extends EventEmitter {
         // already gone
       }
     }
-    this.sessions.clear();
+    this.links.clear();
     const server = this.server;
     this.server = undefined;
     if (server) await server.close();
+    if (to.host !== undefined) this.listenHost = to.host;
+    this.listenPort = to.port ?? 0;
+    return this.start();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.runner.dispose();
+    this.doorAlarms.dispose();
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    for (const s of this.links.values()) {
+      s.closed = true;
+      try {
+        s.conn.terminate();
+      } catch {
+        // already gone
+      }
+    }
+    this.links.clear();
+    const server = this.server;
+    this.server = undefined;
+    if (server) await server.close();
+    const advertiser = this.advertiser;
+    this.advertiser = undefined;
+    if (advertiser) await advertiser.stop();
   }
 
   get url(): string {
@@ -206,7 +261,7 @@ export class ApplianceSimulator extends EventEmitter {
 
   /** "127.0.0.1:port", to put into a record's host. */
   get hostPort(): string {
-    const host = this.opts.host ?? '127.0.0.1';
+    const host = this.listenHost;
     return `${net.isIPv6(host) ? `[${host}]` : host}:${this.port}`;
   }
 
@@ -215,7 +270,7 @@ export class ApplianceSimulator extends EventEmitter {
   }
 
   get activeConnections(): number {
-    return this.sessions.size;
+    return this.links.size;
   }
 
   get services(): ServiceSetName {
@@ -257,6 +312,9 @@ export class ApplianceSimulator extends EventEmitter {
     const item = this.state.set(f.uid, raw);
     if (item) this.notifyValues([item]);
     if (f.shortKey === 'DoorState') this.runner.doorChanged(this.state.memberName(f, raw) === 'Open');
+    this.doorAlarms.doorChanged(f, this.state.memberName(f, raw) === 'Open');
+    const follow = zoneLevelChanged(this.state, f, raw);
+    if (follow.length > 0) this.notifyValues(follow);
   }
 
   /** A description change made by the appliance (access, available, min/max ...): NOTIFY /ro/descriptionChange. */
@@ -275,16 +333,16 @@ export class ApplianceSimulator extends EventEmitter {
   private onUpgrade(): number | undefined {
     if (this.stopped) return 503;
     if (this.upgradeStatus !== undefined) return this.upgradeStatus;
-    if (this.refuseSecond && this.liveSessions() > 0) {
+    if (this.refuseSecond && this.liveLinks() > 0) {
       this.violation('a second concurrent connection was refused with 503');
       return 503;
     }
     return undefined;
   }
 
-  private liveSessions(): number {
+  private liveLinks(): number {
     let n = 0;
-    for (const s of this.sessions.values()) if (!s.closed) n++;
+    for (const s of this.links.values()) if (!s.closed) n++;
     return n;
   }
 
@@ -293,15 +351,15 @@ export class ApplianceSimulator extends EventEmitter {
       conn.terminate();
       return;
     }
-    if (this.refuseSecond && this.liveSessions() > 0) {
+    if (this.refuseSecond && this.liveLinks() > 0) {
       // onUpgrade normally refuses already; a race between two upgrades ends here.
       this.violation('a second concurrent connection was closed');
       conn.close(1013, 'Try Again Later');
       return;
     }
     this.connectionCount++;
-    const session: Session = {
-      id: ++this.sessionSeq,
+    const link: ClientLink = {
+      id: ++this.linkSeq,
       conn,
       initialMsgID: this.nextApplianceMsgId(),
       replied: false,
@@ -310,26 +368,26 @@ export class ApplianceSimulator extends EventEmitter {
       nextMsgId: this.edMsgID,
       closed: false,
     };
-    this.sessions.set(conn, session);
+    this.links.set(conn, link);
     conn.on('message', (text: string) => {
       try {
-        this.onText(session, text);
+        this.onText(link, text);
       } catch (e) {
         this.log(`message handling failed: ${errorMessage(e)}`);
       }
     });
     conn.on('close', () => {
-      session.closed = true;
-      this.sessions.delete(conn);
-      this.log(`connection ${session.id} closed`);
+      link.closed = true;
+      this.links.delete(conn);
+      this.log(`connection ${link.id} closed`);
     });
-    conn.on('error', (e: unknown) => this.log(`connection ${session.id} error: ${errorMessage(e)}`));
+    conn.on('error', (e: unknown) => this.log(`connection ${link.id} error: ${errorMessage(e)}`));
     if (this.stalled) conn.autoPong = false;
-    this.log(`connection ${session.id} accepted`);
-    this.emit('connection', { id: session.id, remoteAddress: conn.remoteAddress });
-    this.sendTo(session, {
+    this.log(`connection ${link.id} accepted`);
+    this.emit('connection', { id: link.id, remoteAddress: conn.remoteAddress });
+    this.sendTo(link, {
       sID: this.sID,
-      msgID: session.initialMsgID,
+      msgID: link.initialMsgID,
       resource: '/ei/initialValues',
       version: this.versions.get('ei') ?? 1,
       action: 'POST',
@@ -337,9 +395,9 @@ export class ApplianceSimulator extends EventEmitter {
     });
   }
 
-  private closeSession(s: Session, code: number, reason: string): void {
+  private closeLink(s: ClientLink, code: number, reason: string): void {
     s.closed = true;
-    this.sessions.delete(s.conn);
+    this.links.delete(s.conn);
     try {
       s.conn.close(code, reason);
     } catch {
@@ -349,12 +407,12 @@ export class ApplianceSimulator extends EventEmitter {
 
   // ---- inbound -------------------------------------------------------------------------------
 
-  private onText(s: Session, text: string): void {
+  private onText(s: ClientLink, text: string): void {
     if (s.closed) return;
     const check = checkEnvelope(text);
     if (check.kind === 'fatal') {
       this.violation(`connection ${s.id}: ${check.problem}; closed with 1008`);
-      this.closeSession(s, 1008, 'Header Error');
+      this.closeLink(s, 1008, 'Header Error');
       return;
     }
     if (check.kind === 'ok' && check.note) this.violation(`connection ${s.id}: ${check.note} (tolerated)`);
@@ -366,7 +424,7 @@ export class ApplianceSimulator extends EventEmitter {
     if (!s.replied) {
       if (check.kind !== 'ok') {
         this.violation(`connection ${s.id}: ${check.problem} (before the initialValues reply); closed with 1008`);
-        this.closeSession(s, 1008, 'Header Error');
+        this.closeLink(s, 1008, 'Header Error');
         return;
       }
       const r = checkInitialValuesReply(check.message, {
@@ -376,7 +434,7 @@ export class ApplianceSimulator extends EventEmitter {
       });
       if (r.kind === 'fatal') {
         this.violation(`connection ${s.id}: ${r.problem}; closed with 1008`);
-        this.closeSession(s, 1008, 'Header Error');
+        this.closeLink(s, 1008, 'Header Error');
         return;
       }
       s.replied = true;
@@ -385,7 +443,7 @@ export class ApplianceSimulator extends EventEmitter {
         return;
       }
       s.registered = true;
-      const d = check.message.data?.[0] as Session['client'];
+      const d = check.message.data?.[0] as ClientLink['client'];
       s.client = d;
       return;
     }
@@ -434,7 +492,7 @@ export class ApplianceSimulator extends EventEmitter {
     this.answer(s, msg, this.dispatch(s, msg));
   }
 
-  private dispatch(s: Session, msg: Message): Answer {
+  private dispatch(s: ClientLink, msg: Message): Answer {
     const ver = (svc: string): number => this.versions.get(svc) ?? 1;
     const key = `${msg.action} ${msg.resource}`;
     switch (key) {
@@ -508,7 +566,7 @@ export class ApplianceSimulator extends EventEmitter {
 
   // ---- writes --------------------------------------------------------------------------------
 
-  private writeValues(s: Session, msg: Message): Answer {
+  private writeValues(s: ClientLink, msg: Message): Answer {
     const problem = valueItemsProblem(msg.data);
     if (problem) {
       this.violation(`connection ${s.id}: ${problem}; answered 400`);
@@ -522,7 +580,7 @@ export class ApplianceSimulator extends EventEmitter {
       if (!root || !hit) continue;
       const options = items.filter((i) => i !== hit);
       const req: ProgramRequest = { program: typeof hit.value === 'number' ? hit.value : -1, options };
-      if (!isWritable(root.access)) return { code: ErrorCode.WriteNoAccess };
+      if (!isWritable(root.access, root.kind)) return { code: ErrorCode.WriteNoAccess };
       return root === roots.activeProgram ? this.startProgram(req) : this.selectProgram(req);
     }
     const context = this.runner.program || numberOr0(roots.selectedProgram && this.state.get(roots.selectedProgram.uid));
@@ -603,13 +661,15 @@ export class ApplianceSimulator extends EventEmitter {
     const power = this.state.currentMember('PowerState');
     const op = this.state.currentMember('OperationState');
     const out: Array<WireItem | undefined> = [];
+    // Hoods are switched off by PowerState: a running program stops with the power.
+    if (power !== undefined && power !== 'On' && this.runner.active) this.runner.powerOff();
     if (power === 'On' && op === 'Inactive') out.push(this.state.setMember('OperationState', 'Ready'));
     if (power !== undefined && power !== 'On' && !this.runner.active) out.push(this.state.setMember('OperationState', 'Inactive'));
     return out.filter((x): x is WireItem => x !== undefined);
   }
 
   private programChecks(req: ProgramRequest, root: Feature | undefined, forStart: boolean): number | undefined {
-    if (root && !isWritable(root.access)) return ErrorCode.WriteNoAccess;
+    if (root && !isWritable(root.access, root.kind)) return ErrorCode.WriteNoAccess;
     const program = this.profile.byUid(req.program);
     if (!program || program.kind !== 'program') return ErrorCode.UnknownUID;
     if (program.available === false) return ErrorCode.WriteNotAvailable;
@@ -673,7 +733,7 @@ export class ApplianceSimulator extends EventEmitter {
   }
 
   /** Answer a checked request (honours stall, neverRespond and responseDelayMs). */
-  private answer(s: Session, msg: Message, a: Answer): void {
+  private answer(s: ClientLink, msg: Message, a: Answer): void {
     if (msg.action === 'NOTIFY') {
       a?.after?.();
       return;
@@ -681,7 +741,7 @@ export class ApplianceSimulator extends EventEmitter {
     this.answerRaw(s, msg, a ?? {});
   }
 
-  private answerRaw(s: Session, msg: Partial<Message>, a: NonNullable<Answer>): void {
+  private answerRaw(s: ClientLink, msg: Partial<Message>, a: NonNullable<Answer>): void {
     const run = (): void => {
       if (this.silentResource !== null && msg.resource === this.silentResource) return;
       if (!s.closed) {
@@ -719,14 +779,14 @@ export class ApplianceSimulator extends EventEmitter {
     this.timers.add(t);
   }
 
-  private sendTo(s: Session, msg: Record<string, unknown> | Message): void {
+  private sendTo(s: ClientLink, msg: Record<string, unknown> | Message): void {
     if (this.stalled || s.closed) return;
     s.conn.send(JSON.stringify(msg)).catch((e: unknown) => this.log(`send failed: ${errorMessage(e)}`));
   }
 
-  /** Sessions that may receive NOTIFYs: handshake answered and accepted. */
-  private notifiableSessions(): Session[] {
-    return [...this.sessions.values()].filter((s) => !s.closed && s.replied && s.registered);
+  /** Links that may receive NOTIFYs: handshake answered and accepted. */
+  private notifiableLinks(): ClientLink[] {
+    return [...this.links.values()].filter((s) => !s.closed && s.replied && s.registered);
   }
 
   private notifyValues(items: WireItem[]): void {
@@ -738,7 +798,7 @@ export class ApplianceSimulator extends EventEmitter {
   }
 
   private notify(resource: string, data: unknown[]): void {
-    for (const s of this.notifiableSessions()) {
+    for (const s of this.notifiableLinks()) {
       this.sendTo(s, {
         sID: this.sID,
         msgID: this.nextApplianceMsgId(),
@@ -801,7 +861,7 @@ export class ApplianceSimulator extends EventEmitter {
       euiAddress: this.macHex()
         .replace(/(..)(?!$)/g, '$1:')
         .toLowerCase(),
-      ipV4: { ipAddress: this.opts.host ?? '127.0.0.1', prefixSize: 24, gateway: '', dnsServer: '' },
+      ipV4: { ipAddress: this.listenHost, prefixSize: 24, gateway: '', dnsServer: '' },
       ipV6: { ipAddress: '', prefixSize: 64, gateway: '', dnsServer: '' },
     };
   }
@@ -811,8 +871,8 @@ export class ApplianceSimulator extends EventEmitter {
   private makeFaults(): SimulatorFaults {
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the fault object's methods and accessors have a `this` of their own
     const sim = this;
-    const each = (fn: (s: Session) => void): void => {
-      for (const s of [...sim.sessions.values()]) {
+    const each = (fn: (s: ClientLink) => void): void => {
+      for (const s of [...sim.links.values()]) {
         try {
           fn(s);
         } catch (e) {
@@ -823,7 +883,7 @@ export class ApplianceSimulator extends EventEmitter {
     const drop = (): void =>
       each((s) => {
         s.closed = true;
-        sim.sessions.delete(s.conn);
+        sim.links.delete(s.conn);
         s.conn.terminate();
       });
     const sampleNotify = (): string =>
@@ -889,7 +949,7 @@ export class ApplianceSimulator extends EventEmitter {
             action: 'NOTIFY',
             data: [{ uid: f.uid, value }],
           });
-          for (const s of sim.notifiableSessions()) {
+          for (const s of sim.notifiableLinks()) {
             if (sim.stalled) continue;
             const withId = text.replace('"msgID":0', `"msgID":${sim.nextApplianceMsgId()}`);
             sends.push(s.conn.send(withId).catch(() => undefined));
@@ -945,10 +1005,6 @@ export class ApplianceSimulator extends EventEmitter {
       // a logger must never break the simulator
     }
   }
-}
-
-function isWritable(access: string | undefined): boolean {
-  return access === undefined || access === 'readWrite' || access === 'writeOnly';
 }
 
 function numberOr0(v: unknown): number {

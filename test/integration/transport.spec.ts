@@ -12,6 +12,7 @@ import {
 } from '../../src/protocol/server-transport';
 import { CodecError } from '../../src/protocol/aes-frame-codec';
 import { HomeConnectError } from '../../src/errors';
+import type { ConnectionType } from '../../src/profile/types';
 import { selfSignedCertificate } from '../support/self-signed';
 
 const KEY = crypto.randomBytes(32);
@@ -41,7 +42,7 @@ describe('client and server transports (127.0.0.1)', function () {
 
   function connect(
     server: { port: number } | number,
-    o: { type: 'TLS' | 'AES'; key?: Buffer; iv?: Buffer; host?: string; connectTimeoutMs?: number },
+    o: { type: ConnectionType; key?: Buffer; iv?: Buffer; host?: string; connectTimeoutMs?: number },
   ): ClientTransport {
     const port = typeof server === 'number' ? server : server.port;
     const t = connectTransport({

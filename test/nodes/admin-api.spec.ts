@@ -27,7 +27,9 @@ const ROUTES: Array<[method: 'get' | 'post', path: string, scope: string]> = [
   ['get', `${P}/account/:id/appliance/:haId/profile`, READ_SCOPE],
   ['get', `${P}/account/:id/appliance/:haId/live`, READ_SCOPE],
   ['post', `${P}/test-connection`, WRITE_SCOPE],
+  ['get', `${P}/discover`, READ_SCOPE],
   ['get', `${P}/account/:id/diagnostics`, READ_SCOPE],
+  ['get', `${P}/discover`, READ_SCOPE],
 ];
 
 describe('admin API: permissions (structural)', function () {
@@ -240,6 +242,18 @@ describe(`admin API over HTTP (${nodeRedModule})`, function () {
       assert.strictEqual(byId.get(demoDishwasher.haId)!.host, '192.0.2.10');
       assert.strictEqual(byId.get(demoDishwasher.haId)!.key, demoDishwasher.key);
       assert.strictEqual(byId.get(demoWasher.haId)!.key, demoWasher.key);
+    });
+
+    it('"imported" lists only the appliances read from the files, not the stored ones merged in', async function () {
+      await helper.unload();
+      await loadAccount([{ ...demoDishwasher, host: '192.0.2.10' }]);
+      const washerZip = writeProfileZip(demoWasher);
+      const res = await request()
+        .post(`${P}/import`)
+        .send({ account: ACCOUNT_ID, files: [{ name: washerZip.fileName, data: Buffer.from(washerZip.data).toString('base64') }] })
+        .expect(200);
+      assert.strictEqual(res.body.records.length, 2);
+      assert.deepStrictEqual(res.body.imported, [demoWasher.haId]);
     });
   });
 

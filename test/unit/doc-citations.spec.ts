@@ -28,13 +28,22 @@ function sections(markdown: string): Set<string> {
   return out;
 }
 
-/** Every section sign followed by a number, with where it stands. */
+/** The section numbers a line cites with a section sign; sections of RFCs ("RFC 6763 §6.4") are not ours. */
+function citedIn(line: string): string[] {
+  const out: string[] = [];
+  for (const m of line.matchAll(/§\s?(\d+(?:\.\d+)*)/g)) {
+    if (!/RFC\s*\d+\s*$/i.test(line.slice(0, m.index))) out.push(m[1]);
+  }
+  return out;
+}
+
+/** Every citation in the files, with where it stands. */
 function citations(files: string[]): Array<{ section: string; where: string }> {
   const out: Array<{ section: string; where: string }> = [];
   for (const rel of files) {
     const lines = fs.readFileSync(path.join(repoRoot, rel), 'utf8').split('\n');
     lines.forEach((line, i) => {
-      for (const m of line.matchAll(/§\s?(\d+(?:\.\d+)*)/g)) out.push({ section: m[1], where: `${rel}:${i + 1}` });
+      for (const section of citedIn(line)) out.push({ section, where: `${rel}:${i + 1}` });
     });
   }
   return out;
@@ -59,7 +68,8 @@ describe('protocol.md citations', () => {
     assert.deepStrictEqual(dangling, []);
   });
 
-  it('the section finder sees headings and citations as written', () => {
+  it('the section finder sees headings as written, and citations of RFCs are not ours', () => {
+    assert.deepStrictEqual(citedIn('see protocol.md §3.6/§3.7 (RFC 6763 §6.4, rfc 6762 § 10)'), ['3.6', '3.7']);
     assert.deepStrictEqual(
       [...sections('## 3. Messages\n### 3.10 Reconnect\n#### 3.10.1 Detail\n# 9 Title\nText §8\n')],
       ['3', '3.10', '3.10.1'],

@@ -6,7 +6,8 @@
 import { HomeConnectError } from '../../errors';
 import type { ApplianceRecord } from '../types';
 import { unzipEntries } from '../zip';
-import { isPlainObject, normalizeRecord } from './normalize-record';
+import { isPlainObject } from '../../guards';
+import { normalizeRecord } from './normalize-record';
 import { bytesToText, checkProfileXml, type ProfileXmlKind } from './profile-xml-check';
 
 const SUFFIX: Record<ProfileXmlKind, string> = {
