@@ -27,7 +27,6 @@ const ROUTES: Array<[method: 'get' | 'post', path: string, scope: string]> = [
   ['get', `${P}/account/:id/appliance/:haId/profile`, READ_SCOPE],
   ['get', `${P}/account/:id/appliance/:haId/live`, READ_SCOPE],
   ['post', `${P}/test-connection`, WRITE_SCOPE],
-  ['get', `${P}/discover`, READ_SCOPE],
   ['get', `${P}/account/:id/diagnostics`, READ_SCOPE],
   ['get', `${P}/discover`, READ_SCOPE],
 ];
