@@ -72,7 +72,7 @@ export function registerMqttNode(RED: RedAPI): void {
 
     const publish = (messages: MqttMessage[]) => {
       if (!started || messages.length === 0) return;
-      node.send([toRed(messages) as unknown as NodeMessage, null]);
+      node.send([toRed(messages), null]);
     };
 
     const showStatus = () => {

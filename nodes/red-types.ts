@@ -31,7 +31,8 @@ export interface RedNode {
   on(event: 'input', listener: (msg: NodeMessage, send: SendFunction, done: DoneFunction) => void): void;
   on(event: 'close', listener: (removed: boolean, done: () => void) => void): void;
   status(status: NodeStatus): void;
-  send(msg: NodeMessage | Array<NodeMessage | null>): void;
+  /** One message, or one entry per output: a message, several messages in order, or null for none. */
+  send(msg: NodeMessage | Array<NodeMessage | NodeMessage[] | null>): void;
   log(text: unknown): void;
   warn(text: unknown): void;
   error(text: unknown, msg?: NodeMessage): void;

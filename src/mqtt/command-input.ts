@@ -92,7 +92,7 @@ export function featureByName(profile: ApplianceProfile, ref: unknown): Feature 
   if (found) return found;
   const t = ref.trim();
   const matches = /^\d+$/.test(t) ? [] : profile.allFeatures().filter((f) => f.key.includes(t));
-  if (matches.length === 1) return matches[0]!;
+  if (matches.length === 1) return matches[0];
   if (matches.length > 1) {
     const keys = matches.slice(0, MAX_CANDIDATES).map((f) => f.key);
     throw invalid(`The name ${showValue(ref)} matches ${matches.length} features; use one of the full keys: ${keys.join(', ')}${matches.length > MAX_CANDIDATES ? ', …' : ''}.`, {
@@ -136,7 +136,7 @@ function programRef(profile: ApplianceProfile, ref: unknown): string | number {
   const t = ref.trim();
   // A program whose key ends in the text first: favourites like "001" are names in hcpy2-0, not uids.
   const programs = profile.programs().filter((p) => p.key === t || p.key.endsWith(`.${t}`));
-  if (programs.length === 1) return programs[0]!.key;
+  if (programs.length === 1) return programs[0].key;
   const found = profile.find(t);
   if (found && found.kind === 'program') return found.key;
   return t;

@@ -230,8 +230,8 @@ export class MqttBridge {
   route(topic: string): CommandRoute | undefined {
     if (!topic.startsWith(`${this.baseTopic}/`)) return undefined;
     const rest = topic.slice(this.baseTopic.length + 1).split('/');
-    if (rest.length !== 2 || !OWN_SUFFIXES.has(rest[1]!)) return undefined;
-    const e = this.byTopicName.get(rest[0]!);
+    if (rest.length !== 2 || !OWN_SUFFIXES.has(rest[1])) return undefined;
+    const e = this.byTopicName.get(rest[0]);
     return e ? { haId: e.source.haId, topic: rest[1] as CommandTopic } : undefined;
   }
 

@@ -90,7 +90,7 @@ describe('demo appliances from the CLI (bin, 127.0.0.1)', function () {
 
       // The saved host alone is enough too.
       const lock = await runCli(['send', file, '--set', 'BSH.Common.Setting.ChildLock=true']);
-      const childLock = profileFromRecord(saved!).find('BSH.Common.Setting.ChildLock');
+      const childLock = profileFromRecord(saved).find('BSH.Common.Setting.ChildLock');
       if (childLock && (childLock.access === 'readWrite' || childLock.access === undefined)) {
         assert.strictEqual(lock.code, 0, lock.stderr);
         await watch.waitForLine((l) => l.key === 'BSH.Common.Setting.ChildLock' && l.value === true);

@@ -36,8 +36,8 @@ function start(demoDir: string, port: number, extra: { args?: string[]; env?: Re
     out += d.toString();
     for (const w of waiters.splice(0)) w();
   };
-  child.stdout!.on('data', feed);
-  child.stderr!.on('data', feed);
+  child.stdout.on('data', feed);
+  child.stderr.on('data', feed);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   let ended = false;
   void exited.then(() => {
@@ -99,7 +99,7 @@ describe('npm start demo (test/scripts/start-demo.js)', function () {
     await res.arrayBuffer();
     assert.match(run.output(), /build is up to date/, 'npm test built already: no second build');
     const hosts = new Map<string, string>();
-    for (const m of run.output().matchAll(/simulated (\S+) \((TLS|AES)\) on (127\.0\.0\.1:\d+)/g)) hosts.set(m[1]!, m[3]!);
+    for (const m of run.output().matchAll(/simulated (\S+) \((TLS|AES)\) on (127\.0\.0\.1:\d+)/g)) hosts.set(m[1], m[3]);
     return { port, hosts };
   }
 
@@ -117,7 +117,7 @@ describe('npm start demo (test/scripts/start-demo.js)', function () {
   it('keeps the user\'s flows on the next start and points the demo account at the new simulators', async function () {
     const file = path.join(dir, 'flows.json');
     const flows = JSON.parse(fs.readFileSync(file, 'utf8')) as Array<Record<string, unknown>>;
-    flows.push({ id: 'user000000000001', type: 'comment', z: flows[0]!.id, name: 'my own node', info: '', x: 100, y: 600, wires: [] });
+    flows.push({ id: 'user000000000001', type: 'comment', z: flows[0].id, name: 'my own node', info: '', x: 100, y: 600, wires: [] });
     fs.writeFileSync(file, JSON.stringify(flows));
     const { port, hosts } = await startAndWait();
     const now = await flowsOf(port);
@@ -133,7 +133,7 @@ describe('npm start demo (test/scripts/start-demo.js)', function () {
       const file = path.join(dir, 'flows.json');
       const flows = JSON.parse(fs.readFileSync(file, 'utf8')) as Array<Record<string, unknown>>;
       if (!flows.some((n) => n.id === 'user000000000001')) {
-        flows.push({ id: 'user000000000001', type: 'comment', z: flows[0]!.id, name: 'my own node', info: '', x: 100, y: 600, wires: [] });
+        flows.push({ id: 'user000000000001', type: 'comment', z: flows[0].id, name: 'my own node', info: '', x: 100, y: 600, wires: [] });
         fs.writeFileSync(file, JSON.stringify(flows));
       }
       const { port } = await startAndWait(how === '--reset' ? { args: ['--reset'] } : { env: { DEMO_RESET: '1' } });

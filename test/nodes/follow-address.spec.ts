@@ -34,7 +34,7 @@ describe(`account follows a moved appliance (${nodeRedModule}, mDNS on loopback)
     nodeRedHelper(); // back to the shared settings
   });
   beforeEach(async () => {
-    sim = new ApplianceSimulator({ record: demoRecords()[0]!, advertise: MDNS });
+    sim = new ApplianceSimulator({ record: demoRecords()[0], advertise: MDNS });
     await sim.start();
   });
   afterEach(async () => {

@@ -63,8 +63,8 @@ describe(`appliance mqtt node (${nodeRedModule})`, function () {
     const pub = collect(helper.getNode('pub'));
     const sub = collect(helper.getNode('sub'));
     await waitFor(() => sub.length > 0, 'subscribe control message');
-    assert.strictEqual(sub[0]!.action, 'subscribe');
-    const topics = sub[0]!.topic.map((t: { topic: string }) => t.topic);
+    assert.strictEqual(sub[0].action, 'subscribe');
+    const topics = sub[0].topic.map((t: { topic: string }) => t.topic);
     assert.ok(topics.includes('homeconnect/+/set') && topics.includes('homeassistant/+/hcl_m1/+/config'), topics.join());
     await waitFor(() => helper.getNode('m1').status.calledWithMatch({ fill: 'green', text: 'homeconnect-local.status.connected' }), 'both connected');
     await waitFor(() => pub.some((m) => m.topic === 'homeconnect/washer/LWT' && m.payload === 'online'), 'LWT online');
@@ -128,7 +128,7 @@ describe(`appliance mqtt node (${nodeRedModule})`, function () {
 
   it('bridges one appliance when one is chosen', async function () {
     const { flow, credentials } = flowFor([
-      bridgeNode({ appliance: sims.records[1]!.haId, discovery: false }),
+      bridgeNode({ appliance: sims.records[1].haId, discovery: false }),
       { id: 'pub', type: 'helper', z: TAB },
       { id: 'sub', type: 'helper', z: TAB },
     ]);

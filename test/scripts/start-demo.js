@@ -188,7 +188,7 @@ function refreshDemoAccount(records) {
     // missing or not ours: the profiles are written again below
   }
   const accountCreds = creds[ACCOUNT_ID] || {};
-  let profiles = {};
+  let profiles;
   try {
     profiles = JSON.parse(accountCreds.profiles || '{}');
   } catch {

@@ -12,6 +12,7 @@
 const { spawn } = require('child_process');
 const fs = require('fs');
 const path = require('path');
+const { stripVTControlCharacters } = require('util');
 
 const root = path.resolve(__dirname, '..', '..');
 const mocha = require.resolve('mocha/bin/mocha.js', { paths: [root] });
@@ -63,7 +64,7 @@ function run(stage, out) {
     child.stdout.on('data', (chunk) => {
       out.write(chunk);
       // Mocha's closing lines ("  123 passing (2m)", "  1 failing", "  2 pending"), colour codes removed.
-      const text = (tail + chunk.toString()).replace(/\x1b\[[0-9;]*m/g, '');
+      const text = stripVTControlCharacters(tail + chunk.toString());
       const lines = text.split('\n');
       tail = lines.pop();
       for (const line of lines) {

@@ -120,7 +120,7 @@ export function discoveryProblems(topicText: string, payloadText: string): strin
   const problems: string[] = [];
   const m = TOPIC.exec(topicText);
   if (!m) return [`${topicText}: not <prefix>/<component>/<node_id>/<object_id>/config`];
-  const component = m[2]!;
+  const component = m[2];
   const schema = HA_COMPONENTS[component];
   if (!schema) return [`${topicText}: component "${component}" is not one the schema knows`];
   let payload: unknown;

@@ -18,7 +18,7 @@ describe('package contents (npm pack --dry-run)', function () {
       env: { ...process.env, PATH },
       stdio: ['ignore', 'pipe', 'ignore'],
     });
-    files = (JSON.parse(out) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((f) => f.path);
+    files = (JSON.parse(out) as Array<{ files: Array<{ path: string }> }>)[0].files.map((f) => f.path);
   });
 
   it('ships no source maps (their sources are not in the tarball)', function () {

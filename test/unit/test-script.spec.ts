@@ -15,12 +15,13 @@ interface Stage {
   args: string[];
   env: Record<string, string>;
 }
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain CommonJS script, outside the TypeScript build
 const driver = require(path.join(repoRoot, 'test', 'scripts', 'test.js')) as {
   runStages(stages: Stage[], out: Writable): Promise<number>;
   stages: Stage[];
 };
 
-function sink(): { out: Writable; text(): string } {
+function sink(): { out: Writable; text: () => string } {
   let text = '';
   const out = new Writable({
     write(chunk, _enc, cb) {
@@ -74,6 +75,6 @@ describe('npm test driver (test/scripts/test.js)', function () {
     assert.ok(nr5.args.includes('dist/test/nodes/**/*.spec.js') && nr5.args.includes('dist/test/nr5/**/*.spec.js'));
     const version = spawnSync(nr5.node(), ['--version'], { encoding: 'utf8' }).stdout.trim();
     const [major, minor] = version.slice(1).split('.').map(Number);
-    assert.ok(major === 22 && minor! >= 9, `Node-RED 5 needs >= 22.9, got ${version}`);
+    assert.ok(major === 22 && minor >= 9, `Node-RED 5 needs >= 22.9, got ${version}`);
   });
 });
