@@ -112,7 +112,13 @@ export class MqttBridge {
     if (this.discovery) {
       entry.discovery = discoveryEntries(
         { haId: source.haId, name: source.name, topicName, brand: source.brand, vib: source.vib, profile: source.profile },
-        { baseTopic: this.baseTopic, discoveryPrefix: this.discoveryPrefix, nodeId: this.nodeId, booleans: this.booleans, allowDangerous: this.allowDangerous },
+        {
+          baseTopic: this.baseTopic,
+          discoveryPrefix: this.discoveryPrefix,
+          nodeId: this.nodeId,
+          booleans: this.booleans,
+          allowDangerous: this.allowDangerous,
+        },
       );
       for (const d of entry.discovery) this.ownDiscovery.add(d.topic);
     }
@@ -196,7 +202,11 @@ export class MqttBridge {
     const out: MqttMessage[] = [];
     for (const c of changes) {
       if (c.kind === 'event') {
-        out.push({ topic: e.topics.event(c.key), payload: JSON.stringify({ event_type: stateText(c.value, this.booleans) }), retain: false });
+        out.push({
+          topic: e.topics.event(c.key),
+          payload: JSON.stringify({ event_type: stateText(c.value, this.booleans) }),
+          retain: false,
+        });
       } else {
         out.push({ topic: e.topics.state(c.key), payload: stateText(c.value, this.booleans), retain: true });
       }

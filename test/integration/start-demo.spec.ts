@@ -88,7 +88,9 @@ describe('npm start demo (test/scripts/start-demo.js)', function () {
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  async function startAndWait(extra: { args?: string[]; env?: Record<string, string> } = {}): Promise<{ port: number; hosts: Map<string, string> }> {
+  async function startAndWait(
+    extra: { args?: string[]; env?: Record<string, string> } = {},
+  ): Promise<{ port: number; hosts: Map<string, string> }> {
     const port = await freePort();
     run = start(dir, port, extra);
     const [, url] = await run.line(/Node-RED editor: (http:\/\/\S+)/);
@@ -114,14 +116,17 @@ describe('npm start demo (test/scripts/start-demo.js)', function () {
     );
   });
 
-  it('keeps the user\'s flows on the next start and points the demo account at the new simulators', async function () {
+  it("keeps the user's flows on the next start and points the demo account at the new simulators", async function () {
     const file = path.join(dir, 'flows.json');
     const flows = JSON.parse(fs.readFileSync(file, 'utf8')) as Array<Record<string, unknown>>;
     flows.push({ id: 'user000000000001', type: 'comment', z: flows[0].id, name: 'my own node', info: '', x: 100, y: 600, wires: [] });
     fs.writeFileSync(file, JSON.stringify(flows));
     const { port, hosts } = await startAndWait();
     const now = await flowsOf(port);
-    assert.ok(now.some((n) => n.id === 'user000000000001'), 'the user\'s node is still there');
+    assert.ok(
+      now.some((n) => n.id === 'user000000000001'),
+      "the user's node is still there",
+    );
     const account = now.find((n) => n.type === 'homeconnect-local-account')!;
     for (const r of demoRecords()) {
       assert.strictEqual(account.appliances.find((a: { haId: string }) => a.haId === r.haId).host, hosts.get(r.name));

@@ -100,7 +100,13 @@ describe(`examples do what they say (${nodeRedModule})`, function () {
     await waitFor(() => changes.some((m) => m.topic === `${dw.name}/BSH.Common.Status.DoorState`), 'dishwasher DoorState');
     const connectedAt = changes.findIndex((m) => m.topic === `${dw.name}/connection` && m.payload === 'connected');
     const firstValue = changes.findIndex((m) => m.topic !== `${dw.name}/connection`);
-    assert.ok(connectedAt >= 0 && connectedAt < firstValue, `connected before the values: ${changes.slice(0, 5).map((m) => m.topic).join(', ')}`);
+    assert.ok(
+      connectedAt >= 0 && connectedAt < firstValue,
+      `connected before the values: ${changes
+        .slice(0, 5)
+        .map((m) => m.topic)
+        .join(', ')}`,
+    );
     assert.ok(changes.filter((m) => m.topic !== `${dw.name}/connection`).length >= 20, 'every initial value');
     await waitFor(() => state.some((m) => typeof m.payload === 'object' && m.payload !== null), 'washer state');
     const washerState = state.find((m) => typeof m.payload === 'object')!;

@@ -48,7 +48,18 @@ describe(`in node connection messages against the simulator (${nodeRedModule})`,
     const flow: FlowNode[] = [
       { id: TAB, type: 'tab', label: 't' },
       account.node,
-      { id: 'in1', type: 'homeconnect-local-in', z: TAB, account: ACCOUNT_ID, appliance: rec.haId, output: 'changes', initial: true, outputs, ...props, wires },
+      {
+        id: 'in1',
+        type: 'homeconnect-local-in',
+        z: TAB,
+        account: ACCOUNT_ID,
+        appliance: rec.haId,
+        output: 'changes',
+        initial: true,
+        outputs,
+        ...props,
+        wires,
+      },
       { id: 'h1', type: 'helper', z: TAB },
       { id: 'h2', type: 'helper', z: TAB },
     ];
@@ -70,7 +81,10 @@ describe(`in node connection messages against the simulator (${nodeRedModule})`,
 
   it('a filter without a connection property yields only its keys (flows saved before the option)', async function () {
     const [out1] = await run({ filter: 'RemoteControlStartAllowed' }, 1);
-    assert.deepStrictEqual(out1.map((m) => m.payload), [true]);
+    assert.deepStrictEqual(
+      out1.map((m) => m.payload),
+      [true],
+    );
     assert.ok(!out1.some(isConnection));
   });
 
@@ -84,7 +98,10 @@ describe(`in node connection messages against the simulator (${nodeRedModule})`,
   it('"same" with a filter: connection messages with the filtered values', async function () {
     const [out1] = await run({ filter: 'RemoteControlStartAllowed', connection: 'same' }, 1);
     assert.ok(out1.some((m) => isConnection(m) && m.payload === 'connected'));
-    assert.deepStrictEqual(out1.filter((m) => !isConnection(m)).map((m) => m.payload), [true]);
+    assert.deepStrictEqual(
+      out1.filter((m) => !isConnection(m)).map((m) => m.payload),
+      [true],
+    );
   });
 
   it('"second": connection messages only on the second output', async function () {
@@ -106,8 +123,32 @@ describe(`in node connection messages against the simulator (${nodeRedModule})`,
     const flow: FlowNode[] = [
       { id: TAB, type: 'tab', label: 't' },
       account.node,
-      { id: 'in1', type: 'homeconnect-local-in', z: TAB, account: ACCOUNT_ID, appliance: rec.haId, output: 'changes', initial: true, outputs: 1, filter: '', connection: 'same', wires: [['h1']] },
-      { id: 'in2', type: 'homeconnect-local-in', z: TAB, account: ACCOUNT_ID, appliance: rec.haId, output: 'changes', initial: true, outputs: 1, filter: 'DoorState', connection: 'same', wires: [['h2']] },
+      {
+        id: 'in1',
+        type: 'homeconnect-local-in',
+        z: TAB,
+        account: ACCOUNT_ID,
+        appliance: rec.haId,
+        output: 'changes',
+        initial: true,
+        outputs: 1,
+        filter: '',
+        connection: 'same',
+        wires: [['h1']],
+      },
+      {
+        id: 'in2',
+        type: 'homeconnect-local-in',
+        z: TAB,
+        account: ACCOUNT_ID,
+        appliance: rec.haId,
+        output: 'changes',
+        initial: true,
+        outputs: 1,
+        filter: 'DoorState',
+        connection: 'same',
+        wires: [['h2']],
+      },
       { id: 'h1', type: 'helper', z: TAB },
       { id: 'h2', type: 'helper', z: TAB },
     ];
@@ -116,7 +157,10 @@ describe(`in node connection messages against the simulator (${nodeRedModule})`,
     await waitFor(() => got[1].some((m) => m.topic === `${rec.name}/BSH.Common.Status.DoorState`), 'in2 initial value');
     assert.deepStrictEqual(
       got[1].map((m) => [m.topic, isConnection(m) ? m.payload : 'value']),
-      [[`${rec.name}/connection`, 'connected'], [`${rec.name}/BSH.Common.Status.DoorState`, 'value']],
+      [
+        [`${rec.name}/connection`, 'connected'],
+        [`${rec.name}/BSH.Common.Status.DoorState`, 'value'],
+      ],
     );
   });
 });

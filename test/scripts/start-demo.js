@@ -296,11 +296,16 @@ function demoFlow(records) {
     wires: [[errors.id]],
   };
   const note = {
-    id: 'de30000000000014', type: 'comment', z: TAB_ID, name: 'Start and stop the simulated dishwasher',
+    id: 'de30000000000014',
+    type: 'comment',
+    z: TAB_ID,
+    name: 'Start and stop the simulated dishwasher',
     info: `Press the inject buttons. Programs run ${timeScale}x faster than real time in the simulator. Simulated appliances: ${records
       .map((r) => `${r.name} (${r.connectionType}) at ${r.host}`)
       .join(', ')}.`,
-    x: 250, y: 260, wires: [],
+    x: 250,
+    y: 260,
+    wires: [],
   };
   const flows = [
     tab,
@@ -321,7 +326,9 @@ function demoFlow(records) {
 async function main() {
   buildIfStale();
   if (!(await portFree('127.0.0.1', port))) {
-    console.error(`Port ${port} on 127.0.0.1 is in use (another Node-RED?). Pick another one, e.g.: PORT=${port === 1881 ? 1882 : 1881} npm start`);
+    console.error(
+      `Port ${port} on 127.0.0.1 is in use (another Node-RED?). Pick another one, e.g.: PORT=${port === 1881 ? 1882 : 1881} npm start`,
+    );
     process.exit(1);
   }
   const { ApplianceSimulator, demoRecords } = require(path.join(root, 'dist', 'src', 'simulator', 'index'));

@@ -83,7 +83,9 @@ async function runStages(list, out = process.stdout) {
   out.write('\n== summary\n');
   for (const r of results) {
     const ok = r.code === 0;
-    out.write(`${ok ? 'ok  ' : 'FAIL'}  ${r.stage.name}: ${r.passing} passing, ${r.failing} failing, ${r.pending} pending${ok ? '' : ` (exit ${r.code})`}\n`);
+    out.write(
+      `${ok ? 'ok  ' : 'FAIL'}  ${r.stage.name}: ${r.passing} passing, ${r.failing} failing, ${r.pending} pending${ok ? '' : ` (exit ${r.code})`}\n`,
+    );
   }
   const passed = results.reduce((n, r) => n + r.passing, 0);
   const failed = results.reduce((n, r) => n + r.failing, 0);

@@ -100,7 +100,10 @@ describe('MQTT bridge library (src/mqtt)', function () {
     assert.equal(programs.payload.command_topic, 'homeconnect/dishwasher/selectedProgram');
     assert.equal(byKey(dw, 'BSH.Common.Root.SelectedProgram.Start')!.component, 'button');
     const delay = byKey(dw, 'BSH.Common.Option.StartInRelative')!;
-    assert.deepEqual([delay.component, delay.payload.command_topic, delay.payload.device_class], ['number', 'homeconnect/dishwasher/startIn', 'duration']);
+    assert.deepEqual(
+      [delay.component, delay.payload.command_topic, delay.payload.device_class],
+      ['number', 'homeconnect/dishwasher/startIn', 'duration'],
+    );
     // The washer only has FinishInRelative: its delayed start number is that one.
     assert.equal(byKey(bridge.discoveryOf(apps[1].haId), 'BSH.Common.Option.FinishInRelative')!.component, 'number');
 
@@ -175,7 +178,10 @@ describe('MQTT bridge library (src/mqtt)', function () {
     assert.equal(find(again, 'homeconnect/dishwasher/state/bsh_common_event_programfinished'), undefined);
     const discovered = apps.reduce((n, a) => n + bridge.discoveryOf(a.haId).length, 0);
     assert.strictEqual(again.filter((m) => m.topic.startsWith('homeassistant/')).length, discovered);
-    assert.ok(again.every((m) => m.payload !== ''), 'nothing published empty (it would delete a retained topic)');
+    assert.ok(
+      again.every((m) => m.payload !== ''),
+      'nothing published empty (it would delete a retained topic)',
+    );
   });
 
   it('clears retained discovery entries of its node id that it no longer has', function () {
@@ -206,15 +212,33 @@ describe('MQTT bridge library (src/mqtt)', function () {
     const power = p.resolve('BSH.Common.Setting.PowerState');
     const onMember = Object.entries(power.enumeration!.members).find(([, v]) => v === 'On')![0];
     const set = (payload: unknown) => readCommand('set', payload, p, parseOut);
-    assert.deepEqual(set(`{"uid":${power.uid},"value":${onMember}}`), { type: 'values', values: { 'BSH.Common.Setting.PowerState': 'On' } });
-    assert.deepEqual(set(Buffer.from('{"name":"ChildLock","value":true}')), { type: 'values', values: { 'BSH.Common.Setting.ChildLock': true } });
+    assert.deepEqual(set(`{"uid":${power.uid},"value":${onMember}}`), {
+      type: 'values',
+      values: { 'BSH.Common.Setting.PowerState': 'On' },
+    });
+    assert.deepEqual(set(Buffer.from('{"name":"ChildLock","value":true}')), {
+      type: 'values',
+      values: { 'BSH.Common.Setting.ChildLock': true },
+    });
     assert.deepEqual(set('[{"name":"BSH.Common.Setting.ChildLock","value":false},{"uid":"' + power.uid + '","value":"Off"}]'), {
       type: 'values',
       values: { 'BSH.Common.Setting.ChildLock': false, 'BSH.Common.Setting.PowerState': 'Off' },
     });
     assert.deepEqual(set('{"action":"stop"}'), { type: 'stop' });
-    assert.deepEqual(set({ program: 'Dishcare.Dishwasher.Program.Eco50', startIn: 60 }), { type: 'program', action: 'start', program: 'Dishcare.Dishwasher.Program.Eco50', startIn: 60 });
-    assert.throws(() => set('start please'), (e: unknown) => e instanceof HomeConnectError && e.kind === 'validation' && /must be a JSON object/.test(e.message) && !/Unknown feature/.test(e.message));
+    assert.deepEqual(set({ program: 'Dishcare.Dishwasher.Program.Eco50', startIn: 60 }), {
+      type: 'program',
+      action: 'start',
+      program: 'Dishcare.Dishwasher.Program.Eco50',
+      startIn: 60,
+    });
+    assert.throws(
+      () => set('start please'),
+      (e: unknown) =>
+        e instanceof HomeConnectError &&
+        e.kind === 'validation' &&
+        /must be a JSON object/.test(e.message) &&
+        !/Unknown feature/.test(e.message),
+    );
     assert.throws(() => set('42'), /must be a JSON object/);
     assert.throws(() => set('[]'), /empty list/);
     assert.throws(() => set('[1]'), /Every item/);
@@ -232,14 +256,26 @@ describe('MQTT bridge library (src/mqtt)', function () {
       program: eco.uid,
       options: { 'BSH.Common.Option.StartInRelative': 600 },
     });
-    assert.deepEqual(readCommand('selectedProgram', '[{"program":"Eco50","options":[]}]', p, parseOut), { type: 'program', action: 'select', program: eco.key });
-    assert.deepEqual(readCommand('selectedProgram', 'Quick45', p, parseOut), { type: 'program', action: 'select', program: 'Dishcare.Dishwasher.Program.Quick45' });
+    assert.deepEqual(readCommand('selectedProgram', '[{"program":"Eco50","options":[]}]', p, parseOut), {
+      type: 'program',
+      action: 'select',
+      program: eco.key,
+    });
+    assert.deepEqual(readCommand('selectedProgram', 'Quick45', p, parseOut), {
+      type: 'program',
+      action: 'select',
+      program: 'Dishcare.Dishwasher.Program.Quick45',
+    });
     assert.deepEqual(readCommand('start', 'PRESS', p, parseOut, 0), { type: 'program', action: 'start' });
     assert.deepEqual(readCommand('start', 'PRESS', p, parseOut, 300), { type: 'program', action: 'start', startIn: 300 });
 
     const route = bridge.route('homeconnect/dishwasher/startIn')!;
     assert.deepEqual(bridge.setStartIn(route, '900'), [{ topic: 'homeconnect/dishwasher/state/start_in', payload: '900', retain: true }]);
-    assert.deepEqual(bridge.command(bridge.route('homeconnect/dishwasher/start')!, 'PRESS', parseOut), { type: 'program', action: 'start', startIn: 900 });
+    assert.deepEqual(bridge.command(bridge.route('homeconnect/dishwasher/start')!, 'PRESS', parseOut), {
+      type: 'program',
+      action: 'start',
+      startIn: 900,
+    });
     assert.throws(() => bridge.setStartIn(route, '-1'), /from 0 to 86400/);
     assert.throws(() => bridge.setStartIn(route, 'soon'), /number of seconds/);
     assert.deepEqual(bridge.result(dw.haId, { ok: false, error: 'x', kind: 'validation' }), [
@@ -267,12 +303,33 @@ describe('HA discovery schema check (test helper)', function () {
   };
   it('accepts a valid entry and names every problem of an invalid one', function () {
     assert.deepEqual(discoveryProblems('homeassistant/sensor/n/o/config', JSON.stringify({ ...base, state_topic: 's' })), []);
-    assert.match(discoveryProblems('homeassistant/select/n/o/config', JSON.stringify({ ...base, command_topic: 'c' })).join(), /"options" missing/);
-    assert.match(discoveryProblems('homeassistant/number/n/o/config', JSON.stringify({ ...base, command_topic: 'c', min: 5, max: 1 })).join(), /min must be below max/);
-    assert.match(discoveryProblems('homeassistant/sensor/n/o/config', JSON.stringify({ ...base, state_topic: 's', options: ['a'] })).join(), /device_class enum/);
-    assert.match(discoveryProblems('homeassistant/switch/n/o/config', JSON.stringify({ ...base, command_topic: 'c', payload_onn: 'x' })).join(), /"payload_onn" is not a switch option/);
-    assert.match(discoveryProblems('homeassistant/button/n/o/config', JSON.stringify({ ...base, command_topic: 'c/#' })).join(), /without wildcards/);
-    assert.match(discoveryProblems('homeassistant/sensor/n/o/config', JSON.stringify({ ...base, state_topic: 's', device: { identifiers: [] } })).join(), /identifiers/);
+    assert.match(
+      discoveryProblems('homeassistant/select/n/o/config', JSON.stringify({ ...base, command_topic: 'c' })).join(),
+      /"options" missing/,
+    );
+    assert.match(
+      discoveryProblems('homeassistant/number/n/o/config', JSON.stringify({ ...base, command_topic: 'c', min: 5, max: 1 })).join(),
+      /min must be below max/,
+    );
+    assert.match(
+      discoveryProblems('homeassistant/sensor/n/o/config', JSON.stringify({ ...base, state_topic: 's', options: ['a'] })).join(),
+      /device_class enum/,
+    );
+    assert.match(
+      discoveryProblems('homeassistant/switch/n/o/config', JSON.stringify({ ...base, command_topic: 'c', payload_onn: 'x' })).join(),
+      /"payload_onn" is not a switch option/,
+    );
+    assert.match(
+      discoveryProblems('homeassistant/button/n/o/config', JSON.stringify({ ...base, command_topic: 'c/#' })).join(),
+      /without wildcards/,
+    );
+    assert.match(
+      discoveryProblems(
+        'homeassistant/sensor/n/o/config',
+        JSON.stringify({ ...base, state_topic: 's', device: { identifiers: [] } }),
+      ).join(),
+      /identifiers/,
+    );
     assert.match(discoveryProblems('homeassistant/sensor/n/o/config', '{nope').join(), /not JSON/);
     assert.match(discoveryProblems('homeassistant/light/n/o/config', '{}').join(), /not one the schema knows/);
     assert.match(discoveryProblems('homeassistant/sensor/o/config', '{}').join(), /not <prefix>/);

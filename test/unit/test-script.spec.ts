@@ -46,8 +46,18 @@ describe('npm test driver (test/scripts/test.js)', function () {
     const { out, text } = sink();
     const code = await driver.runStages(
       [
-        { name: 'first', node: () => process.execPath, args: script("console.log('  4 passing (1s)'); console.log('  1 failing'); process.exit(1)"), env: {} },
-        { name: 'second', node: () => process.execPath, args: script("console.log('second ran with ' + process.env.MARK); console.log('  3 passing (1s)')"), env: { MARK: 'x' } },
+        {
+          name: 'first',
+          node: () => process.execPath,
+          args: script("console.log('  4 passing (1s)'); console.log('  1 failing'); process.exit(1)"),
+          env: {},
+        },
+        {
+          name: 'second',
+          node: () => process.execPath,
+          args: script("console.log('second ran with ' + process.env.MARK); console.log('  3 passing (1s)')"),
+          env: { MARK: 'x' },
+        },
       ],
       out,
     );
@@ -60,10 +70,19 @@ describe('npm test driver (test/scripts/test.js)', function () {
 
   it('a stage that dies without a summary counts as a failure; all green exits 0', async function () {
     const { out, text } = sink();
-    assert.strictEqual(await driver.runStages([{ name: 'dies', node: () => process.execPath, args: script('process.exit(3)'), env: {} }], out), 1);
+    assert.strictEqual(
+      await driver.runStages([{ name: 'dies', node: () => process.execPath, args: script('process.exit(3)'), env: {} }], out),
+      1,
+    );
     assert.match(text(), /^0 passed, 1 failed$/m);
     const ok = sink();
-    assert.strictEqual(await driver.runStages([{ name: 'green', node: () => process.execPath, args: script("console.log('  2 passing')"), env: {} }], ok.out), 0);
+    assert.strictEqual(
+      await driver.runStages(
+        [{ name: 'green', node: () => process.execPath, args: script("console.log('  2 passing')"), env: {} }],
+        ok.out,
+      ),
+      0,
+    );
     assert.match(ok.text(), /^2 passed, 0 failed$/m);
   });
 
