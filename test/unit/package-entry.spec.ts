@@ -28,6 +28,7 @@ describe('package entry (main)', () => {
       // commands
       'parseCommand',
       'runCommand',
+      'StartPathMemory',
       'guardCommand',
       'commandErrorFields',
       'resolveDelayedStart',
