@@ -269,7 +269,7 @@ export async function startWithStrategies(target: StartTarget, request: StartReq
     }
   }
   if (refused.length === 1 && last) throw last;
-  const final = refused[refused.length - 1]!;
+  const final = refused[refused.length - 1];
   throw new HomeConnectError('appliance-error', `The appliance refused the program start on every path it was offered: ${describeRefusals(refused)}.`, {
     code: final.code,
     ...(final.codeName !== undefined ? { codeName: final.codeName } : {}),

@@ -81,7 +81,7 @@ describe('start strategies against fussy simulators (integration)', function () 
 
   /** The appliance closes its write window while connected, announcing it by a description change. */
   async function closeWindow(): Promise<void> {
-    const told = new Promise<void>((resolve) => conn!.once('description' as never, () => resolve()));
+    const told = new Promise<void>((resolve) => conn!.once('description', () => resolve()));
     sim!.quirks.set({ delayedStartWriteWindow: { closedMs: 0 } });
     await told;
   }
