@@ -719,7 +719,8 @@ export class ApplianceSimulator extends EventEmitter {
   }
 
   private startProgram(req: ProgramRequest): Answer {
-    const code = this.quirks.refuseProgram('start', req.program, req.options) ?? this.programChecks(req, this.profile.roots.activeProgram, true);
+    const code =
+      this.quirks.refuseProgram('start', req.program, req.options) ?? this.programChecks(req, this.profile.roots.activeProgram, true);
     if (code !== undefined) return { code };
     const options = this.withSelectedOptions(req);
     return {
@@ -740,7 +741,8 @@ export class ApplianceSimulator extends EventEmitter {
   }
 
   private selectProgram(req: ProgramRequest): Answer {
-    const code = this.quirks.refuseProgram('select', req.program, req.options) ?? this.programChecks(req, this.profile.roots.selectedProgram, false);
+    const code =
+      this.quirks.refuseProgram('select', req.program, req.options) ?? this.programChecks(req, this.profile.roots.selectedProgram, false);
     if (code !== undefined) return { code };
     return {
       after: () => {

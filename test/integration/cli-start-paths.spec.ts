@@ -49,10 +49,13 @@ describe('homeconnect-local simulate --quirk / send --start-path (127.0.0.1)', f
     const line = jsonLines(r.stdout)[0];
     assert.strictEqual(line.ok, true);
     assert.strictEqual(line.startPath, 'options-as-values');
-    assert.deepStrictEqual(line.refused.map((x: any) => [x.startPath, x.code]), [
-      ['direct', 400],
-      ['select-then-start', 403],
-    ]);
+    assert.deepStrictEqual(
+      line.refused.map((x: any) => [x.startPath, x.code]),
+      [
+        ['direct', 400],
+        ['select-then-start', 403],
+      ],
+    );
   });
 
   it('--start-path forces one path: used as given, and no fallback when it is refused', async () => {

@@ -59,7 +59,10 @@ describe(`out node start paths (${nodeRedModule})`, function () {
     assert.strictEqual(caught.length, 0, JSON.stringify(caught[0]?.error));
     assert.strictEqual(got[0].payload.ok, true);
     assert.strictEqual(got[0].payload.startPath, 'select-then-start');
-    assert.deepStrictEqual(got[0].payload.refused.map((r: Msg) => [r.startPath, r.code]), [['direct', 400]]);
+    assert.deepStrictEqual(
+      got[0].payload.refused.map((r: Msg) => [r.startPath, r.code]),
+      [['direct', 400]],
+    );
 
     out1.receive({ payload: { action: 'stop' } });
     await waitFor(() => got.length === 2 && sim.programPhase === 'idle', 'stopped');
@@ -70,7 +73,10 @@ describe(`out node start paths (${nodeRedModule})`, function () {
     assert.strictEqual(caught.length, 0, JSON.stringify(caught[0]?.error));
     assert.strictEqual(got[2].payload.startPath, 'select-then-start');
     assert.strictEqual(got[2].payload.refused, undefined, 'the remembered path went first: nothing refused');
-    const posts = sim.received.slice(n).filter((m) => m.action === 'POST').map((m) => m.resource);
+    const posts = sim.received
+      .slice(n)
+      .filter((m) => m.action === 'POST')
+      .map((m) => m.resource);
     assert.deepStrictEqual(posts, ['/ro/selectedProgram', '/ro/activeProgram']);
 
     out2.receive({ payload: { action: 'stop' } });
