@@ -3,6 +3,8 @@
  * every value (the initial state, then each change), until SIGINT/SIGTERM. The connection
  * reconnects by itself; watch only reports.
  */
+import { HomeConnectError, errorMessage } from '../errors';
+import { profileFromRecord } from '../profile';
 import type { ApplianceRecord } from '../profile/types';
 import {
   ApplianceConnection,
@@ -90,10 +92,18 @@ export async function watchCommand(parsed: ParsedCommand, io: CliIo): Promise<nu
     host: flagValue(parsed, 'host'),
   });
   const haId = record.haId;
+  // A profile that cannot be read is refused here (exit 1), not reported later as an event.
+  let profile: ReturnType<typeof profileFromRecord>;
+  try {
+    profile = profileFromRecord(record);
+  } catch (e) {
+    throw new HomeConnectError('profile', `The profile in ${file} cannot be used: ${errorMessage(e)}`, { details: { file } });
+  }
   const stop = waitForStop(io);
   const tap: Tap = (direction, text) => printJson(io, { haId, direction, message: trafficMessage(text) });
   const connection = new ApplianceConnection({
     record,
+    profile,
     ...(hasFlag(parsed, 'raw')
       ? { transportFactory: (opts: TransportFactoryOptions) => new TappedTransport(connectTransport(opts), tap) }
       : {}),
