@@ -1,5 +1,5 @@
 import { HomeConnectError, errorMessage, isHomeConnectError } from '../src/errors';
-import { isDangerousCommand, resolveDelayedStart } from '../src/protocol/program-command';
+import { isDangerousCommand, rawValueUid, resolveDelayedStart } from '../src/protocol/program-command';
 import type { StateChange } from '../src/protocol/types';
 import type { ApplianceSession, SessionUser } from './account-node';
 import { attachToAccount } from './appliance-user';
@@ -88,7 +88,10 @@ async function execute(session: ApplianceSession, cmd: OutCommand, allowDangerou
         if (!SAFE_RAW_WRITE.has(cmd.resource)) throw refuse(`A raw ${cmd.action} to ${cmd.resource}`);
         const uids = (cmd.data ?? []).flatMap((item) => {
           const i = item as Record<string, unknown> | null;
-          return i && typeof i === 'object' && typeof i.uid === 'number' ? [i.uid] : [];
+          if (!i || typeof i !== 'object' || (!('uid' in i) && cmd.resource !== '/ro/values')) return [];
+          const uid = rawValueUid(i.uid);
+          if (uid === undefined) throw refuse(`A raw ${cmd.action} to ${cmd.resource} with a uid that is not a whole number`);
+          return [uid];
         });
         checkDangerous(session, uids, allowDangerous);
       }

@@ -152,3 +152,15 @@ export function isDangerousCommand(key: string): boolean {
   if (typeof key !== 'string') return false;
   return DANGEROUS.some((re) => re.test(key));
 }
+
+/**
+ * The uid of a raw `/ro/values` item as the appliance would read it, for the danger check:
+ * numbers and numeric strings go through Number() ("553", "0x229", 553.0 are all 553);
+ * anything else, and non-integers (553.0000001), is undefined and must be refused, since the
+ * check cannot tell what the appliance would make of it.
+ */
+export function rawValueUid(uid: unknown): number | undefined {
+  if (typeof uid !== 'number' && !(typeof uid === 'string' && uid.trim() !== '')) return undefined;
+  const n = Number(uid);
+  return Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+}
