@@ -10,9 +10,12 @@ import { ApplianceConnection } from '../../src/protocol/appliance-connection';
 import { formatSeconds } from '../../src/protocol/session';
 import type { ConnectionState, DeviceInfo, StateChange } from '../../src/protocol/types';
 
+/** The only three answers: about appliances, never about what else a host runs (no port scanning). */
+export type TestAnswer = 'connected' | 'not a Home Connect appliance' | 'unreachable';
+
 export type TestConnectionResult =
-  | { ok: true; state: 'connected'; info: DeviceInfo; ms: number; shared?: boolean }
-  | { ok: false; kind: string; reason: string; state?: ConnectionState };
+  | { ok: true; state: 'connected'; answer: 'connected'; info: DeviceInfo; ms: number; shared?: boolean }
+  | { ok: false; answer: Exclude<TestAnswer, 'connected'>; kind: string; reason: string; state?: ConnectionState };
 
 export interface TestConnectionOptions {
   deviceId: string;
@@ -38,7 +41,34 @@ export function withModel(info: DeviceInfo | undefined): DeviceInfo {
   return out;
 }
 
+/**
+ * The failure as one of the answers, with a sentence of our own: raw socket and TLS errors
+ * (which tell a closed port from an SSH or web server) are never echoed. Only the appliance's
+ * documented refusals of the connection request (HTTP 404 / 503) keep their explanation.
+ */
+export function appliancesOnly(result: { kind: string; reason: string; state?: ConnectionState }, host: string): TestConnectionResult {
+  if (result.kind === 'offline' || result.kind === 'timeout') {
+    return { ok: false, answer: 'unreachable', kind: result.kind, reason: `No Home Connect appliance is reachable at ${host}.` };
+  }
+  const reason =
+    result.kind === 'protocol' && /\b(404|503)\b/.test(result.reason) && /^The appliance at /.test(result.reason)
+      ? result.reason
+      : result.kind === 'auth-failed'
+        ? `The host at ${host} did not complete the handshake of a Home Connect appliance with this key: it is not the appliance, or the key (and iv) do not match.`
+        : `The host at ${host} answered, but not as a Home Connect appliance.`;
+  return { ok: false, answer: 'not a Home Connect appliance', kind: result.kind, reason, ...(result.state ? { state: result.state } : {}) };
+}
+
 export async function testConnection(record: ApplianceRecord, opts: TestConnectionOptions): Promise<TestConnectionResult> {
+  const raw = await testConnectionRaw(record, opts);
+  return raw.ok ? raw : appliancesOnly(raw, record.host);
+}
+
+type RawResult =
+  | { ok: true; state: 'connected'; answer: 'connected'; info: DeviceInfo; ms: number }
+  | { ok: false; kind: string; reason: string; state?: ConnectionState };
+
+async function testConnectionRaw(record: ApplianceRecord, opts: TestConnectionOptions): Promise<RawResult> {
   const timeoutMs = opts.timeoutMs ?? 10_000;
   const started = Date.now();
   const conn = new ApplianceConnection({
@@ -57,10 +87,10 @@ export async function testConnection(record: ApplianceRecord, opts: TestConnecti
   });
   let timer: NodeJS.Timeout | undefined;
   let onState: ((c: StateChange) => void) | undefined;
-  const outcome = new Promise<TestConnectionResult>((resolve) => {
+  const outcome = new Promise<RawResult>((resolve) => {
     onState = (change: StateChange) => {
       if (change.state === 'connected') {
-        resolve({ ok: true, state: 'connected', info: withModel(conn.info), ms: Date.now() - started });
+        resolve({ ok: true, state: 'connected', answer: 'connected', info: withModel(conn.info), ms: Date.now() - started });
         return;
       }
       const kind = FAILED[change.state];

@@ -169,7 +169,8 @@ describe(`admin API against simulated appliances (${nodeRedModule})`, function (
     let res = await request().post(`${P}/test-connection`).send(onScreen(dw, { host: `127.0.0.1:${await closedPort()}` })).expect(200);
     assert.strictEqual(res.body.ok, false);
     assert.strictEqual(res.body.kind, 'offline', JSON.stringify(res.body));
-    assert.match(res.body.reason, /not reachable/);
+    assert.strictEqual(res.body.answer, 'unreachable');
+    assert.match(res.body.reason, /^No Home Connect appliance is reachable at 127\.0\.0\.1:\d+\.$/);
 
     for (const r of [dw, wm]) {
       res = await request().post(`${P}/test-connection`).send(onScreen(r, { key: wrongKey })).expect(200);
