@@ -8,6 +8,7 @@ import type { ApplianceRecord } from '../../src/profile/types';
 import { demoDishwasher, demoRecords, demoWasher } from '../../src/simulator/demo-profiles';
 import { browserLogin, fakeApplianceFrom, startFakeCloud, type FakeAppliance, type FakeCloud } from '../support/fake-cloud';
 import { fixturesDir } from '../support/paths';
+import { assertNoSecret } from '../support/secrets';
 import { ACCOUNT_ID, homeconnectNodes, nodeRedHelper, nodeRedModule, testAccount, useNodeRedServer } from '../support/node-red-helper';
 
 const helper = nodeRedHelper();
@@ -71,18 +72,6 @@ describe('admin API: permissions (structural)', function () {
     assert.doesNotThrow(() => registerAdminApi(red as unknown as RedAPI));
   });
 });
-
-/** No secret in the text, as given or in base64, base64url or hex (any case). */
-export function assertNoSecret(text: string, secrets: string[]): void {
-  const lower = text.toLowerCase();
-  for (const s of secrets) {
-    const raw = Buffer.from(s, 'base64url');
-    for (const form of [s, raw.toString('base64'), raw.toString('base64url'), raw.toString('base64').replace(/=+$/, '')]) {
-      assert.ok(!text.includes(form), `a secret appears in the answer (${form.length} chars)`);
-    }
-    assert.ok(!lower.includes(raw.toString('hex')), 'a secret appears as hex');
-  }
-}
 
 describe(`admin API over HTTP (${nodeRedModule})`, function () {
   useNodeRedServer(helper);
