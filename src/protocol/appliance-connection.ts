@@ -497,7 +497,7 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
     });
     link.session = session;
     const gen = link.gen;
-    session.on('traffic', (direction, message) => this.trafficLog.record(direction, message));
+    session.on('traffic', (direction, message, text) => this.trafficLog.record(direction, message, text));
     session.on('values', (values) => this.guard(gen, () => this.onValues(values)));
     session.on('description', (items) => this.guard(gen, () => this.onDescription(items)));
     session.on('failure', (err) => this.guard(gen, () => this.fail(err)));
