@@ -15,6 +15,7 @@ import { Backoff } from './backoff';
 import { connectTransport } from './client-transport';
 import { Session, formatSeconds, type SessionLogger, type SessionProfile, type SessionTransport } from './session';
 import { TrafficLog } from './traffic-log';
+import { setOwn } from '../profile/own-key';
 import type {
   ApplianceClient,
   ConnectionEvents,
@@ -245,7 +246,7 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
 
   snapshot(): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    for (const v of this.store.values()) out[v.key] = v.value;
+    for (const v of this.store.values()) setOwn(out, v.key, v.value);
     return out;
   }
 
