@@ -6,7 +6,8 @@ import { ApplianceConnection } from '../src/protocol/appliance-connection';
 import type { ConnectionTiming } from '../src/protocol/appliance-connection';
 import type { ApplianceClient, StateChange, ValueChange } from '../src/protocol/types';
 import type { ApplianceRecord } from '../src/profile/types';
-import { buildRecord, parseAppliances, parseProfiles } from './account-records';
+import { buildRecord, followsAddress, parseAppliances, parseProfiles } from './account-records';
+import { findAppliance, hostPortOf } from '../src/discovery';
 import type { ApplianceEntry, ProfileSecret } from './account-records';
 import type { RedAPI, RedNode } from './red-types';
 
@@ -59,6 +60,15 @@ interface AccountConfig {
   name?: string;
   region?: string;
   appliances?: unknown;
+  /** Follow address changes over mDNS (default on; each appliance may opt out or in). */
+  follow?: boolean | string;
+}
+
+/** settings.homeconnectLocalDiscovery: where address lookups ask (tests: the loopback interface). */
+interface DiscoverySettings {
+  interface?: string;
+  port?: number;
+  timeoutMs?: number;
 }
 
 export function registerAccountNode(RED: RedAPI): void {
@@ -75,7 +85,11 @@ export function registerAccountNode(RED: RedAPI): void {
       profilesProblem = errorMessage(e);
       node.warn(profilesProblem);
     }
-    const timing = (RED as unknown as { settings?: Record<string, unknown> }).settings?.homeconnectLocalAccountTiming;
+    const settings = (RED as unknown as { settings?: Record<string, unknown> }).settings;
+    const timing = settings?.homeconnectLocalAccountTiming;
+    const discovery = (settings?.homeconnectLocalDiscovery ?? {}) as DiscoverySettings;
+    const accountFollows = config.follow !== false && config.follow !== 'false';
+    (node as { follow?: boolean }).follow = accountFollows;
 
     Object.defineProperty(node, 'appliances', { value: appliances, enumerable: true });
     (node as { name?: string }).name = config.name;
@@ -128,6 +142,18 @@ export function registerAccountNode(RED: RedAPI): void {
           error: (text: string) => node.warn(text),
         },
         ...(timing && typeof timing === 'object' ? { timing: timing as Partial<ConnectionTiming> } : {}),
+        ...(followsAddress(entry, accountFollows)
+          ? {
+              addressLookup: async (id: string) => {
+                const found = await findAppliance(id, {
+                  timeoutMs: discovery.timeoutMs ?? 3000,
+                  ...(discovery.interface ? { interface: discovery.interface } : {}),
+                  ...(discovery.port ? { port: discovery.port } : {}),
+                });
+                return found ? hostPortOf(found) : undefined;
+              },
+            }
+          : {}),
       });
       const session: SessionEntry = {
         haId,

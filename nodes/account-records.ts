@@ -10,6 +10,11 @@ export interface ApplianceEntry {
   brand?: string;
   type?: string;
   vib?: string;
+  /**
+   * Follow address changes (found over mDNS by haId). Absent: on when the host is the appliance's
+   * default network name, off when the user typed a host (a typed host stays pinned).
+   */
+  follow?: boolean;
 }
 
 /** One value of the `profiles` credential, keyed by haId: the record's secret and profile parts. SECRET (key, iv). */
@@ -30,6 +35,7 @@ export function parseAppliances(value: unknown): ApplianceEntry[] {
       connectionType: a.connectionType === 'AES' ? 'AES' : 'TLS',
     };
     for (const k of ['brand', 'type', 'vib'] as const) if (typeof a[k] === 'string') entry[k] = a[k] as string;
+    if (typeof a.follow === 'boolean') entry.follow = a.follow;
     out.push(entry);
   }
   return out;
@@ -62,6 +68,18 @@ export function parseProfiles(text: unknown): Map<string, ProfileSecret> {
     map.set(haId, secret);
   }
   return map;
+}
+
+/** The network name appliances are known by before anyone typed a host (what imports default to). */
+function isDefaultHost(entry: ApplianceEntry): boolean {
+  const host = entry.host.toLowerCase();
+  return host === '' || host === entry.haId.toLowerCase() || host === `${entry.brand ?? ''}-${entry.type ?? ''}-${entry.haId}`.toLowerCase();
+}
+
+/** Whether the account follows this appliance's address changes (the account option, then the entry's). */
+export function followsAddress(entry: ApplianceEntry, accountFollows: boolean): boolean {
+  if (!accountFollows) return false;
+  return entry.follow ?? isDefaultHost(entry);
 }
 
 /** Joins the public entry and its secret profile into the library's record. */

@@ -6,6 +6,7 @@
  * or put into an error.
  */
 import { completeLogin, createLoginRequest, isCloudRegion, mergeRecords, parseRedirect } from '../src/cloud';
+import { discoverAppliances, discoveredLine, hostPortOf, noAnswerHint } from '../src/discovery';
 import { HomeConnectError, errorMessage, isHomeConnectError } from '../src/errors';
 import { profileFromRecord } from '../src/profile';
 import type { ApplianceProfile } from '../src/profile';
@@ -368,6 +369,21 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
     }),
   );
 
+  // ---- discovery -----------------------------------------------------------------------
+
+  // One browse at a time for every editor: repeated clicks share it instead of flooding the network.
+  let browsing: Promise<unknown> | undefined;
+  app.get(
+    route('/discover'),
+    read,
+    handle(() => {
+      browsing ??= discoverForEditor(discoverySettings(RED)).finally(() => {
+        browsing = undefined;
+      });
+      return browsing;
+    }),
+  );
+
   app.get(
     route('/account/:id/diagnostics'),
     read,
@@ -401,6 +417,32 @@ export function limitDepth(value: unknown, depth: number): unknown {
   const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const k of Object.keys(value)) out[k] = limitDepth((value as Record<string, unknown>)[k], depth - 1);
   return out;
+}
+
+interface DiscoverySettings {
+  interface?: string;
+  port?: number;
+  timeoutMs?: number;
+}
+
+/** settings.homeconnectLocalDiscovery (tests: the loopback interface); default every interface, 3 s. */
+function discoverySettings(RED: RedAPI): DiscoverySettings {
+  const s = (RED as unknown as { settings?: Record<string, unknown> }).settings?.homeconnectLocalDiscovery;
+  return s && typeof s === 'object' ? (s as DiscoverySettings) : {};
+}
+
+/** What the editor's "Find appliances" shows: appliances found (no secrets exist in mDNS), or a hint. */
+async function discoverForEditor(settings: DiscoverySettings): Promise<{ found: unknown[]; hint?: string }> {
+  const seconds = Math.min(10, Math.max(0.5, (settings.timeoutMs ?? 3000) / 1000));
+  const found = await discoverAppliances({
+    timeoutMs: seconds * 1000,
+    ...(settings.interface ? { interface: settings.interface } : {}),
+    ...(settings.port ? { port: settings.port } : {}),
+  }).catch((e: unknown) => {
+    throw new HttpError(503, `Appliances cannot be searched for here: ${errorMessage(e)}`);
+  });
+  const list = found.slice(0, 100).map((a) => ({ ...discoveredLine(a), hostPort: hostPortOf(a) }));
+  return list.length > 0 ? { found: list } : { found: [], hint: noAnswerHint(settings.interface, seconds) };
 }
 
 function sameTarget(a: ApplianceRecord, b: ApplianceRecord): boolean {

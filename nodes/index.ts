@@ -2,13 +2,15 @@ import { registerAccountNode } from './account-node';
 import { registerAdminApi } from './admin-api';
 import { registerInNode } from './in-node';
 import { registerOutNode } from './out-node';
+import { registerSmartStartNode } from './smart-start-node';
 import type { RedAPI } from './red-types';
 
-/** Node-RED entry (loaded through /homeconnect-local.js): registers the three node types. */
+/** Node-RED entry (loaded through /homeconnect-local.js): registers the node types. */
 function homeconnectLocal(RED: RedAPI): void {
   registerAccountNode(RED);
   registerInNode(RED);
   registerOutNode(RED);
+  registerSmartStartNode(RED);
   registerAdminApi(RED);
 }
 

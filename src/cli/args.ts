@@ -12,9 +12,9 @@ export class UsageError extends Error {
   }
 }
 
-export type CommandName = 'simulate' | 'watch' | 'send' | 'login';
+export type CommandName = 'simulate' | 'watch' | 'send' | 'login' | 'plan' | 'discover';
 
-export const COMMANDS: readonly CommandName[] = ['simulate', 'watch', 'send', 'login'];
+export const COMMANDS: readonly CommandName[] = ['simulate', 'watch', 'send', 'login', 'plan', 'discover'];
 
 interface FlagSpec {
   /** none: a switch; required: takes the next word; optional: takes the next word unless it is a flag. */
@@ -39,7 +39,11 @@ const SPECS: Record<CommandName, { flags: Record<string, FlagSpec>; maxPositiona
       bind: { value: 'required' },
       port: { value: 'required' },
       services: { value: 'required', choices: ['iz', 'ci2', 'legacy'], ignoreCase: true },
-      demo: { value: 'required', choices: ['dishwasher', 'washer'], ignoreCase: true },
+      // Checked against the demo list by the simulate command, which loads it.
+      demo: { value: 'required' },
+      'time-scale': { value: 'required' },
+      'save-profile': { value: 'required' },
+      advertise: { value: 'none' },
     },
   },
   watch: {
@@ -59,6 +63,24 @@ const SPECS: Record<CommandName, { flags: Record<string, FlagSpec>; maxPositiona
       resume: { value: 'none' },
       raw: { value: 'required' },
       timeout: { value: 'required' },
+    },
+  },
+  plan: {
+    maxPositionals: 0,
+    flags: {
+      prices: { value: 'required' },
+      duration: { value: 'required' },
+      deadline: { value: 'required' },
+      now: { value: 'required' },
+      objective: { value: 'required', choices: ['cheapest', 'solar'], ignoreCase: true },
+      step: { value: 'required' },
+    },
+  },
+  discover: {
+    maxPositionals: 0,
+    flags: {
+      timeout: { value: 'required' },
+      interface: { value: 'required' },
     },
   },
   login: {
@@ -181,6 +203,17 @@ export function integerFlag(parsed: ParsedCommand, name: string, min: number, ma
     throw new UsageError(`--${name} must be a whole number from ${min} to ${max}`);
   }
   return Number(text);
+}
+
+/** A number greater than 0 and at most max (fractions allowed), or a UsageError naming the flag. */
+export function numberFlag(parsed: ParsedCommand, name: string, max: number): number | undefined {
+  const text = flagValue(parsed, name);
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text) || !(n > 0) || n > max) {
+    throw new UsageError(`--${name} must be a number greater than 0 (at most ${max})`);
+  }
+  return n;
 }
 
 /** Seconds (may be fractional, > 0) from a flag, as milliseconds. */

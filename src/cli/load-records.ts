@@ -16,7 +16,10 @@ export interface LoadOptions {
   host?: string;
 }
 
-export async function loadRecords(file: string): Promise<ApplianceRecord[]> {
+/** Files of a profile folder that are not usable profiles are skipped with this warning. */
+export type SkipWarning = (message: string) => void;
+
+export async function loadRecords(file: string, warn?: SkipWarning): Promise<ApplianceRecord[]> {
   try {
     await fs.promises.stat(file);
   } catch (e) {
@@ -24,9 +27,13 @@ export async function loadRecords(file: string): Promise<ApplianceRecord[]> {
     const why = code === 'ENOENT' ? 'no such file or folder' : code === 'EACCES' ? 'permission denied' : 'it cannot be read';
     throw new HomeConnectError('import', `Cannot read ${file}: ${why}`, { details: { file } });
   }
-  const records = await importPath(file);
+  const records = await importPath(file, warn ? { onSkip: (_name, message) => warn(`${oneSentence(message)} Skipped.`) } : {});
   if (records.length === 0) throw new HomeConnectError('import', `No appliance profiles found in ${file}`, { details: { file } });
   return records;
+}
+
+function oneSentence(message: string): string {
+  return /[.!?]$/.test(message) ? message : `${message}.`;
 }
 
 function label(r: ApplianceRecord): string {
@@ -69,6 +76,6 @@ export function pickRecord(records: readonly ApplianceRecord[], options: LoadOpt
   return picked;
 }
 
-export async function loadAppliance(file: string, options: LoadOptions): Promise<ApplianceRecord> {
-  return pickRecord(await loadRecords(file), options, file);
+export async function loadAppliance(file: string, options: LoadOptions, warn?: SkipWarning): Promise<ApplianceRecord> {
+  return pickRecord(await loadRecords(file, warn), options, file);
 }

@@ -11,6 +11,7 @@ import { completeLogin, createLoginRequest, type CloudRegion } from '../cloud';
 import { writeProfileZip } from '../profile/import';
 import { flagValue, type ParsedCommand } from './args';
 import { describeError, printError, printJson, type CliIo } from './output';
+import { writePrivateFile } from './private-file';
 
 const MAX_LINE = 16384;
 
@@ -79,7 +80,7 @@ export async function loginCommand(parsed: ParsedCommand, io: CliIo): Promise<nu
     try {
       const { fileName, data } = writeProfileZip(record);
       const file = path.join(outDir, fileName);
-      await fs.promises.writeFile(file, data, { mode: 0o600 });
+      await writePrivateFile(file, data);
       written++;
       printJson(io, {
         file,

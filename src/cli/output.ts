@@ -47,6 +47,11 @@ export function printError(io: CliIo, message: string): void {
   io.stderr.write(`${PROGRAM}: ${oneLine(message)}\n`);
 }
 
+/** A problem that did not stop the command (a skipped file): one line on stderr. */
+export function printWarning(io: CliIo, message: string): void {
+  io.stderr.write(`${PROGRAM}: warning: ${oneLine(message)}\n`);
+}
+
 /** The sentence for a failure: the appliance's error name first when there is one. */
 export function describeError(e: unknown): string {
   if (isHomeConnectError(e)) {

@@ -8,9 +8,9 @@ import { profileFromRecord } from '../profile';
 import type { ApplianceRecord } from '../profile/types';
 import type { OptionValues, RawResponse, WriteResult } from '../protocol/types';
 import { UsageError, flagValue, hasFlag, profileArgument, secondsFlag, type ParsedCommand } from './args';
-import { connectAndWait } from './connect';
+import { connectAndWait, nameOnce } from './connect';
 import { loadAppliance } from './load-records';
-import { describeError, printError, printJson, type CliIo } from './output';
+import { describeError, printError, printJson, printWarning, type CliIo } from './output';
 import { parseAssignments, parseProgramRef, parseRawRequest, type RawRequest } from './value-parsing';
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 20_000;
@@ -107,7 +107,11 @@ export async function sendCommand(parsed: ParsedCommand, io: CliIo): Promise<num
   const file = profileArgument(parsed);
   const send = sendActionFromFlags(parsed);
   const timeoutMs = secondsFlag(parsed, 'timeout') ?? DEFAULT_CONNECT_TIMEOUT_MS;
-  const record = await loadAppliance(file, { appliance: flagValue(parsed, 'appliance'), host: flagValue(parsed, 'host') });
+  const record = await loadAppliance(
+    file,
+    { appliance: flagValue(parsed, 'appliance'), host: flagValue(parsed, 'host') },
+    (warning) => printWarning(io, warning),
+  );
   checkKeys(record, send);
 
   const head = { haId: record.haId, action: send.action };
@@ -127,8 +131,10 @@ export async function sendCommand(parsed: ParsedCommand, io: CliIo): Promise<num
     printJson(io, { ok: true, ...result, ...head });
     return 0;
   } catch (e) {
-    printJson(io, { ok: false, ...head, error: errorJson(e) });
-    printError(io, describeError(e));
+    const error = errorJson(e);
+    error.message = nameOnce(String(error.message), record);
+    printJson(io, { ok: false, ...head, error });
+    printError(io, String(error.message));
     return 1;
   } finally {
     await connection?.stop().catch(() => undefined);

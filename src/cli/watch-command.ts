@@ -3,8 +3,7 @@
  * every value (the initial state, then each change), until SIGINT/SIGTERM. The connection
  * reconnects by itself; watch only reports.
  */
-import { HomeConnectError, errorMessage } from '../errors';
-import { profileFromRecord } from '../profile';
+import { HomeConnectError } from '../errors';
 import type { ApplianceRecord } from '../profile/types';
 import {
   ApplianceConnection,
@@ -16,8 +15,9 @@ import { connectTransport } from '../protocol/client-transport';
 import { redact } from '../protocol/traffic-log';
 import type { StateChange, ValueChange } from '../protocol/types';
 import { flagValue, hasFlag, profileArgument, type ParsedCommand } from './args';
+import { aboutIt } from './connect';
 import { loadAppliance } from './load-records';
-import { printJson, type CliIo } from './output';
+import { printJson, printWarning, type CliIo } from './output';
 import { waitForStop } from './stop-signal';
 
 export function stateLine(haId: string, change: StateChange): Record<string, unknown> {
@@ -87,33 +87,39 @@ export function trafficMessage(text: string): unknown {
 
 export async function watchCommand(parsed: ParsedCommand, io: CliIo): Promise<number> {
   const file = profileArgument(parsed);
-  const record: ApplianceRecord = await loadAppliance(file, {
-    appliance: flagValue(parsed, 'appliance'),
-    host: flagValue(parsed, 'host'),
-  });
+  const record: ApplianceRecord = await loadAppliance(
+    file,
+    { appliance: flagValue(parsed, 'appliance'), host: flagValue(parsed, 'host') },
+    (warning) => printWarning(io, warning),
+  );
   const haId = record.haId;
-  // A profile that cannot be read is refused here (exit 1), not reported later as an event.
-  let profile: ReturnType<typeof profileFromRecord>;
-  try {
-    profile = profileFromRecord(record);
-  } catch (e) {
-    throw new HomeConnectError('profile', `The profile in ${file} cannot be used: ${errorMessage(e)}`, { details: { file } });
-  }
   const stop = waitForStop(io);
   const tap: Tap = (direction, text) => printJson(io, { haId, direction, message: trafficMessage(text) });
   const connection = new ApplianceConnection({
     record,
-    profile,
     ...(hasFlag(parsed, 'raw')
       ? { transportFactory: (opts: TransportFactoryOptions) => new TappedTransport(connectTransport(opts), tap) }
       : {}),
   });
-  connection.on('state', (change: StateChange) => printJson(io, stateLine(haId, change)));
+  // Events of start() itself wait: if it fails at once (a profile, key or host that cannot be
+  // used), that will not fix itself by retrying, so watch ends with one error line instead.
+  let early: Array<Record<string, unknown>> | undefined = [];
+  const emit = (line: Record<string, unknown>): void => {
+    if (early) early.push(line);
+    else printJson(io, line);
+  };
+  connection.on('state', (change: StateChange) => emit(stateLine(haId, change)));
   connection.on('values', (changes: ValueChange[]) => {
-    for (const change of changes) printJson(io, valueLine(haId, change));
+    for (const change of changes) emit(valueLine(haId, change));
   });
   try {
     connection.start();
+    if (connection.state === 'error') {
+      const label = record.name && record.name !== haId ? `${record.name} (${haId})` : haId;
+      throw new HomeConnectError('profile', `Cannot watch ${label}: ${aboutIt(connection.lastReason ?? 'it cannot be used', record)}`);
+    }
+    for (const line of early) printJson(io, line);
+    early = undefined;
     await stop.stopped;
     return 0;
   } finally {

@@ -80,6 +80,8 @@ export interface ConnectionTiming {
   backoffMinMs: number;
   backoffMaxMs: number;
   refreshIntervalMs: number;
+  /** With an addressLookup: how long an appliance may stay offline before it is looked up (default 60 s). */
+  followAfterMs?: number;
 }
 
 export const DEFAULT_TIMING: Required<ConnectionTiming> = {
@@ -92,6 +94,7 @@ export const DEFAULT_TIMING: Required<ConnectionTiming> = {
   backoffMinMs: 1_000,
   backoffMaxMs: 300_000,
   refreshIntervalMs: 3_600_000,
+  followAfterMs: 60_000,
 };
 
 export interface ApplianceConnectionOptions {
@@ -108,6 +111,12 @@ export interface ApplianceConnectionOptions {
   transportFactory?: (opts: TransportFactoryOptions) => ClientTransportLike;
   /** Uniform [0,1) for backoff jitter (tests). */
   random?: () => number;
+  /**
+   * Follows address changes: called with the haId when the appliance has been offline for
+   * timing.followAfterMs or its host name does not resolve; answers its current "host:port"
+   * (e.g. found over mDNS by haId) or undefined. The key still proves it is the same appliance.
+   */
+  addressLookup?: (haId: string) => Promise<string | undefined>;
 }
 
 const REMOTE_START_ALLOWED = 'BSH.Common.Status.RemoteControlStartAllowed';
@@ -172,11 +181,20 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
   private refreshTimer: NodeJS.Timeout | undefined;
   /** Offline / auth-failed are logged once per streak, not once per retry. */
   private streakLogged: ConnectionState | undefined;
+  /** Where it connects: the record's host until an address lookup finds the appliance elsewhere. */
+  private hostValue: string;
+  private readonly addressLookup: ApplianceConnectionOptions['addressLookup'];
+  /** Start of the current failure streak, and of the last lookup (one lookup per followAfterMs). */
+  private failingSince: number | undefined;
+  private lastLookupAt = 0;
+  private lookupRunning = false;
 
   constructor(opts: ApplianceConnectionOptions) {
     super();
     this.record = opts.record;
     this.haId = opts.record.haId;
+    this.hostValue = opts.record.host;
+    this.addressLookup = opts.addressLookup;
     this.profileValue = opts.profile;
     this.deviceName = opts.deviceName ?? 'homeconnect-local';
     this.deviceId = opts.deviceId ?? defaultDeviceId();
@@ -208,6 +226,11 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
 
   get info(): DeviceInfo | undefined {
     return this.infoValue;
+  }
+
+  /** The address in use ("host" or "host:port"); differs from the record after an address change was followed. */
+  get host(): string {
+    return this.hostValue;
   }
 
   /** The profile in use (built from the record on first use when none was given). */
@@ -421,7 +444,7 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
     return this.factoryOverride ? this.factoryOverride(opts) : connectTransport(opts);
   }
 
-  private connect(): void {
+  private connect(reason?: string): void {
     if (!this.running) return;
     const gen = ++this.gen;
     let key: Buffer;
@@ -435,13 +458,14 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
       this.setState('error', `${errorMessage(e)} Import the appliance again.`);
       return;
     }
-    if (this.stateValue !== 'offline' && this.stateValue !== 'auth-failed') {
-      this.setState('connecting', `connecting to ${this.record.host}`);
+    if (reason !== undefined) this.setState('connecting', reason);
+    else if (this.stateValue !== 'offline' && this.stateValue !== 'auth-failed') {
+      this.setState('connecting', `connecting to ${this.hostValue}`);
     }
     let transport: ClientTransportLike;
     try {
       const fo: TransportFactoryOptions = {
-        host: this.record.host,
+        host: this.hostValue,
         connectionType: this.record.connectionType,
         key,
         connectTimeoutMs: this.timing.connectTimeoutMs,
@@ -528,6 +552,7 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
           if (result.info) this.infoValue = result.info;
           this.backoff.reset();
           this.streakLogged = undefined;
+          this.failingSince = undefined;
           this.setState('connected', 'handshake complete');
           this.refreshTimer = setInterval(() => this.guard(gen, () => this.refresh(session)), this.timing.refreshIntervalMs);
         }),
@@ -568,11 +593,11 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
     const err = info.error;
     if (err?.kind === 'offline') this.fail(err, 'offline');
     else if (err?.kind === 'auth-failed') {
-      this.fail(
-        new HomeConnectError('auth-failed', `${this.label} rejected the connection: the key (or iv) is wrong. ${err.message}`),
-        'auth-failed',
-      );
-    } else if (err) this.fail(err, 'error');
+      // Said once: the transport's own sentence names the key; the label is added where shown.
+      const said = /\bkey\b/i.test(err.message);
+      this.fail(said ? err : new HomeConnectError('auth-failed', `The appliance rejected the connection: the key (or iv) is wrong (${err.message})`), 'auth-failed');
+    }
+    else if (err) this.fail(err, 'error');
     else {
       const code = info.code !== undefined ? ` (code ${info.code})` : '';
       this.fail(new HomeConnectError('not-connected', `The appliance closed the connection${code}: ${info.reason}`), 'disconnected');
@@ -586,6 +611,39 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
     this.teardown(err, true);
     this.setState(target, err.message);
     this.scheduleReconnect();
+    this.maybeFollow(err);
+  }
+
+  /**
+   * Looks the appliance up by haId when it has been failing for followAfterMs, or at once when its
+   * host name does not resolve; a new address is used right away (the pending retry is replaced).
+   */
+  private maybeFollow(err: HomeConnectError): void {
+    const lookup = this.addressLookup;
+    if (!lookup || this.lookupRunning || !this.running) return;
+    const now = Date.now();
+    this.failingSince ??= now;
+    const unresolved = err.kind === 'offline' && ['ENOTFOUND', 'EAI_AGAIN'].includes(String(err.details?.code));
+    const every = this.timing.followAfterMs;
+    if (!unresolved && now - this.failingSince < every) return;
+    if (now - this.lastLookupAt < every) return;
+    this.lastLookupAt = now;
+    this.lookupRunning = true;
+    lookup(this.haId)
+      .then((found) => {
+        if (!found || !this.running || found === this.hostValue) return;
+        if (this.stateValue === 'connected' || this.stateValue === 'handshaking') return;
+        const from = this.hostValue;
+        this.hostValue = found;
+        this.logger.info(`${this.label}: address changed to ${found} (was ${from}); connecting there`);
+        // Drop a pending attempt on the old address and its retry timer, then connect at once.
+        this.teardown(undefined, true);
+        this.connect(`address changed to ${found}`);
+      })
+      .catch((e: unknown) => this.logger.debug(`${this.label}: address lookup failed: ${errorMessage(e)}`))
+      .finally(() => {
+        this.lookupRunning = false;
+      });
   }
 
   /** Drops the link and every per-link timer; later events of that link are ignored. */

@@ -141,6 +141,8 @@ class WebSocketClientTransport extends EventEmitter implements ClientTransport {
   private connectTimer: NodeJS.Timeout | undefined;
   private tcpConnected = false;
   private tlsEstablished = false;
+  /** The server chose a PSK suite and asked for our key (a Home Connect appliance does). */
+  private pskRequested = false;
   private opened = false;
   private closedByUs = false;
   private finished = false;
@@ -174,7 +176,10 @@ class WebSocketClientTransport extends EventEmitter implements ClientTransport {
         minVersion: 'TLSv1.2',
         maxVersion: 'TLSv1.2',
         ciphers: PSK_CIPHERS,
-        pskCallback: () => ({ identity: PSK_IDENTITY, psk: key }),
+        pskCallback: () => {
+          this.pskRequested = true;
+          return { identity: PSK_IDENTITY, psk: key };
+        },
         checkServerIdentity: () => undefined,
         rejectUnauthorized: false,
       });
@@ -297,7 +302,7 @@ class WebSocketClientTransport extends EventEmitter implements ClientTransport {
   private decryptError(e: unknown): HomeConnectError {
     const reason = e instanceof CodecError ? e.reason : 'unknown';
     if (this.inbound === 0 && (reason === 'mac' || reason === 'padding')) {
-      return new HomeConnectError('auth-failed', 'The first frame from the appliance could not be decrypted: key or iv is wrong.', {
+      return new HomeConnectError('auth-failed', 'The first frame from the appliance could not be decrypted: the key or iv is wrong.', {
         details: { reason },
       });
     }
@@ -310,16 +315,20 @@ class WebSocketClientTransport extends EventEmitter implements ClientTransport {
     const status = res.statusCode ?? 0;
     res.resume();
     const details = { status, host: this.hostLabel };
+    // An appliance whose local server is wedged answers 404 until it is power-cycled; any web
+    // server that took over the address (router, NAS, printer) answers 404 too.
     const err =
       status === 404
         ? new HomeConnectError(
             'protocol',
-            `The appliance at ${this.hostLabel} is not accepting connections (HTTP 404 on ${WS_PATH}); this usually lasts until the appliance is power-cycled (switch it off at the mains for a minute).`,
+            `The appliance at ${this.hostLabel} is not accepting connections (HTTP 404 on ${WS_PATH}). Either this address is not the appliance (check its IP address), or the appliance's local server is stuck, which lasts until it is power-cycled (switch it off at the mains for a minute).`,
             { details },
           )
-        : new HomeConnectError('protocol', `The appliance at ${this.hostLabel} answered the websocket upgrade with HTTP ${status}.`, {
-            details,
-          });
+        : new HomeConnectError(
+            'protocol',
+            `The appliance at ${this.hostLabel} answered the websocket upgrade with HTTP ${status}; if this persists, check that the address is the appliance's.`,
+            { details },
+          );
     this.fail(err);
     req.destroy();
   }
@@ -348,8 +357,27 @@ class WebSocketClientTransport extends EventEmitter implements ClientTransport {
         cause: err,
       });
     }
+    const tlsAlert = code === 'EPROTO' || !!code?.startsWith('ERR_SSL_') || /\bSSL routines\b|\balert\b/i.test(err.message);
+    if (this.isTls && this.tcpConnected && !this.tlsEstablished && !this.pskRequested && tlsAlert) {
+      // A TLS server that refused the PSK handshake before asking for a key (handshake failure,
+      // protocol version, no shared cipher): an ordinary certificate server, not an appliance.
+      return new HomeConnectError(
+        'protocol',
+        `The address ${this.hostLabel} is not a Home Connect appliance: it answered with an ordinary TLS server, without the pre-shared-key (PSK) handshake appliances use (perhaps a router or NAS now has this address). Check the appliance's IP address.`,
+        { details: { ...details, reason: 'not-an-appliance' }, cause: err },
+      );
+    }
+    if (this.isTls && this.tcpConnected && !this.tlsEstablished && this.pskRequested) {
+      return new HomeConnectError('auth-failed', 'The appliance refused the TLS-PSK handshake with the stored key: the key is wrong.', {
+        details,
+        cause: err,
+      });
+    }
     if (this.isTls && this.tcpConnected && !this.tlsEstablished) {
-      return new HomeConnectError('auth-failed', 'TLS handshake failed: the key is probably wrong.', { details, cause: err });
+      return new HomeConnectError('offline', `The connection to the appliance at ${this.hostLabel} closed during the TLS handshake (${code ?? 'no reason given'}).`, {
+        details,
+        cause: err,
+      });
     }
     if (code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
       return new HomeConnectError('protocol', `The appliance sent a frame larger than ${MAX_FRAME_BYTES} bytes.`, { details, cause: err });

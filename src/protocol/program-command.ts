@@ -88,6 +88,35 @@ interface OfferedOption {
   step?: number;
 }
 
+/** The delayed-start option a program offers, with its step in seconds. */
+export interface DelayedStartOption {
+  key: string;
+  name: 'StartInRelative' | 'FinishInRelative';
+  step?: number;
+}
+
+/** StartInRelative when the program offers it, else FinishInRelative; a validation error when it has neither. */
+export function delayedStartOf(profile: DelayedStartProfile, programRef: string | number): DelayedStartOption {
+  const program = profile.resolve(programRef);
+  for (const [key, name] of [
+    [START_IN_RELATIVE, 'StartInRelative'],
+    [FINISH_IN_RELATIVE, 'FinishInRelative'],
+  ] as const) {
+    const o = offered(profile, program, key);
+    if (o) return o.step !== undefined ? { key: o.feature.key, name, step: o.step } : { key: o.feature.key, name };
+  }
+  throw new HomeConnectError(
+    'validation',
+    `${program.key} on this appliance has no delayed start (neither StartInRelative nor FinishInRelative).`,
+    { details: { program: program.key } },
+  );
+}
+
+/** The program's expected duration in seconds from the profile's per-program defaults, if it tells. */
+export function expectedDurationS(profile: DelayedStartProfile, programRef: string | number): number | undefined {
+  return expectedDuration(profile, profile.resolve(programRef));
+}
+
 /** The option when the appliance has it and the program (if it lists options) allows it. */
 function offered(profile: DelayedStartProfile, program: Feature, key: string): OfferedOption | undefined {
   const feature = safeFind(profile, key);

@@ -4,6 +4,7 @@
  * checks what clients send as strictly as real firmware does (recording every violation),
  * answers with the real error codes, runs programs in scaled time and can inject faults.
  */
+import { ApplianceAdvertiser, type AdvertisedAppliance } from '../discovery/advertiser';
 import * as crypto from 'crypto';
 import { EventEmitter } from 'events';
 import * as net from 'net';
@@ -36,6 +37,8 @@ export interface ApplianceSimulatorOptions {
   sID?: number;
   edMsgID?: number;
   log?: (line: string) => void;
+  /** Announce the appliance over mDNS like a real one (README "Finding appliances"); interface: e.g. 127.0.0.1. */
+  advertise?: { interface?: string; port?: number };
 }
 
 /** Fault injection switches (integration tests, CLI `simulate`). */
@@ -124,6 +127,10 @@ export class ApplianceSimulator extends EventEmitter {
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly logLine: (line: string) => void;
   private server: ApplianceServer | undefined;
+  private advertiser: ApplianceAdvertiser | undefined;
+  /** Where it listens; moveTo() changes it while the haId and the state stay. */
+  private listenHost: string;
+  private listenPort: number;
   private sID: number;
   private edMsgID: number;
   private applianceMsgId: number;
@@ -140,6 +147,8 @@ export class ApplianceSimulator extends EventEmitter {
   constructor(private readonly opts: ApplianceSimulatorOptions) {
     super();
     this.record = opts.record;
+    this.listenHost = opts.host ?? '127.0.0.1';
+    this.listenPort = opts.port ?? 0;
     this.transport = opts.transport ?? opts.record.connectionType;
     this.serviceSet = opts.services ?? 'iz';
     this.versions = serviceVersions(this.serviceSet);
@@ -173,13 +182,54 @@ export class ApplianceSimulator extends EventEmitter {
       connectionType: this.transport,
       key,
       ...(iv ? { iv } : {}),
-      host: this.opts.host ?? '127.0.0.1',
-      port: this.opts.port ?? 0,
+      host: this.listenHost,
+      port: this.listenPort,
       onConnection: (conn) => this.onConnection(conn),
       onUpgrade: () => this.onUpgrade(),
     });
     this.log(`listening on ${this.server.url} (${this.transport}, services ${this.serviceSet})`);
+    if (this.opts.advertise && !this.advertiser) {
+      this.advertiser = new ApplianceAdvertiser(this.advertisedAs(), this.opts.advertise);
+      await this.advertiser.start();
+    } else this.advertiser?.move({ address: this.listenHost, port: this.server.port });
     return { url: this.server.url, port: this.server.port };
+  }
+
+  /** What the mDNS records say: haId, brand, type, vib, a MAC like real appliances, TLS flag, address, port. */
+  private advertisedAs(): AdvertisedAppliance {
+    const r = this.record;
+    return {
+      haId: r.haId,
+      ...(r.brand ? { brand: r.brand } : {}),
+      ...(r.type ? { type: r.type } : {}),
+      ...(r.vib ? { vib: r.vib } : {}),
+      mac: this.macHex().match(/../g)!.join('-'),
+      tls: this.transport === 'TLS',
+      address: this.listenHost === '0.0.0.0' ? '127.0.0.1' : this.listenHost,
+      port: this.server?.port ?? this.listenPort,
+    };
+  }
+
+  /**
+   * Moves to another port (and/or address) keeping the haId and every value, as an appliance does
+   * after a DHCP change: clients are dropped, the old port closes, the new one listens and is announced.
+   */
+  async moveTo(to: { port?: number; host?: string }): Promise<{ url: string; port: number }> {
+    for (const s of this.sessions.values()) {
+      s.closed = true;
+      try {
+        s.conn.terminate();
+      } catch {
+        // already gone
+      }
+    }
+    this.sessions.clear();
+    const server = this.server;
+    this.server = undefined;
+    if (server) await server.close();
+    if (to.host !== undefined) this.listenHost = to.host;
+    this.listenPort = to.port ?? 0;
+    return this.start();
   }
 
   async stop(): Promise<void> {
@@ -199,6 +249,9 @@ export class ApplianceSimulator extends EventEmitter {
     const server = this.server;
     this.server = undefined;
     if (server) await server.close();
+    const advertiser = this.advertiser;
+    this.advertiser = undefined;
+    if (advertiser) await advertiser.stop();
   }
 
   get url(): string {
@@ -211,7 +264,7 @@ export class ApplianceSimulator extends EventEmitter {
 
   /** "127.0.0.1:port", to put into a record's host. */
   get hostPort(): string {
-    const host = this.opts.host ?? '127.0.0.1';
+    const host = this.listenHost;
     return `${net.isIPv6(host) ? `[${host}]` : host}:${this.port}`;
   }
 
@@ -791,7 +844,7 @@ export class ApplianceSimulator extends EventEmitter {
       status: 'CONNECTED',
       configured: true,
       euiAddress: this.macHex().replace(/(..)(?!$)/g, '$1:').toLowerCase(),
-      ipV4: { ipAddress: this.opts.host ?? '127.0.0.1', prefixSize: 24, gateway: '', dnsServer: '' },
+      ipV4: { ipAddress: this.listenHost, prefixSize: 24, gateway: '', dnsServer: '' },
       ipV6: { ipAddress: '', prefixSize: 64, gateway: '', dnsServer: '' },
     };
   }

@@ -7,6 +7,7 @@
  */
 import { errorMessage } from '../errors';
 import type { DescriptionChangeItem, Feature, WireItem } from '../profile/types';
+import { typicalDurationS } from './program-durations';
 import { describe, parseDefaultText, SimulatedState } from './simulated-state';
 
 export interface RunnerHost {
@@ -29,7 +30,8 @@ export interface RunPlan {
 
 /** Commands that real appliances make writable only while a program runs. */
 const RUNTIME_COMMANDS = ['AbortProgram', 'PauseProgram', 'ResumeProgram'];
-const DEFAULT_DURATION_S = 2 * 3600;
+/** Run time of a program nothing is known about. */
+export const DEFAULT_DURATION_S = 2 * 3600;
 const ABORT_S = 5;
 
 function numberOption(items: Array<{ uid: number; value: unknown }>, f: Feature | undefined): number | undefined {
@@ -51,6 +53,8 @@ export function planRun(state: SimulatedState, program: number, options: Array<{
       if (typeof d === 'number' && d > 0) durationS = d;
     }
   }
+  // Real profiles do not declare run times; the appliance knows them, so the simulator must too.
+  durationS ??= typicalDurationS(state.profile.byUid(program)?.key);
   if (durationS === undefined) {
     for (const f of [remaining, duration]) {
       if (!f || durationS !== undefined) continue;

@@ -5,13 +5,16 @@
 import assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
+import type { AddressInfo } from 'net';
 import * as path from 'path';
-import { importPath } from '../../src/profile/import';
+import * as tls from 'tls';
+import { importPath, writeProfileZip } from '../../src/profile/import';
 import type { ApplianceRecord } from '../../src/profile/types';
 import { ApplianceConnection } from '../../src/protocol/appliance-connection';
 import { ApplianceSimulator } from '../../src/simulator/appliance-simulator';
 import { demoDishwasher, demoRecords, demoWasher } from '../../src/simulator/demo-profiles';
 import { browserLogin, closedPort, fakeApplianceFrom, startFakeCloud, type FakeCloud } from '../support/fake-cloud';
+import { selfSignedCertificate } from '../support/self-signed';
 import { runCli, startCli, type CliProcess, type CliResult } from './cli-runner';
 
 const SECRETS = demoRecords().flatMap((r) => [r.key, ...(r.iv ? [r.iv] : [])]);
@@ -235,6 +238,60 @@ describe('homeconnect-local bin (127.0.0.1)', function () {
       const r = await runCli(['send', file, '--host', `127.0.0.1:${port}`, '--stop', '--timeout', '10']);
       assert.strictEqual(r.code, 1);
       assertOneErrorLine(r, new RegExp(`Could not connect to .*127\\.0\\.0\\.1:${port}.*offline`));
+      assert.match(r.stderr, /: the appliance is not reachable \(ECONNREFUSED\)/);
+      assert.strictEqual(r.stderr.split(`127.0.0.1:${port}`).length - 1, 1, 'the address is said once');
+    });
+
+    /** The line names the appliance (name, haId, address) once, then says "the appliance". */
+    function namedOnce(stderr: string, record: ApplianceRecord, host: string): void {
+      const count = (needle: string): number => stderr.split(needle).length - 1;
+      assert.strictEqual(count(record.haId), 1, stderr);
+      assert.strictEqual(count(host), 1, stderr);
+    }
+
+    it('a wrong key: one line naming the appliance once and saying the key is wrong', async () => {
+      const { sim } = await simulated(demoDishwasher, 'send-wrong-key');
+      const wrong = path.join(dir, 'wrong-key.json');
+      const host = `127.0.0.1:${new URL(sim.url).port}`;
+      fs.writeFileSync(wrong, JSON.stringify([{ ...demoDishwasher, key: Buffer.alloc(32, 7).toString('base64url'), host }]));
+      const r = await runCli(['send', wrong, '--stop']);
+      assert.strictEqual(r.code, 1);
+      assertOneErrorLine(r, /^homeconnect-local: Could not connect to dishwasher \(HCLOCAL-DEMODW1-000000000001\) at 127\.0\.0\.1:\d+ \(auth-failed\): .*the key is wrong\.\n$/);
+      namedOnce(r.stderr, demoDishwasher, host);
+      assert.strictEqual((jsonLines(r.stdout)[0] as { error: { kind: string } }).error.kind, 'auth-failed');
+    });
+
+    it('a TLS address that is an ordinary certificate server: "not a Home Connect appliance, check the IP" (send and watch)', async () => {
+      const { key, cert } = selfSignedCertificate();
+      const server = tls.createServer({ key, cert }, (socket) => socket.end());
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      try {
+        const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+        const file = path.join(dir, 'router.json');
+        fs.writeFileSync(file, JSON.stringify([{ ...demoDishwasher, host }]));
+        const r = await runCli(['send', file, '--stop']);
+        assert.strictEqual(r.code, 1);
+        assertOneErrorLine(r, /not a Home Connect appliance.*Check the appliance's IP address/);
+        assert.doesNotMatch(r.stderr, /auth-failed|key is/);
+        namedOnce(r.stderr, demoDishwasher, host);
+        const outcome = jsonLines(r.stdout)[0] as { error: { kind: string } };
+        assert.strictEqual(outcome.error.kind, 'protocol');
+
+        const p = cli(['watch', file]);
+        const event = await p.waitForLine((l) => l.event === 'error');
+        assert.match(String(event.reason), /not a Home Connect appliance/);
+      } finally {
+        server.close();
+      }
+    });
+
+    it('an AES address answering HTTP 404: names both causes (not the appliance, or a stuck server)', async () => {
+      const { file, sim } = await simulated(demoWasher, 'send-404');
+      sim.faults.rejectUpgrade(404);
+      const r = await runCli(['send', file, '--stop']);
+      assert.strictEqual(r.code, 1);
+      assertOneErrorLine(r, /HTTP 404.*not the appliance \(check its IP address\).*local server is stuck.*power-cycled/);
+      namedOnce(r.stderr, demoWasher, `127.0.0.1:${new URL(sim.url).port}`);
     });
 
     it('a bad file and a bad flag: one line, exit 1 and 2, no stack trace', async () => {
@@ -263,6 +320,20 @@ describe('homeconnect-local bin (127.0.0.1)', function () {
         ],
       });
       const out = path.join(dir, 'login-out');
+      // Traps at the names login will pick in the next minute (they are predictable): a symlink to
+      // a file outside, or an existing 0644 file. Neither may be written through or keep its mode.
+      fs.mkdirSync(out);
+      const victim = path.join(dir, 'victim.txt');
+      fs.writeFileSync(victim, 'untouched');
+      const traps = new Set<string>();
+      for (let s = -2; s < 60; s++) {
+        // Without a MAC from the cloud, login takes it from the haId's last part.
+        const asLoggedIn = { ...demoDishwasher, mac: demoDishwasher.haId.split('-').pop() as string };
+        const name = writeProfileZip(asLoggedIn, new Date(Date.now() + s * 1000)).fileName;
+        traps.add(path.join(out, name));
+        if (s % 2 === 0) fs.symlinkSync(victim, path.join(out, name));
+        else fs.writeFileSync(path.join(out, name), 'old', { mode: 0o644 });
+      }
       const env = { HOMECONNECT_LOCAL_API_URL: cloud.url, HOMECONNECT_LOCAL_ASSET_URL: cloud.url };
       const p = cli(['login', '--region', 'EU', '--out', out], env);
       const url = await p.firstLine();
@@ -276,8 +347,13 @@ describe('homeconnect-local bin (127.0.0.1)', function () {
       assert.strictEqual(first, url);
       const files = written.map((l) => JSON.parse(l) as { file: string; haId: string; connectionType: string });
       assert.deepStrictEqual(files.map((f) => f.haId).sort(), [demoDishwasher.haId, demoWasher.haId].sort());
+      const dwFile = files.find((f) => f.haId === demoDishwasher.haId)!.file;
+      assert.ok(traps.has(dwFile), `the trap was at the name login used (${dwFile}; traps ${[...traps][0]})`);
+      assert.strictEqual(fs.readFileSync(victim, 'utf8'), 'untouched', 'never written through a symlink');
       for (const f of files) {
         assert.strictEqual(path.dirname(f.file), out);
+        assert.ok(!fs.lstatSync(f.file).isSymbolicLink());
+        assert.strictEqual(fs.statSync(f.file).mode & 0o777, 0o600);
         const [record] = await importPath(f.file);
         const original = f.haId === demoWasher.haId ? demoWasher : demoDishwasher;
         assert.strictEqual(record?.haId, original.haId);

@@ -106,13 +106,14 @@ describe('simulator writes (integration)', function () {
     const start = async (data: unknown[]): Promise<Message> => (await c.request('/ro/activeProgram', 'POST', data))!;
     assert.strictEqual((await start([{ program: 0x7a02 }])).code, 525);
     assert.strictEqual((await start([{ program: 0x7001, options: [{ uid: 0x6001, value: 9 }] }])).code, 532);
-    assert.strictEqual((await start([{ program: 0x7001, options: [{ uid: 0x0227, value: 10800 }] }])).code, undefined);
+    // Finish in 4 h: later than Cotton's 3 h run, so the start is delayed.
+    assert.strictEqual((await start([{ program: 0x7001, options: [{ uid: 0x0227, value: 14400 }] }])).code, undefined);
     const delayed = await c.waitFor(
       (m) => m.resource === '/ro/values' && (m.data as Array<{ uid: number; value: unknown }>).some((i) => i.uid === 0x0228 && i.value === 2),
       'DelayedStart',
     );
     assert.ok(delayed);
-    assert.strictEqual(h.sim!.getValue('BSH.Common.Option.FinishInRelative'), 10800);
+    assert.strictEqual(h.sim!.getValue('BSH.Common.Option.FinishInRelative'), 14400);
     assert.deepStrictEqual(h.sim!.violations, []);
   });
 

@@ -2,10 +2,12 @@ import assert from 'assert';
 import * as crypto from 'crypto';
 import * as net from 'net';
 import * as http from 'http';
-import { connectTransport, type ClientTransport, type TransportClose } from '../../src/protocol/client-transport';
+import * as tls from 'tls';
+import { connectTransport, PSK_CIPHERS, type ClientTransport, type TransportClose } from '../../src/protocol/client-transport';
 import { startApplianceServer, type ApplianceServer, type ApplianceServerOptions, type ServerConnection } from '../../src/protocol/server-transport';
 import { CodecError } from '../../src/protocol/aes-frame-codec';
 import { HomeConnectError } from '../../src/errors';
+import { selfSignedCertificate } from '../support/self-signed';
 
 const KEY = crypto.randomBytes(32);
 const IV = crypto.randomBytes(16);
@@ -115,19 +117,21 @@ describe('client and server transports (127.0.0.1)', function () {
         const info = await closed(t);
         assert.ok(info.error instanceof HomeConnectError);
         assert.strictEqual(info.error.kind, 'auth-failed', info.reason);
-        if (type === 'TLS') assert.match(info.reason, /TLS handshake failed: the key is probably wrong/);
-        else assert.match(info.reason, /key or iv is wrong/);
+        if (type === 'TLS') assert.match(info.reason, /refused the TLS-PSK handshake with the stored key: the key is wrong/);
+        else assert.match(info.reason, /the key or iv is wrong/);
+        assert.doesNotMatch(info.reason, /not a Home Connect appliance/);
         assert.ok(!info.reason.includes(OTHER_KEY.toString('hex')) && !info.reason.includes(OTHER_KEY.toString('base64url')));
         assert.strictEqual(t.isOpen, false);
       });
 
-      it('upgrade answered 404 → protocol error asking for a power cycle', async () => {
+      it('upgrade answered 404 → protocol error naming both causes: not the appliance, or a stuck server', async () => {
         const server = await serve({ connectionType: type, onUpgrade: () => 404 });
         const t = connect(server, { type });
         const info = await closed(t);
         assert.strictEqual(info.error?.kind, 'protocol');
         assert.match(info.reason, /not accepting connections/);
-        assert.match(info.reason, /power-cycle/);
+        assert.match(info.reason, /not the appliance \(check its IP address\)/);
+        assert.match(info.reason, /local server is stuck.*power-cycled/);
         assert.strictEqual(info.error?.details?.status, 404);
       });
 
@@ -265,6 +269,43 @@ describe('client and server transports (127.0.0.1)', function () {
     const srv = await serve({ connectionType: 'TLS', onConnection: (c) => c.sendRawFrame(Buffer.from([0x7b, 0xff, 0xfe, 0x7d]), false) });
     const info = await closed(connect(srv, { type: 'TLS' }));
     assert.strictEqual(info.error?.kind, 'protocol');
+  });
+
+  describe('TLS client against an ordinary certificate-based TLS server (a router or NAS at the old address)', () => {
+    const { key, cert } = selfSignedCertificate();
+    for (const [label, versions] of [
+      ['TLS 1.2/1.3 with a certificate', {}],
+      ['TLS 1.1 at most', { minVersion: 'TLSv1', maxVersion: 'TLSv1.1' }],
+      ['TLS 1.3 only', { minVersion: 'TLSv1.3' }],
+    ] as const) {
+      it(`${label} → "not a Home Connect appliance", not auth-failed`, async () => {
+        const server = tls.createServer({ key, cert, ...versions }, (socket) => socket.end());
+        rawServers.push(server);
+        server.on('secureConnection', (socket) => rawSockets.add(socket));
+        await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+        const port = (server.address() as net.AddressInfo).port;
+        const info = await closed(connect(port, { type: 'TLS' }));
+        assert.strictEqual(info.error?.kind, 'protocol', info.reason);
+        assert.strictEqual(info.error?.details?.reason, 'not-an-appliance');
+        assert.match(info.reason, new RegExp(`address 127\\.0\\.0\\.1:${port} .*not a Home Connect appliance`));
+        assert.match(info.reason, /Check the appliance's IP address/);
+        assert.doesNotMatch(info.reason, /key is/);
+      });
+    }
+
+    it('a PSK server with another key is still auth-failed (the key is wrong)', async () => {
+      const server = tls.createServer({
+        ciphers: PSK_CIPHERS,
+        minVersion: 'TLSv1.2',
+        maxVersion: 'TLSv1.2',
+        pskCallback: () => OTHER_KEY,
+      });
+      rawServers.push(server);
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const info = await closed(connect((server.address() as net.AddressInfo).port, { type: 'TLS' }));
+      assert.strictEqual(info.error?.kind, 'auth-failed', info.reason);
+      assert.match(info.reason, /the key is wrong/);
+    });
   });
 
   it('TLS client against a plain AES endpoint → protocol error about the connection type', async () => {

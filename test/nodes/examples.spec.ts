@@ -61,7 +61,7 @@ describe(`examples deploy (${nodeRedModule})`, function () {
         if (n.type === 'tab') continue;
         assert.ok(helper.getNode(n.id), `${n.type} ${n.id} was created`);
       }
-      const hc = flow.filter((n) => n.type === 'homeconnect-local-in' || n.type === 'homeconnect-local-out');
+      const hc = flow.filter((n) => n.type.startsWith('homeconnect-local-') && n.type !== 'homeconnect-local-account');
       assert.ok(hc.length > 0);
       for (const n of hc) {
         await waitFor(
@@ -73,4 +73,24 @@ describe(`examples deploy (${nodeRedModule})`, function () {
       assert.deepStrictEqual(errors.map((e) => (e[0] as { msg?: unknown }).msg), [], 'no errors logged');
     });
   }
+
+  it('start-washer-with-solar-surplus.json arms the washer (delayed start, or at once when the sun is gone)', async function () {
+    const flow = JSON.parse(fs.readFileSync(path.join(examplesDir, 'start-washer-with-solar-surplus.json'), 'utf8')) as FlowNode[];
+    const account = testAccount(sims.records);
+    const tab = flow[0]!.z as string;
+    await helper.load(
+      [coreNode('common/20-inject.js'), coreNode('common/21-debug.js'), coreNode('common/25-catch.js'), coreNode('common/90-comment.js'), coreNode('function/10-function.js'), homeconnectNodes()],
+      [{ id: tab, type: 'tab', label: tab }, account.node, ...flow.map((n) => (n.account === EXAMPLE_ACCOUNT ? { ...n, account: ACCOUNT_ID } : n))],
+      account.credentials,
+    );
+    const smart = helper.getNode('a700000000000064');
+    await waitFor(() => smart.status.calledWithMatch({ text: 'homeconnect-local.status.connected' }), 'connected');
+    const posts = () => sims.washer.received.filter((m) => m.resource === '/ro/activeProgram' && m.action === 'POST').length;
+    const before = posts();
+    helper.getNode('e400000000000062').receive({});
+    const armed = () => smart.status.getCalls().some((c) => /smart\.status\.planned/.test(String((c.args[0] as { text?: string }).text)));
+    await waitFor(armed, 'armed status');
+    assert.strictEqual(posts(), before + 1, 'one start sent');
+    await waitFor(() => ['DelayedStart', 'Run'].includes(sims.washer.getValue('BSH.Common.Status.OperationState') as string), 'washer armed');
+  });
 });

@@ -1,5 +1,5 @@
 import assert from 'assert';
-import { UsageError, flagValue, integerFlag, parseArgs, secondsFlag, type ParsedCommand } from '../../src/cli/args';
+import { UsageError, flagValue, integerFlag, numberFlag, parseArgs, secondsFlag, type ParsedCommand } from '../../src/cli/args';
 import { sendActionFromFlags } from '../../src/cli/send-command';
 
 function command(argv: string[]): ParsedCommand {
@@ -59,7 +59,6 @@ describe('cli argument parsing', () => {
     assert.strictEqual(flagValue(command(['simulate', '--demo', 'Washer', '--transport', 'AES']), 'transport'), 'aes');
     assert.strictEqual(flagValue(command(['login', '--region', 'na']), 'region'), 'NA');
     usageError(() => parseArgs(['login', '--region', 'RU']), /--region must be one of EU, NA, CN/);
-    usageError(() => parseArgs(['simulate', '--demo', 'oven']), /--demo must be one of dishwasher, washer/);
     usageError(() => parseArgs(['simulate', '--demo', 'washer', '--services', 'ci9']), /--services must be one of iz, ci2, legacy/);
   });
 
@@ -75,6 +74,10 @@ describe('cli argument parsing', () => {
     usageError(() => integerFlag(command(['simulate', '--port', '12a']), 'port', 0, 65535), /--port/);
     assert.strictEqual(secondsFlag(command(['send', 'p', '--stop', '--timeout', '2.5']), 'timeout'), 2500);
     usageError(() => secondsFlag(command(['send', 'p', '--stop', '--timeout', '0']), 'timeout'), /--timeout/);
+    assert.strictEqual(numberFlag(command(['simulate', '--demo', 'washer', '--time-scale', '2.5']), 'time-scale', 10000), 2.5);
+    for (const bad of ['0', '-3', 'fast', '1e3', '20000']) {
+      usageError(() => numberFlag(command(['simulate', '--time-scale', bad]), 'time-scale', 10000), /--time-scale must be a number greater than 0 \(at most 10000\)/);
+    }
   });
 });
 

@@ -4,6 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { PassThrough } from 'stream';
 import { main } from '../../src/cli/main';
+import { writeProfileZip } from '../../src/profile/import';
 import { demoRecords } from '../../src/simulator/demo-profiles';
 
 interface Run {
@@ -120,6 +121,75 @@ describe('cli main (in-process)', () => {
     assert.strictEqual(garbage.code, 1);
     assert.match(garbage.stderr, /\nhomeconnect-local: The pasted text does not contain a login code[^\n]*\n$/);
     assert.ok(!garbage.stderr.includes('not an address at all'), 'pasted text is not echoed');
+  });
+
+  /** Runs a long-running command in-process, stopping it as soon as it prints anything. */
+  async function runUntilOutput(argv: string[]): Promise<Run> {
+    let stdout = '';
+    let stderr = '';
+    const controller = new AbortController();
+    const stdin = new PassThrough();
+    stdin.end();
+    const code = await main(argv, {
+      stdout: {
+        write: (t: string) => {
+          stdout += t;
+          controller.abort();
+        },
+      },
+      stderr: { write: (t: string) => (stderr += t) },
+      stdin,
+      env: {},
+      signal: controller.signal,
+    });
+    return { code, stdout, stderr };
+  }
+
+  it('watch with a profile that cannot be used exits 1 with one line, no events', async () => {
+    const [dw] = demoRecords();
+    const broken = path.join(dir, 'broken-xml.json');
+    // Accepted by the importer (root element <device>), refused by the profile parser.
+    fs.writeFileSync(broken, JSON.stringify([{ ...dw, deviceDescription: '<device><!-- never closed' }]));
+    const xml = await runUntilOutput(['watch', broken]);
+    assert.strictEqual(xml.code, 1, xml.stdout);
+    oneErrorLine(xml, /cannot be used: .*not well-formed/);
+    assert.strictEqual(xml.stdout, '');
+
+    const host = await runUntilOutput(['watch', recordsFile, '--appliance', 'washer', '--host', '127.0.0.1:99999']);
+    assert.strictEqual(host.code, 1, host.stdout);
+    oneErrorLine(host, /Cannot watch washer .*port must be a number/);
+    assert.strictEqual(host.stdout, '');
+  });
+
+  it('a profile folder with unrelated files: each skipped with a warning line, the rest used', async () => {
+    const folder = path.join(dir, 'downloads');
+    fs.mkdirSync(folder);
+    const [dw] = demoRecords();
+    const zip = writeProfileZip(dw!);
+    fs.writeFileSync(path.join(folder, zip.fileName), zip.data);
+    fs.writeFileSync(path.join(folder, 'package.json'), JSON.stringify({ name: 'x', version: '1.0.0' }));
+    fs.writeFileSync(path.join(folder, 'broken.zip'), 'not a zip');
+    // send checks the key against the profile before connecting: the folder was read.
+    const r = await run(['send', folder, '--host', '127.0.0.1:1', '--set', 'NoSuchThing=1']);
+    assert.strictEqual(r.code, 1);
+    const lines = r.stderr.trimEnd().split('\n');
+    assert.strictEqual(lines.length, 3, r.stderr);
+    assert.match(lines[0]!, /^homeconnect-local: warning: broken\.zip is not a readable ZIP file[^\n]* Skipped\.$/);
+    assert.match(lines[1]!, /^homeconnect-local: warning: package\.json is not an appliance records file[^\n]* Skipped\.$/);
+    assert.match(lines[2]!, /^homeconnect-local: .*NoSuchThing/);
+
+    const empty = path.join(dir, 'nothing-usable');
+    fs.mkdirSync(empty);
+    fs.writeFileSync(path.join(empty, 'package.json'), JSON.stringify({ name: 'x' }));
+    const none = await run(['watch', empty]);
+    assert.strictEqual(none.code, 1);
+    oneErrorLine(none, /No file in .*nothing-usable could be imported: package\.json is not an appliance records file/);
+  });
+
+  it('simulate --demo refuses a name outside the demo list, naming the demos', async () => {
+    const r = await run(['simulate', '--demo', 'toaster']);
+    assert.strictEqual(r.code, 2);
+    oneErrorLine(r, new RegExp(`--demo must be one of ${demoRecords().map((d) => d.name).join(', ')}$`, 'm'));
   });
 
   it('refuses simulate with both a profile and --demo', async () => {

@@ -18,7 +18,7 @@ type Step =
 const OFFLINE: FakeCloseInfo = { reason: 'refused', error: new HomeConnectError('offline', 'connect ECONNREFUSED 127.0.0.1:9') };
 const AES_WRONG_KEY: FakeCloseInfo = {
   reason: 'decrypt failed',
-  error: new HomeConnectError('auth-failed', 'The first frame from the appliance could not be decrypted: key or iv is wrong.'),
+  error: new HomeConnectError('auth-failed', 'The first frame from the appliance could not be decrypted: the key or iv is wrong.'),
 };
 const WEDGED: FakeCloseInfo = { reason: '404', error: new HomeConnectError('protocol', 'The appliance is not accepting connections: power-cycle it.') };
 
@@ -81,7 +81,7 @@ describe('ApplianceConnection failure streaks (no flapping)', () => {
     // Only the first attempt is announced as handshaking: nothing is known to be wrong yet.
     assert.deepStrictEqual(stateNames(h.states), ['connecting', 'handshaking', 'auth-failed', 'connected']);
     assert.deepStrictEqual(stateNames(h.conn.history()), ['connecting', 'handshaking', 'auth-failed', 'connected']);
-    assert.match(h.states[2]!.reason!, /key \(or iv\) is wrong/);
+    assert.match(h.states[2]!.reason!, /the key or iv is wrong/);
     assert.strictEqual(h.logs.filter(([level]) => level === 'error').length, 1, 'one error line for the streak');
   });
 

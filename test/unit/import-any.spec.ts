@@ -76,11 +76,34 @@ describe('import: sniffing importBuffer / importPath', () => {
       assert.ok(byId.has('012345678901234567') && byId.has('oven'));
     });
 
-    it('reports every failing file of a folder', async () => {
+    it('without onSkip, reports every failing file of a folder', async () => {
       fs.writeFileSync(path.join(dir, 'a.json'), importFixtureText('records.json'));
       fs.writeFileSync(path.join(dir, 'b.zip'), pngBytes());
       fs.writeFileSync(path.join(dir, 'c.json'), '{');
       await assertImportRejects(importPath(dir), /Some files in .* could not be imported: b\.zip is not a readable ZIP file .* c\.json is not valid JSON/);
+    });
+
+    it('with onSkip, skips files that are not profiles (each reported once) and imports the rest', async () => {
+      const zip = writeProfileZip(demoDishwasher);
+      fs.writeFileSync(path.join(dir, zip.fileName), zip.data);
+      fs.writeFileSync(path.join(dir, 'package.json'), importFixtureText('not-a-profile.json'));
+      fs.writeFileSync(path.join(dir, 'b.zip'), pngBytes());
+      const skipped: Array<[string, string]> = [];
+      const recs = await importPath(dir, { onSkip: (file, message) => skipped.push([file, message]) });
+      assert.deepStrictEqual(recs.map((r) => r.haId), [demoDishwasher.haId]);
+      assert.deepStrictEqual(skipped.map(([file]) => file), ['b.zip', 'package.json']);
+      assert.match(skipped[1]![1], /package\.json is not an appliance records file/);
+    });
+
+    it('with onSkip, still fails when nothing in the folder is usable', async () => {
+      fs.writeFileSync(path.join(dir, 'package.json'), importFixtureText('not-a-profile.json'));
+      fs.writeFileSync(path.join(dir, 'c.json'), '{');
+      const skipped: string[] = [];
+      await assertImportRejects(
+        importPath(dir, { onSkip: (file) => skipped.push(file) }),
+        /No file in .* could be imported: c\.json is not valid JSON.* package\.json is not an appliance records file/,
+      );
+      assert.deepStrictEqual(skipped, []);
     });
 
     it('rejects an empty folder and a missing path', async () => {

@@ -62,8 +62,17 @@ export function importBuffer(data: Uint8Array, fileName: string, meta?: Partial<
   throw new HomeConnectError('import', `${fileName} is neither a profile ZIP nor a JSON file.`, { details: { file: fileName } });
 }
 
+export interface ImportPathOptions {
+  /**
+   * In a folder, a file that is not a usable profile (an unrelated JSON, a broken download) is
+   * passed here with the sentence why, and the other files are still imported; without it, any
+   * such file fails the whole folder. Either way a folder with nothing usable fails.
+   */
+  onSkip?: (file: string, message: string) => void;
+}
+
 /** Imports a file, or every *.zip / *.json in a folder (later files win for the same haId). */
-export async function importPath(target: string): Promise<ApplianceRecord[]> {
+export async function importPath(target: string, options: ImportPathOptions = {}): Promise<ApplianceRecord[]> {
   const stat = await fs.stat(target).catch((e: NodeJS.ErrnoException) => {
     throw new HomeConnectError('import', `Cannot read ${target} (${e.code ?? 'error'}).`, { details: { file: target }, cause: e });
   });
@@ -74,7 +83,7 @@ export async function importPath(target: string): Promise<ApplianceRecord[]> {
     throw new HomeConnectError('import', `The folder ${target} holds no .zip or .json files to import.`, { details: { file: target } });
   }
   const byHaId = new Map<string, ApplianceRecord>();
-  const failures: string[] = [];
+  const failures: Array<{ file: string; message: string }> = [];
   for (const name of names) {
     try {
       for (const r of importBuffer(await readFile(path.join(target, name)), name)) {
@@ -83,14 +92,15 @@ export async function importPath(target: string): Promise<ApplianceRecord[]> {
       }
     } catch (e) {
       if (!isHomeConnectError(e)) throw e;
-      failures.push(e.message);
+      failures.push({ file: name, message: e.message });
     }
   }
-  if (failures.length > 0) {
-    throw new HomeConnectError('import', `Some files in ${target} could not be imported: ${failures.join(' ')}`, {
-      details: { file: target, failures },
-    });
+  const messages = failures.map((f) => f.message);
+  if (failures.length > 0 && (byHaId.size === 0 || !options.onSkip)) {
+    const what = byHaId.size === 0 ? `No file in ${target} could be imported:` : `Some files in ${target} could not be imported:`;
+    throw new HomeConnectError('import', `${what} ${messages.join(' ')}`, { details: { file: target, failures: messages } });
   }
+  for (const f of failures) options.onSkip?.(f.file, f.message);
   return [...byHaId.values()];
 }
 
