@@ -29,6 +29,7 @@ const ROUTES: Array<[method: 'get' | 'post', path: string, scopes: string[]]> = 
   ['get', `${P}/account/:id/appliance/:haId/live`, [READ_SCOPE]],
   ['post', `${P}/test-connection`, [WRITE_SCOPE]],
   ['get', `${P}/account/:id/diagnostics`, [READ_SCOPE]],
+  ['get', `${P}/discover`, [READ_SCOPE]],
 ];
 
 describe('admin API: permissions (structural)', function () {
