@@ -130,11 +130,14 @@ export function lyingSizeZip(): HostileFile {
   return { name: 'lying.zip', data: assemble([json, bomb]), problem: /A_DeviceDescription\.xml inflates to more than its declared 1000 bytes/ };
 }
 
-/** Declares a 1 GB entry: must be named in the refusal (and it is the second entry). */
+/**
+ * Declares a 1 GB entry followed by a small one: the refusal must name the big entry, not the
+ * last one whose running total was over the limit.
+ */
 export function tooLargeEntryZip(): HostileFile {
   const small = deflated('small.json', '{}');
   const big = deflated('huge_DeviceDescription.xml', 'x', 1024 * 1024 * 1024);
-  return { name: 'big.zip', data: assemble([small, big]), problem: /huge_DeviceDescription\.xml is too large/ };
+  return { name: 'big.zip', data: assemble([big, small]), problem: /huge_DeviceDescription\.xml is too large/ };
 }
 
 /** A raw cloud ZIP whose DeviceDescription opens `<description>` 64 000 times and never closes it. */
