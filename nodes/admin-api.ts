@@ -334,6 +334,11 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
       }
       const host = text(b.host) ?? entry?.host;
       if (!host) throw new HttpError(400, "Enter the appliance's host name or IP address.");
+      try {
+        parseHost(host, 443);
+      } catch (e) {
+        throw new HttpError(400, errorMessage(e));
+      }
       const connectionType =
         b.connectionType === 'TLS' || b.connectionType === 'AES' ? b.connectionType : (stored?.connectionType ?? (text(b.iv) ? 'AES' : 'TLS'));
       const key = keyGiven ?? stored?.key;

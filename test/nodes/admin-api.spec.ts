@@ -243,6 +243,16 @@ describe(`admin API over HTTP (${nodeRedModule})`, function () {
       assert.strictEqual(byId.get(demoWasher.haId)!.key, demoWasher.key);
     });
 
+    it('hosts typed for manual entry or test connection are checked like connecting (400 with the reason)', async function () {
+      for (const path of ['/import', '/test-connection']) {
+        const res = await request()
+          .post(`${P}${path}`)
+          .send({ host: 'evil.example:443/../x?y', key: demoDishwasher.key, files: [{ name: 'a.zip', data: 'UEsDBA==' }], features: {} })
+          .expect(400);
+        assert.match(res.body.error, /The appliance address "evil\.example:443\/\.\.\/x\?y" is not valid/);
+      }
+    });
+
     it('every POST refuses a body that is not JSON (415), form posts included', async function () {
       for (const path of ['/login/start', '/login/complete', '/import', '/profile', '/test-connection']) {
         const res = await request().post(`${P}${path}`).type('form').send({ region: 'EU', files: 'x' }).expect(415);
