@@ -4,46 +4,29 @@ import { profileFromRecord } from '../src/profile';
 import type { ApplianceProfile } from '../src/profile';
 import { ApplianceConnection } from '../src/protocol/appliance-connection';
 import type { ConnectionTiming } from '../src/protocol/appliance-connection';
-import type { ApplianceClient, StateChange, ValueChange } from '../src/protocol/types';
 import type { ApplianceRecord } from '../src/profile/types';
 import { buildRecord, followsAddress, parseAppliances, parseProfiles } from './account-records';
 import { findAppliance, hostPortOf } from '../src/discovery';
 import type { ApplianceEntry, ProfileSecret } from './account-records';
+import { ConnectionRegistry } from './connection-registry';
+import type { ConnectionUser, OpenConnection, SharedConnection } from './connection-registry';
 import type { RedAPI, RedNode } from './red-types';
 
 export const ACCOUNT_TYPE = 'homeconnect-local-account';
 
-/** An in/out node using one appliance. Callbacks are wrapped: a throwing user cannot hurt others. */
-export interface SessionUser {
-  readonly node: RedNode;
-  connectionChanged(change: StateChange): void;
-  valuesChanged?(changes: ValueChange[]): void;
-}
-
-/** One shared connection per appliance, with the nodes currently using it. */
-export interface ApplianceSession {
-  readonly haId: string;
-  readonly name: string;
-  readonly client: ApplianceClient;
-  readonly profile: ApplianceProfile;
-}
-
-interface SessionEntry extends ApplianceSession {
-  users: Set<SessionUser>;
-  detach(): void;
-}
+export type { ConnectionUser, SharedConnection } from './connection-registry';
 
 /** The public face of a deployed account node, as in/out nodes see it through RED.nodes.getNode. */
 export interface AccountNode extends RedNode {
   readonly appliances: ApplianceEntry[];
   /** Opens the appliance's connection for the first user. Throws HomeConnectError if unusable. */
-  register(user: SessionUser, haId: string): ApplianceSession;
+  register(user: ConnectionUser, haId: string): SharedConnection;
   /** The last user out closes the connection (at once when removed, else after the deploy). */
-  deregister(user: SessionUser, haId: string, removed: boolean): Promise<void>;
+  deregister(user: ConnectionUser, haId: string, removed: boolean): Promise<void>;
   /** Ids of appliances whose connection is open (diagnostics and tests). */
-  openSessions(): string[];
-  /** The open shared session of an appliance, if any (admin live view, diagnostics). */
-  session(haId: string): ApplianceSession | undefined;
+  openConnections(): string[];
+  /** The open shared connection of an appliance, if any (admin live view, diagnostics). */
+  connection(haId: string): SharedConnection | undefined;
   /** Full records, keys included, of every appliance with a stored profile. SECRET: admin runtime use only. */
   storedRecords(): ApplianceRecord[];
   /** Region chosen in the dialog (EU, NA, CN). */
@@ -75,7 +58,6 @@ export function registerAccountNode(RED: RedAPI): void {
   function HomeConnectAccountNode(this: AccountNode, config: AccountConfig) {
     RED.nodes.createNode(this, config);
     const node = this;
-    const sessions = new Map<string, SessionEntry>();
     const appliances = parseAppliances(config.appliances);
     let profiles = new Map<string, ProfileSecret>();
     let profilesProblem: string | undefined;
@@ -95,17 +77,7 @@ export function registerAccountNode(RED: RedAPI): void {
     (node as { name?: string }).name = config.name;
     (node as { region?: string }).region = typeof config.region === 'string' ? config.region : undefined;
 
-    function fanOut(entry: SessionEntry, call: (user: SessionUser) => void): void {
-      for (const user of [...entry.users]) {
-        try {
-          call(user);
-        } catch (e) {
-          user.node.warn(`Internal error while handling an appliance update: ${errorMessage(e)}`);
-        }
-      }
-    }
-
-    function openSession(haId: string): SessionEntry {
+    function openConnection(haId: string): ReturnType<OpenConnection> {
       const entry = appliances.find((a) => a.haId === haId);
       if (!entry) {
         throw new HomeConnectError('validation', `The account has no appliance "${haId}"; pick one in the node.`, {
@@ -155,60 +127,17 @@ export function registerAccountNode(RED: RedAPI): void {
             }
           : {}),
       });
-      const session: SessionEntry = {
-        haId,
-        name: entry.name,
-        client,
-        profile,
-        users: new Set(),
-        detach: () => {
-          client.off('state', onState);
-          client.off('values', onValues);
-        },
-      };
-      const onState = (change: StateChange) => fanOut(session, (u) => u.connectionChanged(change));
-      const onValues = (changes: ValueChange[]) => fanOut(session, (u) => u.valuesChanged?.(changes));
-      client.on('state', onState);
-      client.on('values', onValues);
-      sessions.set(haId, session);
-      client.start();
-      return session;
+      return { name: entry.name, client, profile };
     }
 
-    async function closeSession(entry: SessionEntry): Promise<void> {
-      if (sessions.get(entry.haId) === entry) sessions.delete(entry.haId);
-      entry.detach();
-      try {
-        await entry.client.stop();
-      } catch (e) {
-        node.debug(`Closing ${entry.name} failed: ${errorMessage(e)}`);
-      }
-    }
-
-    // After a deploy, close connections that lost their last user to a restart and got no new one.
-    const sweep = () => {
-      for (const entry of [...sessions.values()]) {
-        if (entry.users.size === 0) void closeSession(entry);
-      }
-    };
+    const registry = new ConnectionRegistry(openConnection, (text) => node.debug(text));
+    const sweep = () => registry.sweep();
     RED.events.on('flows:started', sweep);
 
-    node.register = (user: SessionUser, haId: string): ApplianceSession => {
-      const entry = sessions.get(haId) ?? openSession(haId);
-      entry.users.add(user);
-      return entry;
-    };
-
-    node.deregister = async (user: SessionUser, haId: string, removed: boolean): Promise<void> => {
-      const entry = sessions.get(haId);
-      if (!entry) return;
-      entry.users.delete(user);
-      if (entry.users.size === 0 && removed) await closeSession(entry);
-    };
-
-    node.openSessions = () => [...sessions.keys()];
-
-    node.session = (haId: string): ApplianceSession | undefined => sessions.get(haId);
+    node.register = (user: ConnectionUser, haId: string): SharedConnection => registry.register(user, haId);
+    node.deregister = (user: ConnectionUser, haId: string, removed: boolean): Promise<void> => registry.deregister(user, haId, removed);
+    node.openConnections = () => registry.ids();
+    node.connection = (haId: string): SharedConnection | undefined => registry.get(haId);
 
     node.storedRecords = (): ApplianceRecord[] =>
       appliances.flatMap((entry) => {
@@ -220,9 +149,7 @@ export function registerAccountNode(RED: RedAPI): void {
       let closing: Promise<unknown> = Promise.resolve();
       try {
         RED.events.removeListener('flows:started', sweep);
-        const all = [...sessions.values()];
-        sessions.clear();
-        closing = Promise.all(all.map((entry) => closeSession(entry)));
+        closing = registry.closeAll();
       } finally {
         closing.catch(() => undefined).finally(() => done());
       }

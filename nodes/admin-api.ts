@@ -22,6 +22,7 @@ import { LoginStore } from './admin/login-store';
 import { testConnection, withModel } from './admin/test-connection';
 import type { RedAPI } from './red-types';
 import { parseHost } from '../src/protocol/host-address';
+import { isPlainObject } from '../src/guards';
 
 export const ADMIN_PREFIX = '/homeconnect-local';
 export const READ_SCOPE = 'homeconnect-local.read';
@@ -72,16 +73,12 @@ class HttpError extends Error {
 const EXPIRED_LOGIN = 'This login has expired, press Log in again';
 const registered = new WeakSet<object>();
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 function text(v: unknown): string | undefined {
   return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
 }
 
 function bodyOf(req: AdminRequest): Record<string, unknown> {
-  if (!isObject(req.body)) throw new HttpError(400, 'The request needs a JSON object body.');
+  if (!isPlainObject(req.body)) throw new HttpError(400, 'The request needs a JSON object body.');
   return req.body;
 }
 
@@ -162,8 +159,8 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
   }
 
   function deployedProfile(acc: AccountNode, entry: ApplianceEntry): ApplianceProfile {
-    const session = acc.session(entry.haId);
-    if (session) return session.profile;
+    const shared = acc.connection(entry.haId);
+    if (shared) return shared.profile;
     const record = acc.storedRecords().find((r) => r.haId === entry.haId);
     if (!record) throw new HttpError(404, `No key and profile are stored for "${entry.name}"; log in or import it again.`);
     return readProfile(record);
@@ -246,9 +243,9 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
       const byHaId = new Map<string, ApplianceRecord>();
       const errors: Array<{ file: string; message: string }> = [];
       b.files.forEach((f: unknown, i: number) => {
-        const file = isObject(f) && typeof f.name === 'string' && f.name.trim() !== '' ? f.name.trim() : `file ${i + 1}`;
+        const file = isPlainObject(f) && typeof f.name === 'string' && f.name.trim() !== '' ? f.name.trim() : `file ${i + 1}`;
         try {
-          if (!isObject(f) || typeof f.data !== 'string') throw new HomeConnectError('import', `${file} has no content.`);
+          if (!isPlainObject(f) || typeof f.data !== 'string') throw new HomeConnectError('import', `${file} has no content.`);
           const data = Buffer.from(f.data, 'base64');
           if (data.length === 0) throw new HomeConnectError('import', `${file} is empty.`);
           for (const r of importBuffer(data, file, meta)) {
@@ -262,7 +259,8 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
       let records = withStoredNames(text(b.account), [...byHaId.values()]);
       // A host typed in manual entry is what the person wants, even for a known appliance.
       if (meta.host !== undefined) records = records.map((r) => (byHaId.has(r.haId) ? { ...r, host: meta.host! } : r));
-      return { records, errors };
+      // `imported`: the appliances read from these files (records hold only those too; no stored secret).
+      return { records, errors, imported: [...byHaId.keys()] };
     }),
   );
 
@@ -273,8 +271,8 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
     ...write,
     handle((req) => {
       const r = bodyOf(req).record;
-      if (!isObject(r)) throw new HttpError(400, 'Send the appliance profile as "record".');
-      const desc = isObject(r.description) ? r.description : {};
+      if (!isPlainObject(r)) throw new HttpError(400, 'Send the appliance profile as "record".');
+      const desc = isPlainObject(r.description) ? r.description : {};
       const record: ApplianceRecord = {
         haId: text(r.haId) ?? 'preview',
         name: text(r.name) ?? '',
@@ -287,7 +285,7 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
       };
       if (typeof r.deviceDescription === 'string') record.deviceDescription = r.deviceDescription;
       if (typeof r.featureMapping === 'string') record.featureMapping = r.featureMapping;
-      if (isObject(r.features)) record.features = r.features as HcpyFeatures;
+      if (isPlainObject(r.features)) record.features = r.features as HcpyFeatures;
       return buildProfileView(readProfile(record));
     }),
   );
@@ -307,8 +305,8 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
     handle((req) => {
       const acc = account(req.params.id);
       const entry = appliance(acc, req.params.haId);
-      const session = acc.session(entry.haId);
-      return session ? buildLiveView(session.client, session.profile) : disconnectedView();
+      const shared = acc.connection(entry.haId);
+      return shared ? buildLiveView(shared.client, shared.profile) : disconnectedView();
     }),
   );
 
@@ -326,7 +324,7 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
       const entry = deployed && haId ? deployed.appliances.find((a) => a.haId === haId) : undefined;
 
       const keyGiven = text(b.key);
-      const hasProfile = (typeof b.deviceDescription === 'string' && typeof b.featureMapping === 'string') || isObject(b.features);
+      const hasProfile = (typeof b.deviceDescription === 'string' && typeof b.featureMapping === 'string') || isPlainObject(b.features);
       if ((!keyGiven || !hasProfile) && !stored) {
         if (accountId && !deployed) throw new HttpError(404, `The account ${shown(accountId)} is not deployed; enter the key and profile or deploy first.`);
         if (accountId && haId) throw new HttpError(404, `The deployed account has no key and profile for ${shown(haId)}.`);
@@ -360,10 +358,11 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
         },
         'Test connection',
       );
-      // The shared session already answers for exactly these settings: no second connection.
-      const session = deployed && haId ? deployed.session(haId) : undefined;
-      if (session && stored && session.client.state === 'connected' && sameTarget(record, { ...stored, host: entry?.host ?? stored.host })) {
-        return { ok: true, state: 'connected', answer: 'connected', info: withModel(session.client.info), ms: 0, shared: true };
+      // The shared connection already answers for exactly these settings: no second connection.
+      const shared = deployed && haId ? deployed.connection(haId) : undefined;
+      if (shared && stored && shared.client.state === 'connected' && sameTarget(record, { ...stored, host: entry?.host ?? stored.host })) {
+        // No `ms`: nothing was connected for this answer, so there is no time to report.
+        return { ok: true, state: 'connected', answer: 'connected', info: withModel(shared.client.info), shared: true };
       }
       const profile = readProfile(record);
       return testConnection(record, {

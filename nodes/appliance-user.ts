@@ -1,6 +1,6 @@
 import { errorMessage, isHomeConnectError } from '../src/errors';
 import { findAccount } from './account-node';
-import type { AccountNode, ApplianceSession, SessionUser } from './account-node';
+import type { AccountNode, SharedConnection, ConnectionUser } from './account-node';
 import type { RedAPI, RedNode } from './red-types';
 import { connectionStatus, setupProblemStatus } from './status';
 import type { SetupProblem } from './status';
@@ -14,39 +14,34 @@ export interface UserConfig {
 
 export interface Attachment {
   account: AccountNode;
-  session: ApplianceSession;
+  connection: SharedConnection;
 }
 
 /**
- * Connects an in/out node to its account's shared appliance session, or shows a red ring and
+ * Connects an in/out node to its account's shared appliance connection, or shows a red ring and
  * returns undefined (no listeners added) when the account or appliance cannot be used. Adds the
  * close handler that deregisters, with done() always called.
  */
-export function attachToAccount(RED: RedAPI, node: RedNode, config: UserConfig, user: SessionUser): Attachment | undefined {
+export function attachToAccount(RED: RedAPI, node: RedNode, config: UserConfig, user: ConnectionUser): Attachment | undefined {
   const account = findAccount(RED, config.account);
   if (!account) {
     node.status(setupProblemStatus('no-config'));
     return undefined;
   }
   const haId = typeof config.appliance === 'string' ? config.appliance : '';
-  let session: ApplianceSession;
+  let connection: SharedConnection;
   try {
-    session = account.register(user, haId);
+    connection = account.register(user, haId);
   } catch (e) {
     const problem = (isHomeConnectError(e) && (e.details?.problem as SetupProblem | undefined)) || 'no-appliance';
     node.status(setupProblemStatus(problem));
     node.warn(errorMessage(e));
     return undefined;
   }
-  node.status(connectionStatus(session.client.state));
+  node.status(connectionStatus(connection.client.state));
   node.on('close', (removed: boolean, done: () => void) => {
-    let pending: Promise<void> = Promise.resolve();
-    try {
-      pending = account.deregister(user, haId, removed);
-    } catch {
-      // deregister never throws; keep done() guaranteed anyway
-    }
-    pending.catch(() => undefined).finally(() => done());
+    // deregister is async: a failure is a rejection, never a throw.
+    account.deregister(user, haId, removed).catch(() => undefined).finally(() => done());
   });
-  return { account, session };
+  return { account, connection };
 }

@@ -1,6 +1,6 @@
 import { errorMessage } from '../src/errors';
 import type { ApplianceClient, ConnectionState, StateChange, ValueChange } from '../src/protocol/types';
-import type { SessionUser } from './account-node';
+import type { ConnectionUser } from './account-node';
 import { attachToAccount } from './appliance-user';
 import type { UserConfig } from './appliance-user';
 import { parseKeyFilter } from './key-filter';
@@ -42,7 +42,7 @@ export function registerInNode(RED: RedAPI): void {
       }
     };
 
-    const user: SessionUser = {
+    const user: ConnectionUser = {
       node,
       connectionChanged(change: StateChange) {
         node.status(connectionStatus(change.state));
@@ -63,11 +63,11 @@ export function registerInNode(RED: RedAPI): void {
 
     const attached = attachToAccount(RED, node, config, user);
     if (!attached) return;
-    appliance = { haId: attached.session.haId, name: attached.session.name };
-    client = attached.session.client;
+    appliance = { haId: attached.connection.haId, name: attached.connection.name };
+    client = attached.connection.client;
     lastState = client.state === 'handshaking' ? 'connecting' : client.state;
 
-    // Joined a session that is already up (e.g. after a partial deploy): its initial read is over.
+    // Joined a connection that is already up (e.g. after a partial deploy): its initial read is over.
     if (client.state === 'connected') {
       primed = true;
       if (initial) {

@@ -1,7 +1,9 @@
 /**
  * The in node's `filter` property: empty = everything; otherwise a comma-separated list of
- * full keys (`BSH.Common.Status.DoorState`), short keys (`DoorState`) or `*` wildcards
- * (`BSH.Common.Status.*`, `*.Event.*`). Matching ignores case so typing is forgiving.
+ * full keys (`BSH.Common.Status.DoorState`), short keys (`DoorState`), trailing parts of a key
+ * (`Cavity.001.CurrentTemperature`, `Favorite.001.Name`) or `*` wildcards (`BSH.Common.Status.*`,
+ * `*.Event.*`, `Zone.*.PowerLevel`). A token matches a whole key or its end at a dot, so numbered
+ * groups need no domain prefix. Matching ignores case so typing is forgiving.
  */
 export type KeyFilter = (key: string) => boolean;
 
@@ -22,10 +24,9 @@ function tokenTest(token: string): KeyFilter {
       .split('*')
       .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
       .join('.*');
-    const re = new RegExp(`^${pattern}$`);
+    const re = new RegExp(`(?:^|\\.)${pattern}$`);
     return (key) => re.test(key.toLowerCase());
   }
-  if (lower.includes('.')) return (key) => key.toLowerCase() === lower;
   return (key) => {
     const k = key.toLowerCase();
     return k === lower || k.endsWith(`.${lower}`);

@@ -1,8 +1,9 @@
 import { HomeConnectError, errorMessage } from '../src/errors';
+import { isPlainObject } from '../src/guards';
 import { SmartStarter, planTimes, type SmartStartEvent, type SmartStartRequest } from '../src/planner';
 import type { Objective } from '../src/planner';
 import type { StateChange, ValueChange } from '../src/protocol/types';
-import type { SessionUser } from './account-node';
+import type { ConnectionUser } from './account-node';
 import { attachToAccount, type UserConfig } from './appliance-user';
 import { toNodeError } from './out-node';
 import type { DoneFunction, NodeMessage, RedAPI, RedNode, SendFunction } from './red-types';
@@ -24,10 +25,6 @@ function configOptions(text: string | undefined): Record<string, unknown> | unde
   const parsed: unknown = JSON.parse(text);
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('options must be a JSON object');
   return parsed as Record<string, unknown>;
-}
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** msg properties override the node's settings (README "Smart start"). */
@@ -103,7 +100,7 @@ export function registerSmartStartNode(RED: RedAPI): void {
     };
 
     let starter: SmartStarter | undefined;
-    const user: SessionUser = {
+    const user: ConnectionUser = {
       node,
       connectionChanged(change: StateChange) {
         if (!planned || change.state !== 'connected') node.status(connectionStatus(change.state));
@@ -114,7 +111,7 @@ export function registerSmartStartNode(RED: RedAPI): void {
     };
     const attached = attachToAccount(RED, node, config, user);
     if (!attached) return;
-    starter = new SmartStarter({ client: attached.session.client, profile: attached.session.profile }, onEvent);
+    starter = new SmartStarter({ client: attached.connection.client, profile: attached.connection.profile }, onEvent);
     const active = starter;
     node.on('close', (_removed: boolean, done: () => void) => {
       try {

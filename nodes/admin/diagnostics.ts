@@ -8,22 +8,28 @@ import { profileFromRecord } from '../../src/profile';
 import { redactSecrets, secretsOf } from '../../src/protocol/redact';
 import type { AccountNode } from '../account-node';
 
+/** A person reads (and pastes into an issue) times, not epoch milliseconds: ISO 8601 in UTC. */
+function readableAt<T extends { at: number }>(entry: T): Omit<T, 'at'> & { at: string } {
+  const d = new Date(entry.at);
+  return { ...entry, at: Number.isFinite(d.getTime()) ? d.toISOString() : String(entry.at) };
+}
+
 export function buildDiagnostics(account: AccountNode): unknown {
   const stored = account.storedRecords();
   const appliances = account.appliances.map((entry) => {
-    const session = account.session(entry.haId);
+    const shared = account.connection(entry.haId);
     let profile: unknown;
     try {
       const record = stored.find((r) => r.haId === entry.haId);
-      profile = session
-        ? session.profile.summary()
+      profile = shared
+        ? shared.profile.summary()
         : record
           ? profileFromRecord(record).summary()
           : { problem: 'No key and profile are stored for this appliance.' };
     } catch (e) {
       profile = { problem: errorMessage(e) };
     }
-    const client = session?.client;
+    const client = shared?.client;
     return {
       haId: entry.haId,
       name: entry.name,
@@ -37,8 +43,8 @@ export function buildDiagnostics(account: AccountNode): unknown {
       state: client?.state ?? 'disconnected',
       ...(client?.lastReason !== undefined ? { reason: client.lastReason } : {}),
       ...(client?.info !== undefined ? { info: client.info } : {}),
-      history: client?.history() ?? [],
-      traffic: client?.traffic() ?? [],
+      history: (client?.history() ?? []).map(readableAt),
+      traffic: (client?.traffic() ?? []).map(readableAt),
       profile,
     };
   });

@@ -1,6 +1,6 @@
 /**
  * What the out node's command builder marks as available or writable right now: the live
- * session's state, current values and the access/availability the appliance last reported.
+ * shared connection's state, current values and the access/availability the appliance last reported.
  */
 import type { ApplianceProfile } from '../../src/profile';
 import { setOwn } from '../../src/profile/own-key';

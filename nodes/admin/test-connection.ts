@@ -1,20 +1,21 @@
 /**
  * "Test connection" from the account dialog: one throw-away ApplianceConnection with short
  * timeouts, run until the handshake completes or the first failure, then stopped. It never
- * touches the shared session of a deployed account.
+ * touches the shared connection of a deployed account.
  */
-import { errorMessage } from '../../src/errors';
+import { connectOnce } from '../../src/appliance/connect-once';
+import { errorMessage, isHomeConnectError } from '../../src/errors';
 import type { ApplianceProfile } from '../../src/profile';
 import type { ApplianceRecord } from '../../src/profile/types';
-import { ApplianceConnection } from '../../src/protocol/appliance-connection';
-import { formatSeconds } from '../../src/protocol/session';
-import type { ConnectionState, DeviceInfo, StateChange } from '../../src/protocol/types';
+import type { ApplianceConnection } from '../../src/protocol/appliance-connection';
+import type { ConnectionState, DeviceInfo } from '../../src/protocol/types';
 
 /** The only three answers: about appliances, never about what else a host runs (no port scanning). */
 export type TestAnswer = 'connected' | 'not a Home Connect appliance' | 'unreachable';
 
 export type TestConnectionResult =
-  | { ok: true; state: 'connected'; answer: 'connected'; info: DeviceInfo; ms: number; shared?: boolean }
+  /** `ms` is absent when the deployed account's open session answered (`shared`). */
+  | { ok: true; state: 'connected'; answer: 'connected'; info: DeviceInfo; ms?: number; shared?: boolean }
   | { ok: false; answer: Exclude<TestAnswer, 'connected'>; kind: string; reason: string; state?: ConnectionState };
 
 export interface TestConnectionOptions {
@@ -23,13 +24,6 @@ export interface TestConnectionOptions {
   /** Whole test, connect and handshake included (default 10 s). */
   timeoutMs?: number;
 }
-
-const FAILED: Partial<Record<ConnectionState, string>> = {
-  offline: 'offline',
-  'auth-failed': 'auth-failed',
-  error: 'protocol',
-  disconnected: 'not-connected',
-};
 
 /** The appliance's info with a `model` field the dialog can show (info names it vib or eNumber). */
 export function withModel(info: DeviceInfo | undefined): DeviceInfo {
@@ -71,48 +65,30 @@ type RawResult =
 async function testConnectionRaw(record: ApplianceRecord, opts: TestConnectionOptions): Promise<RawResult> {
   const timeoutMs = opts.timeoutMs ?? 10_000;
   const started = Date.now();
-  const conn = new ApplianceConnection({
-    record,
-    ...(opts.profile ? { profile: opts.profile } : {}),
-    deviceName: 'Node-RED',
-    deviceId: opts.deviceId,
-    timing: {
-      connectTimeoutMs: Math.min(timeoutMs, 8_000),
-      handshakeTimeoutMs: timeoutMs,
-      requestTimeoutMs: Math.min(timeoutMs, 8_000),
-      // Never retry inside a test: the first failure is the answer.
-      backoffMinMs: 3_600_000,
-      backoffMaxMs: 3_600_000,
-    },
-  });
-  let timer: NodeJS.Timeout | undefined;
-  let onState: ((c: StateChange) => void) | undefined;
-  const outcome = new Promise<RawResult>((resolve) => {
-    onState = (change: StateChange) => {
-      if (change.state === 'connected') {
-        resolve({ ok: true, state: 'connected', answer: 'connected', info: withModel(conn.info), ms: Date.now() - started });
-        return;
-      }
-      const kind = FAILED[change.state];
-      // 'disconnected' is also the starting state; only a reason other than our own stop counts.
-      if (kind && !(change.state === 'disconnected' && (!change.reason || change.reason === 'stopped'))) {
-        resolve({ ok: false, kind, state: change.state, reason: change.reason ?? change.state });
-      }
-    };
-    conn.on('state', onState);
-    timer = setTimeout(
-      () => resolve({ ok: false, kind: 'timeout', reason: `No answer from the appliance at ${record.host} within ${formatSeconds(timeoutMs)}.` }),
-      timeoutMs,
-    );
-  });
+  let conn: ApplianceConnection;
   try {
-    conn.start();
-    return await outcome;
+    conn = await connectOnce({
+      record,
+      ...(opts.profile ? { profile: opts.profile } : {}),
+      deviceName: 'Node-RED',
+      deviceId: opts.deviceId,
+      timeoutMs,
+      timing: {
+        connectTimeoutMs: Math.min(timeoutMs, 8_000),
+        handshakeTimeoutMs: timeoutMs,
+        requestTimeoutMs: Math.min(timeoutMs, 8_000),
+        // Never retry inside a test: the first failure is the answer.
+        backoffMinMs: 3_600_000,
+        backoffMaxMs: 3_600_000,
+      },
+    });
   } catch (e) {
-    return { ok: false, kind: 'protocol', reason: errorMessage(e) };
-  } finally {
-    clearTimeout(timer);
-    if (onState) conn.off('state', onState);
-    await conn.stop().catch(() => undefined);
+    if (!isHomeConnectError(e)) return { ok: false, kind: 'protocol', reason: errorMessage(e) };
+    // The connection's own reason: the dialog names the appliance already.
+    const { state, reason } = (e.details ?? {}) as { state?: ConnectionState; reason?: string };
+    return { ok: false, kind: e.kind, reason: reason ?? e.message, ...(state ? { state } : {}) };
   }
+  const result: RawResult = { ok: true, state: 'connected', answer: 'connected', info: withModel(conn.info), ms: Date.now() - started };
+  await conn.stop().catch(() => undefined);
+  return result;
 }

@@ -20,7 +20,7 @@ Talk to Home Connect appliances over the local network.
 
 Commands:
   watch <profile>      print connection changes and every value change as JSON lines
-  send <profile> ...   set values, select/start/stop/pause/resume programs, or send a raw request
+  send <profile> ...   set values, select/start/stop/pause/resume programs, run a command or send a raw request
   simulate <profile>   run a simulated appliance (or a built-in demo: --demo <name>)
   login                log in to the Home Connect cloud once and save profile ZIPs
   plan                 plan the cheapest (or sunniest) start before a deadline from a price file
@@ -45,11 +45,15 @@ Actions (exactly one):
   --set KEY=VALUE [--set KEY=VALUE ...]          write settings or other writable values
   --select PROGRAM [--option KEY=VALUE ...]      select a program
   --start [PROGRAM] [--option KEY=VALUE ...]     start a program (the selected one when omitted)
+      [--start-in SECONDS | --finish-in SECONDS] delayed start, mapped to the option the program has
   --stop | --pause | --resume                    control the running program
+  --command KEY[=VALUE]                          run a command (BSH.Common.Command.*)
   --raw JSON                                     {"resource":"/ro/allMandatoryValues","action":"GET"}
 
 KEY is a full key (BSH.Common.Setting.PowerState), a unique short key (PowerState) or a uid.
 VALUE is an enum member name, a number, true/false, or JSON.
+  --allow-dangerous     send commands that reset the appliance or cut its network, and raw
+                        writes outside /ro/values, /ro/activeProgram, /ro/selectedProgram
   --timeout <seconds>   how long to wait for the connection (default 20)
 Prints the outcome as one JSON line; exits 0 on success, 1 with the error otherwise.
 

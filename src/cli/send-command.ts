@@ -1,140 +1,116 @@
 /**
- * `homeconnect-local send`: connect, wait for "connected", do exactly one write, print the
- * outcome as one JSON line, disconnect. Keys are resolved against the profile before
- * connecting so a typo fails at once without touching the appliance.
+ * `homeconnect-local send`: turn the flags into one command of the shared command model,
+ * check it against the profile (keys, dangerous guard) before connecting, connect, run it,
+ * print the outcome as one JSON line, disconnect.
  */
-import { HomeConnectError, isHomeConnectError } from '../errors';
+import { checkCommandKeys, commandErrorFields, guardCommand, runCommand, type ApplianceCommand } from '../appliance/commands';
+import { connectOnce } from '../appliance/connect-once';
 import { profileFromRecord } from '../profile';
-import type { ApplianceRecord } from '../profile/types';
-import type { OptionValues, RawResponse, WriteResult } from '../protocol/types';
+import type { ApplianceConnection } from '../protocol/appliance-connection';
 import { UsageError, flagValue, hasFlag, profileArgument, secondsFlag, type ParsedCommand } from './args';
-import { connectAndWait, nameOnce } from './connect';
+import { aboutIt, nameOnce } from './error-subject';
 import { loadAppliance } from './load-records';
 import { describeError, printError, printJson, printWarning, type CliIo } from './output';
-import { parseAssignments, parseProgramRef, parseRawRequest, type RawRequest } from './value-parsing';
+import { parseAssignment, parseAssignments, parseProgramRef, parseRawRequest } from './value-parsing';
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 20_000;
 
-export type SendAction =
-  | { action: 'set'; values: Record<string, unknown> }
-  | { action: 'select'; program: string | number; options?: OptionValues }
-  | { action: 'start'; program?: string | number; options?: OptionValues }
-  | { action: 'stop' | 'pause' | 'resume' }
-  | { action: 'raw'; request: RawRequest };
+const ACTION_FLAGS = ['set', 'select', 'start', 'stop', 'pause', 'resume', 'command', 'raw'] as const;
+export type SendAction = (typeof ACTION_FLAGS)[number];
 
-const ACTION_FLAGS = ['set', 'select', 'start', 'stop', 'pause', 'resume', 'raw'] as const;
+/** How the CLI allows dangerous commands, ending the refusal sentence. */
+export const CLI_ALLOW_HINT = 'Add --allow-dangerous to send it.';
 
-/** Exactly one action from the flags, values parsed; a UsageError otherwise. */
-export function sendActionFromFlags(parsed: ParsedCommand): SendAction {
+/** A delay in whole or fractional seconds, 0 or more, as the out node's startIn/finishIn. */
+function delayFlag(parsed: ParsedCommand, name: 'start-in' | 'finish-in'): number | undefined {
+  const text = flagValue(parsed, name);
+  if (text === undefined) return undefined;
+  if (!/^\d+(\.\d+)?$/.test(text.trim())) throw new UsageError(`--${name} must be a number of seconds (0 or more)`);
+  return Number(text.trim());
+}
+
+/** `--command KEY` or `--command KEY=VALUE`. */
+function commandFlag(text: string): ApplianceCommand {
+  if (!text.includes('=')) return { type: 'command', key: parseProgramRef(text) };
+  const { key, value } = parseAssignment(text, 'command');
+  return { type: 'command', key: parseProgramRef(key), value };
+}
+
+/** Exactly one action from the flags, as a command of the shared model; a UsageError otherwise. */
+export function sendActionFromFlags(parsed: ParsedCommand): { action: SendAction; command: ApplianceCommand } {
   const given = ACTION_FLAGS.filter((f) => hasFlag(parsed, f));
   if (given.length === 0) {
-    throw new UsageError('send needs one action: --set, --select, --start, --stop, --pause, --resume or --raw');
+    throw new UsageError('send needs one action: --set, --select, --start, --stop, --pause, --resume, --command or --raw');
   }
   if (given.length > 1) {
     throw new UsageError(`send does one action at a time, but got ${given.map((f) => `--${f}`).join(' and ')}`);
   }
-  const action = given[0] as (typeof ACTION_FLAGS)[number];
+  const action = given[0] as SendAction;
   const optionWords = parsed.flags.get('option');
   if (optionWords && action !== 'select' && action !== 'start') {
     throw new UsageError('--option goes with --select or --start');
   }
+  const startIn = delayFlag(parsed, 'start-in');
+  const finishIn = delayFlag(parsed, 'finish-in');
+  if ((startIn !== undefined || finishIn !== undefined) && action !== 'start') {
+    throw new UsageError('--start-in and --finish-in go with --start');
+  }
+  if (startIn !== undefined && finishIn !== undefined) throw new UsageError('give either --start-in or --finish-in, not both');
   const options = optionWords ? parseAssignments(optionWords, 'option') : undefined;
   switch (action) {
     case 'set':
-      return { action, values: parseAssignments(parsed.flags.get('set') ?? [], 'set') };
+      return { action, command: { type: 'values', values: parseAssignments(parsed.flags.get('set') ?? [], 'set') } };
     case 'select': {
       const program = parseProgramRef(flagValue(parsed, 'select') ?? '');
-      return options ? { action, program, options } : { action, program };
+      return { action, command: { type: 'program', action: 'select', program, ...(options ? { options } : {}) } };
     }
     case 'start': {
       const text = flagValue(parsed, 'start') ?? '';
-      const out: SendAction = { action: 'start' };
-      if (text.trim() !== '') out.program = parseProgramRef(text);
-      if (options) out.options = options;
-      return out;
+      const command: ApplianceCommand = { type: 'program', action: 'start' };
+      if (text.trim() !== '') command.program = parseProgramRef(text);
+      if (options) command.options = options;
+      if (startIn !== undefined) command.startIn = startIn;
+      if (finishIn !== undefined) command.finishIn = finishIn;
+      return { action, command };
     }
+    case 'command':
+      return { action, command: commandFlag(flagValue(parsed, 'command') ?? '') };
     case 'raw':
-      return { action, request: parseRawRequest(flagValue(parsed, 'raw') ?? '') };
+      return { action, command: { type: 'raw', ...parseRawRequest(flagValue(parsed, 'raw') ?? '') } };
     default:
-      return { action };
+      return { action, command: { type: action } };
   }
-}
-
-/** Fails fast on unknown or ambiguous keys/programs, using the stored profile. */
-export function checkKeys(record: ApplianceRecord, send: SendAction): void {
-  let keys: string[];
-  let program: string | number | undefined;
-  if (send.action === 'set') keys = Object.keys(send.values);
-  else if (send.action === 'select' || send.action === 'start') {
-    keys = Object.keys(send.options ?? {});
-    program = send.program;
-  } else return;
-  const profile = profileFromRecord(record);
-  for (const key of keys) profile.resolve(/^\d+$/.test(key) ? Number(key) : key);
-  if (program !== undefined) profile.encodeProgram(program);
-}
-
-async function perform(client: import('../protocol/types').ApplianceClient, send: SendAction): Promise<WriteResult | RawResponse> {
-  switch (send.action) {
-    case 'set':
-      return client.setValues(send.values);
-    case 'select':
-      return client.selectProgram(send.program, send.options);
-    case 'start':
-      return client.startProgram(send.program, send.options);
-    case 'stop':
-      return client.stopProgram();
-    case 'pause':
-      return client.pauseProgram();
-    case 'resume':
-      return client.resumeProgram();
-    case 'raw':
-      return client.request(send.request.resource, send.request.action, send.request.data);
-  }
-}
-
-function errorJson(e: unknown): Record<string, unknown> {
-  const out: Record<string, unknown> = { message: describeError(e) };
-  if (isHomeConnectError(e)) {
-    out.kind = e.kind;
-    if (e.code !== undefined) out.code = e.code;
-    if (e.codeName !== undefined) out.codeName = e.codeName;
-  }
-  return out;
 }
 
 export async function sendCommand(parsed: ParsedCommand, io: CliIo): Promise<number> {
   const file = profileArgument(parsed);
-  const send = sendActionFromFlags(parsed);
+  const { action, command } = sendActionFromFlags(parsed);
+  const runOptions = { allowDangerous: hasFlag(parsed, 'allow-dangerous'), allowHint: CLI_ALLOW_HINT };
   const timeoutMs = secondsFlag(parsed, 'timeout') ?? DEFAULT_CONNECT_TIMEOUT_MS;
   const record = await loadAppliance(
     file,
     { appliance: flagValue(parsed, 'appliance'), host: flagValue(parsed, 'host') },
     (warning) => printWarning(io, warning),
   );
-  checkKeys(record, send);
 
-  const head = { haId: record.haId, action: send.action };
-  let connection: Awaited<ReturnType<typeof connectAndWait>> | undefined;
+  const head = { haId: record.haId, action };
+  let connection: ApplianceConnection | undefined;
   try {
-    connection = await connectAndWait(record, timeoutMs);
-    const result = await perform(connection, send);
-    const code = (result as RawResponse).code;
-    if (send.action === 'raw' && typeof code === 'number' && code !== 0) {
-      const raw = result as RawResponse;
-      throw new HomeConnectError('appliance-error', `The appliance answered error ${code} to ${send.request.action} ${raw.resource}`, {
-        code,
-        ...(raw.codeName ? { codeName: raw.codeName } : {}),
-      });
-    }
+    // Before connecting: a typo or a refused dangerous command never touches the appliance.
+    const profile = profileFromRecord(record);
+    guardCommand(profile, command, runOptions);
+    checkCommandKeys(profile, command);
+    connection = await connectOnce({ record, profile, timeoutMs, describeReason: (reason) => aboutIt(reason, record) });
+    const result = await runCommand({ client: connection, profile }, command, runOptions);
     // head last: the line names what was asked (e.g. action "raw"), not the RESPONSE envelope.
-    printJson(io, { ok: true, ...result, ...head });
+    printJson(io, { ...result, ...head });
     return 0;
   } catch (e) {
-    const error = errorJson(e);
-    error.message = nameOnce(String(error.message), record);
+    // The out node's fields and sentence, with the appliance named once (the line names it first).
+    const error = commandErrorFields(e);
+    error.message = nameOnce(error.message, record);
     printJson(io, { ok: false, ...head, error });
-    printError(io, String(error.message));
+    printError(io, nameOnce(describeError(e), record));
     return 1;
   } finally {
     await connection?.stop().catch(() => undefined);

@@ -8,14 +8,13 @@ import type { ApplianceRecord } from '../profile/types';
 import {
   ApplianceConnection,
   type ClientTransportLike,
-  type TransportCloseInfo,
   type TransportFactoryOptions,
 } from '../protocol/appliance-connection';
-import { connectTransport } from '../protocol/client-transport';
+import { connectTransport, type TransportClose } from '../protocol/client-transport';
 import { redact } from '../protocol/traffic-log';
 import type { StateChange, ValueChange } from '../protocol/types';
 import { flagValue, hasFlag, profileArgument, type ParsedCommand } from './args';
-import { aboutIt } from './connect';
+import { aboutIt } from './error-subject';
 import { loadAppliance } from './load-records';
 import { printJson, printWarning, type CliIo } from './output';
 import { waitForStop } from './stop-signal';
@@ -64,7 +63,7 @@ class TappedTransport implements ClientTransportLike {
 
   on(event: 'open' | 'pong', listener: () => void): this;
   on(event: 'message', listener: (text: string) => void): this;
-  on(event: 'close', listener: (info: TransportCloseInfo) => void): this;
+  on(event: 'close', listener: (info: TransportClose) => void): this;
   on(event: string, listener: (...args: never[]) => void): this {
     (this.inner.on as (e: string, l: (...args: never[]) => void) => unknown)(event, listener);
     return this;

@@ -6,6 +6,7 @@
  */
 import { STATUS_CODES } from 'http';
 import { HomeConnectError, isHomeConnectError } from '../errors';
+import { tryDecodeKey } from '../profile/import/key-material';
 import { unzipEntries } from '../profile/zip';
 import type { ConnectionType } from '../profile/types';
 import { APP_CLIENT_ID, REDIRECT_URI, type CloudRegion } from './endpoints';
@@ -321,11 +322,9 @@ export async function getPairedAppliances(
   return out;
 }
 
-/** Decodes base64/base64url and checks the length; returns unpadded base64url. */
-function normalizeSecret(value: unknown, bytes: number): string | undefined {
-  if (typeof value !== 'string' || !/^[A-Za-z0-9+/_=-]+$/.test(value)) return undefined;
-  const raw = Buffer.from(value, 'base64');
-  return raw.length === bytes ? raw.toString('base64url') : undefined;
+/** The key or IV in storage form (unpadded base64url), or undefined when it is not one. */
+function normalizeSecret(value: unknown, what: 'key' | 'iv'): string | undefined {
+  return tryDecodeKey(value, what)?.toString('base64url');
 }
 
 /** Step 7: `{tls:{key}}` or `{aes:{key,iv}}`. */
@@ -341,13 +340,13 @@ export async function getEncryptionInfo(
   const json = parseJson(answer.body) as { tls?: { key?: unknown }; aes?: { key?: unknown; iv?: unknown } } | undefined;
   const host = hostOf(url);
   if (json?.aes && typeof json.aes === 'object') {
-    const key = normalizeSecret(json.aes.key, 32);
-    const iv = normalizeSecret(json.aes.iv, 16);
+    const key = normalizeSecret(json.aes.key, 'key');
+    const iv = normalizeSecret(json.aes.iv, 'iv');
     if (!key || !iv) throw malformed(host, `an AES key or IV for ${haId}`);
     return { connectionType: 'AES', key, iv };
   }
   if (json?.tls && typeof json.tls === 'object') {
-    const key = normalizeSecret(json.tls.key, 32);
+    const key = normalizeSecret(json.tls.key, 'key');
     if (!key) throw malformed(host, `a TLS key for ${haId}`);
     return { connectionType: 'TLS', key };
   }

@@ -4,6 +4,7 @@
  * Shapes are detected, never guessed silently: an unknown shape is an error naming the fields expected.
  */
 import { HomeConnectError } from '../errors';
+import { isPlainObject } from '../guards';
 
 export interface Slot {
   /** Epoch milliseconds, inclusive. */
@@ -23,10 +24,6 @@ export const SERIES_SHAPES =
 
 function invalid(message: string): HomeConnectError {
   return new HomeConnectError('validation', message);
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** Epoch ms from an ISO string (with or without zone; without zone = local time) or a number of epoch ms. */
@@ -98,17 +95,17 @@ function toSlots(points: Point[]): Slot[] {
 
 function genericList(list: unknown[]): Point[] | undefined {
   const first = list[0];
-  if (!isRecord(first)) return undefined;
+  if (!isPlainObject(first)) return undefined;
   if ('startsAt' in first && 'total' in first) {
     return list.map((e, i) => {
-      const r = isRecord(e) ? e : {};
+      const r = isPlainObject(e) ? e : {};
       return { start: toEpochMs(r.startsAt, `Entry ${i} "startsAt"`), value: toNumber(r.total, `Entry ${i} "total"`) };
     });
   }
   if ('start' in first && ('price' in first || 'value' in first)) {
     const field = 'price' in first ? 'price' : 'value';
     return list.map((e, i) => {
-      const r = isRecord(e) ? e : {};
+      const r = isPlainObject(e) ? e : {};
       const p: Point = { start: toEpochMs(r.start, `Entry ${i} "start"`), value: toNumber(r[field], `Entry ${i} "${field}"`) };
       if (r.end !== undefined && r.end !== null) p.end = toEpochMs(r.end, `Entry ${i} "end"`);
       return p;
@@ -122,7 +119,7 @@ function detect(input: unknown): Point[] | undefined {
     checkCount(input.length);
     return input.length === 0 ? [] : genericList(input);
   }
-  if (!isRecord(input)) return undefined;
+  if (!isPlainObject(input)) return undefined;
   if (Array.isArray(input.today) || Array.isArray(input.tomorrow)) {
     const today = Array.isArray(input.today) ? input.today : [];
     const tomorrow = Array.isArray(input.tomorrow) ? input.tomorrow : [];
@@ -134,7 +131,7 @@ function detect(input: unknown): Point[] | undefined {
     const data = input.data;
     checkCount(data.length);
     return data.map((e, i) => {
-      const r = isRecord(e) ? e : {};
+      const r = isPlainObject(e) ? e : {};
       return {
         start: toEpochMs(r.start_timestamp, `data[${i}].start_timestamp`),
         end: toEpochMs(r.end_timestamp, `data[${i}].end_timestamp`),
@@ -146,12 +143,12 @@ function detect(input: unknown): Point[] | undefined {
     const list = input.forecasts;
     checkCount(list.length);
     return list.map((e, i) => {
-      const r = isRecord(e) ? e : {};
+      const r = isPlainObject(e) ? e : {};
       const end = toEpochMs(r.period_end, `forecasts[${i}].period_end`);
       return { start: end - isoDurationMs(r.period, `forecasts[${i}].period`), end, value: toNumber(r.pv_estimate, `forecasts[${i}].pv_estimate`) };
     });
   }
-  if (isRecord(input.result) && isRecord(input.result.watts)) {
+  if (isPlainObject(input.result) && isPlainObject(input.result.watts)) {
     const entries = Object.entries(input.result.watts);
     checkCount(entries.length);
     // Watts are samples at points in time: each holds until the next sample.

@@ -176,7 +176,10 @@ export class ApplianceProfile {
     return this.uidIndex.get(uid);
   }
 
-  /** Full key, unique short key, uid number or decimal-string uid; undefined when unknown or ambiguous. */
+  /**
+   * Full key, unique short key, unique trailing part of a key at a dot (`Cavity.001.CurrentTemperature`),
+   * uid number or decimal-string uid; undefined when unknown or ambiguous.
+   */
   find(ref: string | number): Feature | undefined {
     const r = this.lookup(ref);
     return r.length === 1 ? r[0] : undefined;
@@ -212,7 +215,15 @@ export class ApplianceProfile {
     }
     const full = this.keyIndex.get(t);
     if (full) return [full];
-    return this.shortIndex.get(t) ?? [];
+    const short = this.shortIndex.get(t);
+    if (short) return short;
+    // Numbered groups (Cavity.001, Zone.100, Favorite.001) repeat short keys: a trailing part
+    // with dots tells them apart. Profiles hold at most a few thousand keys, so a scan is fine.
+    if (!t.includes('.') || t.startsWith('.') || t.length > 200) return [];
+    const tail = `.${t}`;
+    const out: Feature[] = [];
+    for (const [key, f] of this.keyIndex) if (key.endsWith(tail)) out.push(f);
+    return out;
   }
 
   // ---- lists --------------------------------------------------------------------------
@@ -249,6 +260,7 @@ export class ApplianceProfile {
     return this.programKeys.get(uid);
   }
 
+  /** The appliance's name for an error code, or the common one; never throws. */
   errorName(code: number): string | undefined {
     return this.errorNames.get(code) ?? fallbackErrorName(code);
   }

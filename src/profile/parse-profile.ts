@@ -154,9 +154,20 @@ function kindOfTag(tag: string): FeatureKind {
   return TAG_KIND[tag] ?? (tag.endsWith('List') ? 'list' : 'other');
 }
 
+/**
+ * Last dotted segment (`DoorState`); for a numbered last segment the group name stays with it
+ * (`BSH.Common.Program.Favorite.001` -> `Favorite.001`), since `001` alone names nothing and
+ * would read as a uid.
+ */
 export function shortKeyOf(key: string): string {
   const i = key.lastIndexOf('.');
-  return i < 0 ? key : key.slice(i + 1);
+  if (i < 0) return key;
+  const last = key.slice(i + 1);
+  if (/^\d+$/.test(last) && i > 0) {
+    const j = key.lastIndexOf('.', i - 1);
+    return key.slice(j + 1);
+  }
+  return last;
 }
 
 /**

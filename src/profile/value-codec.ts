@@ -5,7 +5,7 @@
  */
 import { HomeConnectError } from '../errors';
 import { CID_UID_VALUE } from './content-types';
-import type { EnumerationType, Feature, FeatureKind } from './types';
+import type { Access, EnumerationType, Feature, FeatureKind } from './types';
 
 export type ValueDecoder = (raw: unknown) => unknown;
 
@@ -147,6 +147,16 @@ function numberOf(value: unknown): number | undefined {
   return undefined;
 }
 
+/**
+ * The one access rule, shared by the client's checks and the simulator: readWrite and
+ * writeOnly are writable; a missing access is writable too (many profiles leave it out),
+ * except for a status, which is read-only unless it says otherwise.
+ */
+export function isWritable(access: Access | undefined, kind?: FeatureKind): boolean {
+  if (access === undefined) return kind !== 'status';
+  return access === 'readWrite' || access === 'writeOnly';
+}
+
 /** Checks access/kind and converts a user value to its wire form; throws HomeConnectError('validation'). */
 export function encodeFor(t: WriteTarget, value: unknown, resolveUid?: (ref: string) => number | undefined): unknown {
   if (!WRITABLE_KINDS.has(t.kind)) {
@@ -159,7 +169,7 @@ export function encodeFor(t: WriteTarget, value: unknown, resolveUid?: (ref: str
     throw refuse(t.key, value, `cannot be written: ${t.key} ${hint}`, []);
   }
   const access = t.access;
-  if (t.kind === 'status' ? access !== 'readWrite' && access !== 'writeOnly' : access !== undefined && access !== 'readWrite' && access !== 'writeOnly') {
+  if (!isWritable(access, t.kind)) {
     throw refuse(t.key, value, `cannot be written now (access is ${access ?? 'unknown'})`, []);
   }
   if (t.available === false) {

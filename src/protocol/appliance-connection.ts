@@ -10,9 +10,11 @@ import * as os from 'os';
 import { HomeConnectError, errorMessage } from '../errors';
 import { profileFromRecord } from '../profile';
 import { decodeKey } from '../profile/import';
-import type { ApplianceRecord, DescriptionChangeItem, DecodedValue, Feature, WireItem } from '../profile/types';
+import type { ApplianceRecord, DescriptionChangeItem, DecodedValue, Feature, WireItem, ConnectionType } from '../profile/types';
 import { Backoff } from './backoff';
-import { connectTransport } from './client-transport';
+import { remoteSelectRefusal, remoteStartRefusal } from './program-command';
+import { connectTransport, type TransportClose } from './client-transport';
+import { safeEmit } from './safe-emit';
 import { Session, formatSeconds, type SessionLogger, type SessionProfile, type SessionTransport } from './session';
 import { TrafficLog } from './traffic-log';
 import { setOwn } from '../profile/own-key';
@@ -31,18 +33,16 @@ import type {
 
 /** What the connection needs of the profile (ApplianceProfile satisfies it). */
 export interface ConnectionProfile extends SessionProfile {
+  /** Never throws: undefined when unknown or ambiguous. */
   find(ref: string | number): Feature | undefined;
   resolve(ref: string | number): Feature;
   encodeValue(ref: string | number, value: unknown): WireItem;
   encodeProgram(ref: string | number): number;
   encodeOption(program: string | number | undefined, ref: string | number, value: unknown): WireItem;
   readonly roots: { activeProgram?: Feature; selectedProgram?: Feature };
-}
-
-export interface TransportCloseInfo {
-  code?: number;
-  reason: string;
-  error?: HomeConnectError;
+  /** For the remote-start rules of the profile (ApplianceProfile has them; test doubles may not). */
+  programs?(): Feature[];
+  byUid?(uid: number): Feature | undefined;
 }
 
 /** What the connection needs of a client transport (ClientTransport satisfies it). */
@@ -52,13 +52,13 @@ export interface ClientTransportLike extends SessionTransport {
   terminate(): void;
   on(event: 'open' | 'pong', listener: () => void): unknown;
   on(event: 'message', listener: (text: string) => void): unknown;
-  on(event: 'close', listener: (info: TransportCloseInfo) => void): unknown;
+  on(event: 'close', listener: (info: TransportClose) => void): unknown;
   off(event: 'message', listener: (text: string) => void): unknown;
 }
 
 export interface TransportFactoryOptions {
   host: string;
-  connectionType: 'TLS' | 'AES';
+  connectionType: ConnectionType;
   key: Buffer;
   iv?: Buffer;
   connectTimeoutMs?: number;
@@ -296,6 +296,8 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
   }
 
   async selectProgram(program: string | number, options?: OptionValues): Promise<WriteResult> {
+    const never = this.profileRefusal(remoteSelectRefusal, program);
+    if (never) throw never;
     const session = this.requireConnected();
     this.checkRoot('selectedProgram', 'select a program');
     const uid = this.profile.encodeProgram(program);
@@ -303,6 +305,9 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
   }
 
   async startProgram(program?: string | number, options?: OptionValues): Promise<WriteResult> {
+    // What the profile rules out is refused before anything else, connected or not.
+    const never = this.profileRefusal(remoteStartRefusal, program);
+    if (never) throw never;
     const session = this.requireConnected();
     const allowed = this.knownValue(REMOTE_START_ALLOWED);
     if (allowed && (allowed.value === false || allowed.raw === false)) {
@@ -325,7 +330,24 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
     } else {
       uid = this.profile.encodeProgram(program);
     }
+    const refused = remoteStartRefusal(this.profile, this.label, uid);
+    if (refused) throw refused;
     return this.post(session, '/ro/activeProgram', [this.programItem(uid, options)], true);
+  }
+
+  /**
+   * A start (or selection) the profile rules out for the whole appliance or for the named program, checked
+   * before the live state so "never" wins over "not now"; undefined also when the profile is
+   * unusable or the program unknown (the later checks name those).
+   */
+  private profileRefusal(rule: typeof remoteStartRefusal, program: string | number | undefined): HomeConnectError | undefined {
+    try {
+      const appliance = rule(this.profile, this.label);
+      if (appliance || program === undefined || program === null || program === '') return appliance;
+      return rule(this.profile, this.label, this.profile.encodeProgram(program));
+    } catch {
+      return undefined;
+    }
   }
 
   stopProgram(): Promise<WriteResult> {
@@ -373,7 +395,8 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
     const out: RawResponse = { action: res.action, resource: res.resource };
     if (res.code !== undefined) {
       out.code = res.code;
-      const name = session.applianceError(action, resource, res.code).codeName;
+      // Named only; turning it into an error is the command model's job (src/appliance/commands).
+      const name = this.profile.errorName(res.code);
       if (name) out.codeName = name;
     }
     if (res.data) out.data = res.data;
@@ -399,12 +422,7 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
   }
 
   private knownValue(key: string): ValueChange | undefined {
-    let f: Feature | undefined;
-    try {
-      f = this.profile.find(key);
-    } catch {
-      f = undefined;
-    }
+    const f = this.profile.find(key);
     return f ? this.store.get(f.uid) : undefined;
   }
 
@@ -486,7 +504,7 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
     transport.on('open', () => this.guard(gen, () => this.onOpen(link)));
     transport.on('message', () => this.guard(gen, () => this.deadTimer?.refresh()));
     transport.on('pong', () => this.guard(gen, () => this.deadTimer?.refresh()));
-    transport.on('close', (info: TransportCloseInfo) => {
+    transport.on('close', (info: TransportClose) => {
       link.closed = true;
       this.guard(gen, () => this.onTransportClosed(info));
     });
@@ -589,7 +607,7 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
     this.emitSafe('description', items);
   }
 
-  private onTransportClosed(info: TransportCloseInfo): void {
+  private onTransportClosed(info: TransportClose): void {
     const err = info.error;
     if (err?.kind === 'offline') this.fail(err, 'offline');
     else if (err?.kind === 'auth-failed') {
@@ -733,12 +751,10 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
   }
 
   private emitSafe(event: string, ...args: unknown[]): void {
-    try {
-      this.emit(event, ...args);
-    } catch (e) {
-      this.logger.error(`${this.label}: a '${event}' listener threw: ${errorMessage(e)}`);
-    }
+    safeEmit(this, this.reportListenerError, event, ...args);
   }
+
+  private readonly reportListenerError = (sentence: string): void => this.logger.error(`${this.label}: ${sentence}`);
 }
 
 /** uid first, as the firmware wants (§3.7). */

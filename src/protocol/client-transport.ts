@@ -12,6 +12,8 @@ import type { ClientRequest, IncomingMessage } from 'http';
 import { HomeConnectError, errorMessage } from '../errors';
 import { AesFrameCodec, CodecError, padLength } from './aes-frame-codec';
 import { parseHost } from './host-address';
+import { safeEmit, warnProcess } from './safe-emit';
+import type { ConnectionType } from '../profile/types';
 
 // ---- shared with server-transport.ts -------------------------------------------------------
 
@@ -23,7 +25,7 @@ export const PSK_IDENTITY = 'HCCOM_Local_App';
 export const WS_PATH = '/homeconnect';
 
 /** Throws HomeConnectError('validation') for keys of the wrong size; never echoes them. */
-export function validateKeys(connectionType: 'TLS' | 'AES', key: unknown, iv: unknown): void {
+export function validateKeys(connectionType: ConnectionType, key: unknown, iv: unknown): void {
   if (!Buffer.isBuffer(key) || key.length !== 32) {
     throw new HomeConnectError('validation', 'The appliance key must be 32 bytes (43 base64url characters).');
   }
@@ -58,21 +60,12 @@ export function oversizeError(text: string, aes: boolean): HomeConnectError | un
   });
 }
 
-/** Emits without letting a listener's exception escape into a socket callback. */
-export function safeEmit(emitter: EventEmitter, event: string, ...args: unknown[]): void {
-  try {
-    emitter.emit(event, ...args);
-  } catch (e) {
-    process.emitWarning(`A '${event}' listener threw: ${errorMessage(e)}`, 'HomeConnectListenerError');
-  }
-}
-
 // ---------------------------------------------------------------------------------------------
 
 export interface ConnectTransportOptions {
   /** IP, host name, optionally with port; IPv6 with or without brackets. */
   host: string;
-  connectionType: 'TLS' | 'AES';
+  connectionType: ConnectionType;
   /** 32 raw bytes: the PSK (TLS) or the AES key. */
   key: Buffer;
   /** 16 raw bytes, AES only. */
@@ -189,7 +182,7 @@ class WebSocketClientTransport extends EventEmitter implements ClientTransport {
     this.ws.binaryType = 'nodebuffer';
     this.ws.on('open', () => this.onOpen());
     this.ws.on('message', (data, isBinary) => this.onMessage(asBuffer(data), isBinary));
-    this.ws.on('pong', () => safeEmit(this, 'pong'));
+    this.ws.on('pong', () => safeEmit(this, warnProcess, 'pong'));
     this.ws.on('unexpected-response', (req: ClientRequest, res: IncomingMessage) => this.onHttpStatus(req, res));
     this.ws.on('error', (err) => this.noteError(this.classify(err)));
     this.ws.on('close', (code, reason) => this.finish(code, reason.toString('utf8')));
@@ -270,7 +263,7 @@ class WebSocketClientTransport extends EventEmitter implements ClientTransport {
   private onOpen(): void {
     this.clearTimer();
     this.opened = true;
-    safeEmit(this, 'open');
+    safeEmit(this, warnProcess, 'open');
   }
 
   private onMessage(data: Buffer, isBinary: boolean): void {
@@ -296,7 +289,7 @@ class WebSocketClientTransport extends EventEmitter implements ClientTransport {
       text = t;
     }
     this.inbound++;
-    safeEmit(this, 'message', text);
+    safeEmit(this, warnProcess, 'message', text);
   }
 
   private decryptError(e: unknown): HomeConnectError {
@@ -426,7 +419,7 @@ class WebSocketClientTransport extends EventEmitter implements ClientTransport {
     const info: TransportClose = { reason };
     if (code) info.code = code;
     if (error) info.error = error;
-    safeEmit(this, 'close', info);
+    safeEmit(this, warnProcess, 'close', info);
   }
 
   private clearTimer(): void {

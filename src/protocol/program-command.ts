@@ -14,6 +14,7 @@ const DURATION_KEYS = ['BSH.Common.Option.EstimatedTotalProgramTime', 'BSH.Commo
 
 /** What resolveDelayedStart needs of the profile (ApplianceProfile satisfies it). */
 export interface DelayedStartProfile {
+  /** Never throws: undefined when unknown or ambiguous. */
   find(ref: string | number): Feature | undefined;
   resolve(ref: string | number): Feature;
 }
@@ -119,7 +120,7 @@ export function expectedDurationS(profile: DelayedStartProfile, programRef: stri
 
 /** The option when the appliance has it and the program (if it lists options) allows it. */
 function offered(profile: DelayedStartProfile, program: Feature, key: string): OfferedOption | undefined {
-  const feature = safeFind(profile, key);
+  const feature = profile.find(key);
   if (!feature) return undefined;
   let perProgram: ProgramOption | undefined;
   if (program.options && program.options.length > 0) {
@@ -133,7 +134,7 @@ function offered(profile: DelayedStartProfile, program: Feature, key: string): O
 
 function expectedDuration(profile: DelayedStartProfile, program: Feature): number | undefined {
   for (const key of DURATION_KEYS) {
-    const f = safeFind(profile, key);
+    const f = profile.find(key);
     if (!f) continue;
     const po = program.options?.find((o) => o.uid === f.uid);
     for (const candidate of [po?.default, po?.initValue, po?.attributes?.default]) {
@@ -142,14 +143,6 @@ function expectedDuration(profile: DelayedStartProfile, program: Feature): numbe
     }
   }
   return undefined;
-}
-
-function safeFind(profile: DelayedStartProfile, key: string): Feature | undefined {
-  try {
-    return profile.find(key);
-  } catch {
-    return undefined;
-  }
 }
 
 /** Up to the next step, so a converted finish time is never earlier than asked. */
@@ -180,6 +173,84 @@ const DANGEROUS = [
 export function isDangerousCommand(key: string): boolean {
   if (typeof key !== 'string') return false;
   return DANGEROUS.some((re) => re.test(key));
+}
+
+/** What remoteStartRefusal needs of the profile (ApplianceProfile satisfies it). */
+export interface RemoteStartProfile {
+  programs?(): Feature[];
+  byUid?(uid: number): Feature | undefined;
+}
+
+/** Program execution none/selectOnly: the appliance only starts it from its own panel. */
+function startable(program: Feature): boolean {
+  return program.execution !== 'none' && program.execution !== 'selectOnly';
+}
+
+/**
+ * Why a remote start can never work on this appliance (or for this program), read from the
+ * profile alone: no programs at all (fridges), or programs whose execution is none/selectOnly
+ * (hobs: every program). A read-only ActiveProgram is not enough: washers and coffee machines
+ * declare it read-only and open it at runtime when remote start is enabled, which the
+ * connection's live access check covers. Undefined when a start may be tried.
+ */
+export function remoteStartRefusal(profile: RemoteStartProfile, label: string, programUid?: number): HomeConnectError | undefined {
+  if (profile.programs && profile.programs().length === 0) {
+    return new HomeConnectError('validation', `${label} does not allow remote starts: it has no programs. Nothing was sent.`, {
+      details: { reason: 'no-programs' },
+    });
+  }
+  const programs = profile.programs?.() ?? [];
+  if (programs.length > 0 && programs.every((p) => !startable(p))) {
+    return new HomeConnectError(
+      'validation',
+      `${label} does not allow remote starts: its profile marks every program as started on the appliance only (execution none or selectOnly). Nothing was sent.`,
+      { details: { reason: 'program-execution' } },
+    );
+  }
+  if (programUid !== undefined) {
+    const program = profile.byUid?.(programUid);
+    const exec = program?.execution;
+    if (program && !startable(program)) {
+      const how = exec === 'selectOnly' ? 'it can only be selected remotely and started on the appliance' : 'it can only be started on the appliance';
+      return new HomeConnectError(
+        'validation',
+        `${label} does not allow remote starts of ${program.key}: ${how}. Nothing was sent.`,
+        { details: { program: program.key, execution: exec, reason: 'program-execution' } },
+      );
+    }
+  }
+  return undefined;
+}
+
+/** Program execution none/startOnly: the appliance does not take it as a remote selection. */
+function selectable(program: Feature): boolean {
+  return program.execution !== 'none' && program.execution !== 'startOnly';
+}
+
+/** Like remoteStartRefusal, for selecting a program (execution none or startOnly rule it out). */
+export function remoteSelectRefusal(profile: RemoteStartProfile, label: string, programUid?: number): HomeConnectError | undefined {
+  const programs = profile.programs?.();
+  if (programs && programs.length === 0) {
+    return new HomeConnectError('validation', `${label} does not allow remote program selection: it has no programs. Nothing was sent.`, {
+      details: { reason: 'no-programs' },
+    });
+  }
+  if (programs && programs.every((p) => !selectable(p))) {
+    return new HomeConnectError(
+      'validation',
+      `${label} does not allow remote program selection: its profile marks every program as chosen on the appliance only. Nothing was sent.`,
+      { details: { reason: 'program-execution' } },
+    );
+  }
+  const program = programUid !== undefined ? profile.byUid?.(programUid) : undefined;
+  if (program && !selectable(program)) {
+    return new HomeConnectError(
+      'validation',
+      `${label} does not allow remote selection of ${program.key} (execution ${program.execution ?? 'none'}). Nothing was sent.`,
+      { details: { program: program.key, execution: program.execution, reason: 'program-execution' } },
+    );
+  }
+  return undefined;
 }
 
 /**

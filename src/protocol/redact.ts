@@ -4,6 +4,7 @@
  * (base64url, base64, hex). A string that contains one is replaced as a whole.
  */
 import { setOwn } from '../profile/own-key';
+import { tryDecodeKey } from '../profile/import/key-material';
 
 export const REDACTED = '[redacted]';
 
@@ -53,18 +54,28 @@ function leaks(text: string, needles: SecretNeedles): boolean {
   return needles.lower.some((n) => low.includes(n));
 }
 
-/** Field names whose values never leave (compared lower-case). */
-const SECRET_FIELDS = new Set([
+/**
+ * Field names whose values never leave (compared lower-case): one list for diagnostics, the
+ * traffic log and `watch --raw`. nonce/response are the ci-2 authentication exchange.
+ */
+const SECRET_FIELDS: ReadonlySet<string> = new Set([
   'key', 'iv', 'psk', 'password', 'passwd', 'secret', 'token', 'access_token', 'refresh_token', 'id_token',
-  'authorization', 'credentials', 'verifier', 'code_verifier', 'profiles',
+  'authorization', 'credentials', 'verifier', 'code_verifier', 'profiles', 'nonce', 'response',
 ]);
 
+export function isSecretField(name: string): boolean {
+  return SECRET_FIELDS.has(name.toLowerCase());
+}
+
+const NO_NEEDLES: SecretNeedles = { exact: [], lower: [] };
+
 /**
- * A JSON-safe copy of `value` with secret-named fields (key, iv, token, password, psk ...)
- * replaced and every string (object keys too) that holds one of `secrets` replaced.
+ * The one redactor: a JSON-safe copy of `value` with secret-named fields (key, iv, token,
+ * password, psk, nonce ...) replaced and, when `secrets` are given, every string (object keys
+ * too) that holds one of them replaced. Depth is bounded.
  */
-export function redactSecrets(value: unknown, secrets: Buffer[]): unknown {
-  const needles = secretNeedles(secrets);
+export function redactSecrets(value: unknown, secrets: Buffer[] = []): unknown {
+  const needles = secrets.length > 0 ? secretNeedles(secrets) : NO_NEEDLES;
   const walk = (v: unknown, depth: number): unknown => {
     if (depth > 32) return '[…]';
     if (typeof v === 'string') return leaks(v, needles) ? REDACTED : v;
@@ -74,7 +85,7 @@ export function redactSecrets(value: unknown, secrets: Buffer[]): unknown {
       let hidden = 0;
       for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
         const name = leaks(k, needles) ? `${REDACTED}${hidden++}` : k;
-        setOwn(out, name, SECRET_FIELDS.has(k.toLowerCase()) ? REDACTED : walk(x, depth + 1));
+        setOwn(out, name, isSecretField(k) ? REDACTED : walk(x, depth + 1));
       }
       return out;
     }
@@ -84,13 +95,12 @@ export function redactSecrets(value: unknown, secrets: Buffer[]): unknown {
   return walk(value, 0);
 }
 
-/** The bytes of a record's key and iv (base64url text), skipping what does not decode. */
+/** The bytes of a record's key and iv, skipping what does not decode (redaction by field name still hides it). */
 export function secretsOf(record: { key?: unknown; iv?: unknown }): Buffer[] {
   const out: Buffer[] = [];
-  for (const text of [record.key, record.iv]) {
-    if (typeof text !== 'string' || text.trim() === '') continue;
-    const buf = Buffer.from(text.trim(), 'base64url');
-    if (buf.length > 0) out.push(buf);
+  for (const [text, what] of [[record.key, 'key'], [record.iv, 'iv']] as const) {
+    const buf = tryDecodeKey(text, what);
+    if (buf) out.push(buf);
   }
   return out;
 }

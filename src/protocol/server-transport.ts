@@ -11,10 +11,12 @@ import * as net from 'net';
 import { WebSocketServer, WebSocket } from 'ws';
 import { HomeConnectError, errorMessage } from '../errors';
 import { AesFrameCodec } from './aes-frame-codec';
-import { MAX_FRAME_BYTES, PSK_CIPHERS, PSK_IDENTITY, WS_PATH, asBuffer, decodeUtf8, oversizeError, safeEmit, validateKeys } from './client-transport';
+import { MAX_FRAME_BYTES, PSK_CIPHERS, PSK_IDENTITY, WS_PATH, asBuffer, decodeUtf8, oversizeError, validateKeys } from './client-transport';
+import { safeEmit, warnProcess } from './safe-emit';
+import type { ConnectionType } from '../profile/types';
 
 export interface ApplianceServerOptions {
-  connectionType: 'TLS' | 'AES';
+  connectionType: ConnectionType;
   key: Buffer;
   iv?: Buffer;
   /** Default 127.0.0.1. */
@@ -166,7 +168,7 @@ export class ServerConnection extends EventEmitter {
       }
     });
     ws.on('error', (e: Error) => this.fault(new HomeConnectError('protocol', `Websocket error: ${e.message}`, { cause: e })));
-    ws.on('close', (code: number, reason: Buffer) => safeEmit(this, 'close', { code, reason: reason.toString('utf8') }));
+    ws.on('close', (code: number, reason: Buffer) => safeEmit(this, warnProcess, 'close', { code, reason: reason.toString('utf8') }));
   }
 
   get isOpen(): boolean {
@@ -240,12 +242,12 @@ export class ServerConnection extends EventEmitter {
       text = decodeUtf8(data);
     }
     if (text === undefined) return this.fault(new HomeConnectError('protocol', 'The client sent a frame that is not valid UTF-8.'));
-    safeEmit(this, 'message', text);
+    safeEmit(this, warnProcess, 'message', text);
   }
 
   /** Reports the fault (only if someone listens: an unheard 'error' would throw) and drops the socket. */
   private fault(err: HomeConnectError): void {
-    if (this.listenerCount('error') > 0) safeEmit(this, 'error', err);
+    if (this.listenerCount('error') > 0) safeEmit(this, warnProcess, 'error', err);
     this.ws.terminate();
   }
 }

@@ -9,7 +9,9 @@ import { EventEmitter } from 'events';
 import { HomeConnectError, errorMessage } from '../errors';
 import type { DecodedValue, DescriptionChangeItem } from '../profile/types';
 import type { Action, Message } from './message';
+import { safeEmit } from './safe-emit';
 import type { DeviceInfo } from './types';
+import { isPlainObject } from '../guards';
 
 /** What the session needs of a transport: send text, and 'message' events with text. */
 export interface SessionTransport {
@@ -18,9 +20,14 @@ export interface SessionTransport {
   off(event: 'message', listener: (text: string) => void): unknown;
 }
 
-/** What the session needs of the appliance profile (ApplianceProfile satisfies it). */
+/**
+ * What the session needs of the appliance profile (ApplianceProfile satisfies it). None of
+ * these may throw, for any input: the session calls them on what the appliance sent.
+ */
 export interface SessionProfile {
+  /** Undefined for unknown uids and unusable values. */
   decode(uid: number, raw: unknown): DecodedValue | undefined;
+  /** Unknown uids and malformed fields are ignored. */
   applyDescriptionChange(item: DescriptionChangeItem): void;
   errorName(code: number): string | undefined;
 }
@@ -130,10 +137,6 @@ function toInt(v: unknown, fallback = 0): number {
   return Number.isFinite(n) ? Math.trunc(n) : fallback;
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-
 export class Session extends EventEmitter {
   private readonly transport: SessionTransport;
   private readonly profile: SessionProfile;
@@ -177,7 +180,7 @@ export class Session extends EventEmitter {
     await this.waitForInitialValues();
     const services = await this.request('/ci/services', 'GET', undefined, { version: 1 });
     for (const item of services.data ?? []) {
-      if (isObject(item) && typeof item.service === 'string') {
+      if (isPlainObject(item) && typeof item.service === 'string') {
         const v = toInt(item.version, 1);
         this.services.set(item.service, v > 0 ? v : 1);
       }
@@ -263,12 +266,7 @@ export class Session extends EventEmitter {
 
   /** The HomeConnectError for an error RESPONSE, named through the profile (§3.9). */
   applianceError(action: string, resource: string, code: number): HomeConnectError {
-    let codeName: string | undefined;
-    try {
-      codeName = this.profile.errorName(code);
-    } catch {
-      codeName = undefined;
-    }
+    const codeName = this.profile.errorName(code);
     const named = codeName ? `${code} (${codeName})` : `${code}`;
     return new HomeConnectError('appliance-error', `The appliance refused ${action} ${resource} with error ${named}.`, {
       code,
@@ -442,15 +440,11 @@ export class Session extends EventEmitter {
   private applyDescriptionItems(data: unknown[] | undefined, resource = '/ro/descriptionChange'): void {
     const items: DescriptionChangeItem[] = [];
     for (const entry of this.bounded(data, resource)) {
-      if (!isObject(entry)) continue;
+      if (!isPlainObject(entry)) continue;
       const uid = toInt(entry.uid, NaN);
       if (!Number.isFinite(uid)) continue;
       const item = { ...entry, uid } as DescriptionChangeItem;
-      try {
-        this.profile.applyDescriptionChange(item);
-      } catch (e) {
-        this.opts.logger?.debug(`description change for uid ${uid} not applied: ${errorMessage(e)}`);
-      }
+      this.profile.applyDescriptionChange(item);
       items.push(item);
     }
     // Values only after every change of the batch is applied: a change may swap a decoder.
@@ -479,7 +473,7 @@ export class Session extends EventEmitter {
   private applyValueItems(data: unknown[] | undefined, resource = '/ro/values'): void {
     const decoded: DecodedValue[] = [];
     for (const entry of this.bounded(data, resource)) {
-      if (!isObject(entry) || !('value' in entry)) continue;
+      if (!isPlainObject(entry) || !('value' in entry)) continue;
       const uid = toInt(entry.uid, NaN);
       if (Number.isFinite(uid)) this.decodeInto(decoded, uid, entry.value);
     }
@@ -487,12 +481,7 @@ export class Session extends EventEmitter {
   }
 
   private decodeInto(decoded: DecodedValue[], uid: number, value: unknown): void {
-    let d: DecodedValue | undefined;
-    try {
-      d = this.profile.decode(uid, value);
-    } catch {
-      d = undefined;
-    }
+    const d = this.profile.decode(uid, value);
     if (d) decoded.push(d);
     else this.opts.logger?.debug(`ignored value for uid ${uid}, which the profile does not know`);
   }
@@ -506,17 +495,15 @@ export class Session extends EventEmitter {
 
   /** Listener exceptions must not escape into socket callbacks. */
   private emitSafe(event: string, ...args: unknown[]): void {
-    try {
-      this.emit(event, ...args);
-    } catch (e) {
-      this.opts.logger?.error(`a '${event}' listener threw: ${errorMessage(e)}`);
-    }
+    safeEmit(this, this.reportListenerError, event, ...args);
   }
+
+  private readonly reportListenerError = (sentence: string): void => this.opts.logger?.error(sentence);
 }
 
 function firstObject(data: unknown[] | undefined): Record<string, unknown> | undefined {
   const first = data?.[0];
-  return isObject(first) ? first : undefined;
+  return isPlainObject(first) ? first : undefined;
 }
 
 /** A duration for a message: "2.5 s", or "800 ms" below a second. */

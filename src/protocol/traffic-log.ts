@@ -7,39 +7,22 @@
  * sending 1 MB frames costs at most capacity × MAX_TRAFFIC_TEXT here. Recording is on the
  * receive path and only copies a prefix; parsing and redaction happen when entries() is read.
  */
+import { isSecretField, redactSecrets } from './redact';
 import type { TrafficEntry } from './types';
 
 export const DEFAULT_TRAFFIC_CAPACITY = 100;
 /** Characters kept per message; longer frames are stored truncated (and marked so). */
 export const MAX_TRAFFIC_TEXT = 2048;
 
-/** Field names whose values never appear in diagnostics (compared lower-case). */
-const SECRET_FIELDS = new Set(['key', 'iv', 'psk', 'password', 'passwd', 'token', 'secret', 'nonce', 'response']);
-
-/** A copy of `value` with secret-looking fields replaced; cycles and depth are bounded. */
-export function redact(value: unknown, depth = 0): unknown {
-  if (depth > 8) return '[…]';
-  if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-      // defineProperty: a field named __proto__ stays data, it does not replace the prototype
-      Object.defineProperty(out, k, {
-        value: SECRET_FIELDS.has(k.toLowerCase()) ? '[redacted]' : redact(v, depth + 1),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    }
-    return out;
-  }
-  return value;
+/** A copy of `value` with secret-named fields replaced (the one redactor, without secret bytes). */
+export function redact(value: unknown): unknown {
+  return redactSecrets(value);
 }
 
 /** The same redaction on JSON text that may be cut off (a value at the end may be unterminated). */
 export function redactText(text: string): string {
   return text.replace(/"([A-Za-z_]+)"(\s*:\s*)("(?:[^"\\]|\\.)*"?|[^,}\]\s[{"]*)/g, (all, name: string, colon: string) =>
-    SECRET_FIELDS.has(name.toLowerCase()) ? `"${name}"${colon}"[redacted]"` : all,
+    isSecretField(name) ? `"${name}"${colon}"[redacted]"` : all,
   );
 }
 

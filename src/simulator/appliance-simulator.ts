@@ -9,10 +9,14 @@ import * as crypto from 'crypto';
 import { EventEmitter } from 'events';
 import * as net from 'net';
 import { HomeConnectError, errorMessage } from '../errors';
+import { decodeKey } from '../profile/import/key-material';
+import { isWritable } from '../profile/value-codec';
 import { profileFromRecord, type ApplianceProfile } from '../profile';
-import type { ApplianceRecord, DescriptionChangeItem, Feature, WireItem } from '../profile/types';
+import type { ApplianceRecord, DescriptionChangeItem, Feature, WireItem, ConnectionType } from '../profile/types';
 import type { Message } from '../protocol/message';
 import { startApplianceServer, type ApplianceServer, type ServerConnection } from '../protocol/server-transport';
+import { DoorAlarms } from './door-alarms';
+import { zoneLevelChanged } from './hob-zones';
 import { planRun, ProgramRunner, type RunPhase } from './program-runner';
 import { serviceList, serviceVersions, type ServiceSetName } from './service-sets';
 import { ErrorCode, parseDefaultText, SimulatedState } from './simulated-state';
@@ -27,7 +31,7 @@ import {
 export interface ApplianceSimulatorOptions {
   record: ApplianceRecord;
   /** Default: record.connectionType. */
-  transport?: 'TLS' | 'AES';
+  transport?: ConnectionType;
   /** Advertised service set (protocol.md §3.4). Default 'iz'. */
   services?: ServiceSetName;
   host?: string;
@@ -71,10 +75,11 @@ export interface SimulatorFaults {
   restart(): void;
 }
 
-interface Session {
+/** One client socket and where it is in the handshake (not the protocol session: sID is the simulator's). */
+interface ClientLink {
   id: number;
   conn: ServerConnection;
-  /** Appliance msgID of the initialValues POST this session must answer. */
+  /** Appliance msgID of the initialValues POST this link must answer. */
   initialMsgID: number;
   replied: boolean;
   registered: boolean;
@@ -91,14 +96,6 @@ const HIGH_BIT = 2 ** 31;
 
 function random32Above2p31(): number {
   return HIGH_BIT + crypto.randomInt(0, 2 ** 30);
-}
-
-function decodeSecret(text: string | undefined, bytes: number, what: string): Buffer {
-  const buf = Buffer.from(text ?? '', 'base64url');
-  if (buf.length !== bytes) {
-    throw new HomeConnectError('profile', `The simulator needs a ${what} of ${bytes} bytes (base64url); the record's ${what} has ${buf.length}.`);
-  }
-  return buf;
 }
 
 /** Appliance "type" code of ci v1 /ci/info (WS doc: 32 = DISHWASHER); other types are not documented. */
@@ -118,12 +115,13 @@ export class ApplianceSimulator extends EventEmitter {
   readonly state: SimulatedState;
   readonly record: ApplianceRecord;
 
-  private readonly transport: 'TLS' | 'AES';
+  private readonly transport: ConnectionType;
   private readonly serviceSet: ServiceSetName;
   private readonly versions: Map<string, number>;
   private readonly timeScaleValue: number;
   private readonly runner: ProgramRunner;
-  private readonly sessions = new Map<ServerConnection, Session>();
+  private readonly doorAlarms: DoorAlarms;
+  private readonly links = new Map<ServerConnection, ClientLink>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly logLine: (line: string) => void;
   private server: ApplianceServer | undefined;
@@ -134,7 +132,7 @@ export class ApplianceSimulator extends EventEmitter {
   private sID: number;
   private edMsgID: number;
   private applianceMsgId: number;
-  private sessionSeq = 0;
+  private linkSeq = 0;
   private stopped = false;
   // fault switches
   private stalled = false;
@@ -158,14 +156,20 @@ export class ApplianceSimulator extends EventEmitter {
     this.applianceMsgId = random32Above2p31();
     this.logLine = opts.log ?? (() => undefined);
     // Validate secrets up front so start() fails with a clear sentence.
-    decodeSecret(opts.record.key, 32, 'key');
-    if (this.transport === 'AES') decodeSecret(opts.record.iv, 16, 'iv');
+    decodeKey(opts.record.key, 'key', 'The simulator', 'profile');
+    if (this.transport === 'AES') decodeKey(opts.record.iv, 'iv', 'The simulator', 'profile');
     this.state = new SimulatedState(profileFromRecord(opts.record));
     this.runner = new ProgramRunner({
       state: this.state,
       timeScale: () => this.timeScaleValue,
       notify: (items) => this.notifyValues(items),
       describe: (items) => this.notifyDescription(items),
+      log: (line) => this.log(line),
+    });
+    this.doorAlarms = new DoorAlarms({
+      state: this.state,
+      timeScale: () => this.timeScaleValue,
+      notify: (items) => this.notifyValues(items),
       log: (line) => this.log(line),
     });
     this.faults = this.makeFaults();
@@ -176,8 +180,8 @@ export class ApplianceSimulator extends EventEmitter {
   async start(): Promise<{ url: string; port: number }> {
     if (this.server) return { url: this.server.url, port: this.server.port };
     this.stopped = false;
-    const key = decodeSecret(this.record.key, 32, 'key');
-    const iv = this.transport === 'AES' ? decodeSecret(this.record.iv, 16, 'iv') : undefined;
+    const key = decodeKey(this.record.key, 'key', 'The simulator', 'profile');
+    const iv = this.transport === 'AES' ? decodeKey(this.record.iv, 'iv', 'The simulator', 'profile') : undefined;
     this.server = await startApplianceServer({
       connectionType: this.transport,
       key,
@@ -215,7 +219,7 @@ export class ApplianceSimulator extends EventEmitter {
    * after a DHCP change: clients are dropped, the old port closes, the new one listens and is announced.
    */
   async moveTo(to: { port?: number; host?: string }): Promise<{ url: string; port: number }> {
-    for (const s of this.sessions.values()) {
+    for (const s of this.links.values()) {
       s.closed = true;
       try {
         s.conn.terminate();
@@ -223,7 +227,7 @@ export class ApplianceSimulator extends EventEmitter {
         // already gone
       }
     }
-    this.sessions.clear();
+    this.links.clear();
     const server = this.server;
     this.server = undefined;
     if (server) await server.close();
@@ -235,9 +239,10 @@ export class ApplianceSimulator extends EventEmitter {
   async stop(): Promise<void> {
     this.stopped = true;
     this.runner.dispose();
+    this.doorAlarms.dispose();
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
-    for (const s of this.sessions.values()) {
+    for (const s of this.links.values()) {
       s.closed = true;
       try {
         s.conn.terminate();
@@ -245,7 +250,7 @@ export class ApplianceSimulator extends EventEmitter {
         // already gone
       }
     }
-    this.sessions.clear();
+    this.links.clear();
     const server = this.server;
     this.server = undefined;
     if (server) await server.close();
@@ -273,7 +278,7 @@ export class ApplianceSimulator extends EventEmitter {
   }
 
   get activeConnections(): number {
-    return this.sessions.size;
+    return this.links.size;
   }
 
   get services(): ServiceSetName {
@@ -315,6 +320,9 @@ export class ApplianceSimulator extends EventEmitter {
     const item = this.state.set(f.uid, raw);
     if (item) this.notifyValues([item]);
     if (f.shortKey === 'DoorState') this.runner.doorChanged(this.state.memberName(f, raw) === 'Open');
+    this.doorAlarms.doorChanged(f, this.state.memberName(f, raw) === 'Open');
+    const follow = zoneLevelChanged(this.state, f, raw);
+    if (follow.length > 0) this.notifyValues(follow);
   }
 
   /** A description change made by the appliance (access, available, min/max ...): NOTIFY /ro/descriptionChange. */
@@ -333,16 +341,16 @@ export class ApplianceSimulator extends EventEmitter {
   private onUpgrade(): number | undefined {
     if (this.stopped) return 503;
     if (this.upgradeStatus !== undefined) return this.upgradeStatus;
-    if (this.refuseSecond && this.liveSessions() > 0) {
+    if (this.refuseSecond && this.liveLinks() > 0) {
       this.violation('a second concurrent connection was refused with 503');
       return 503;
     }
     return undefined;
   }
 
-  private liveSessions(): number {
+  private liveLinks(): number {
     let n = 0;
-    for (const s of this.sessions.values()) if (!s.closed) n++;
+    for (const s of this.links.values()) if (!s.closed) n++;
     return n;
   }
 
@@ -351,15 +359,15 @@ export class ApplianceSimulator extends EventEmitter {
       conn.terminate();
       return;
     }
-    if (this.refuseSecond && this.liveSessions() > 0) {
+    if (this.refuseSecond && this.liveLinks() > 0) {
       // onUpgrade normally refuses already; a race between two upgrades ends here.
       this.violation('a second concurrent connection was closed');
       conn.close(1013, 'Try Again Later');
       return;
     }
     this.connectionCount++;
-    const session: Session = {
-      id: ++this.sessionSeq,
+    const link: ClientLink = {
+      id: ++this.linkSeq,
       conn,
       initialMsgID: this.nextApplianceMsgId(),
       replied: false,
@@ -368,26 +376,26 @@ export class ApplianceSimulator extends EventEmitter {
       nextMsgId: this.edMsgID,
       closed: false,
     };
-    this.sessions.set(conn, session);
+    this.links.set(conn, link);
     conn.on('message', (text: string) => {
       try {
-        this.onText(session, text);
+        this.onText(link, text);
       } catch (e) {
         this.log(`message handling failed: ${errorMessage(e)}`);
       }
     });
     conn.on('close', () => {
-      session.closed = true;
-      this.sessions.delete(conn);
-      this.log(`connection ${session.id} closed`);
+      link.closed = true;
+      this.links.delete(conn);
+      this.log(`connection ${link.id} closed`);
     });
-    conn.on('error', (e: unknown) => this.log(`connection ${session.id} error: ${errorMessage(e)}`));
+    conn.on('error', (e: unknown) => this.log(`connection ${link.id} error: ${errorMessage(e)}`));
     if (this.stalled) conn.autoPong = false;
-    this.log(`connection ${session.id} accepted`);
-    this.emit('connection', { id: session.id, remoteAddress: conn.remoteAddress });
-    this.sendTo(session, {
+    this.log(`connection ${link.id} accepted`);
+    this.emit('connection', { id: link.id, remoteAddress: conn.remoteAddress });
+    this.sendTo(link, {
       sID: this.sID,
-      msgID: session.initialMsgID,
+      msgID: link.initialMsgID,
       resource: '/ei/initialValues',
       version: this.versions.get('ei') ?? 1,
       action: 'POST',
@@ -395,9 +403,9 @@ export class ApplianceSimulator extends EventEmitter {
     });
   }
 
-  private closeSession(s: Session, code: number, reason: string): void {
+  private closeLink(s: ClientLink, code: number, reason: string): void {
     s.closed = true;
-    this.sessions.delete(s.conn);
+    this.links.delete(s.conn);
     try {
       s.conn.close(code, reason);
     } catch {
@@ -407,12 +415,12 @@ export class ApplianceSimulator extends EventEmitter {
 
   // ---- inbound -------------------------------------------------------------------------------
 
-  private onText(s: Session, text: string): void {
+  private onText(s: ClientLink, text: string): void {
     if (s.closed) return;
     const check = checkEnvelope(text);
     if (check.kind === 'fatal') {
       this.violation(`connection ${s.id}: ${check.problem}; closed with 1008`);
-      this.closeSession(s, 1008, 'Header Error');
+      this.closeLink(s, 1008, 'Header Error');
       return;
     }
     if (check.kind === 'ok' && check.note) this.violation(`connection ${s.id}: ${check.note} (tolerated)`);
@@ -424,7 +432,7 @@ export class ApplianceSimulator extends EventEmitter {
     if (!s.replied) {
       if (check.kind !== 'ok') {
         this.violation(`connection ${s.id}: ${check.problem} (before the initialValues reply); closed with 1008`);
-        this.closeSession(s, 1008, 'Header Error');
+        this.closeLink(s, 1008, 'Header Error');
         return;
       }
       const r = checkInitialValuesReply(check.message, {
@@ -434,7 +442,7 @@ export class ApplianceSimulator extends EventEmitter {
       });
       if (r.kind === 'fatal') {
         this.violation(`connection ${s.id}: ${r.problem}; closed with 1008`);
-        this.closeSession(s, 1008, 'Header Error');
+        this.closeLink(s, 1008, 'Header Error');
         return;
       }
       s.replied = true;
@@ -443,7 +451,7 @@ export class ApplianceSimulator extends EventEmitter {
         return;
       }
       s.registered = true;
-      const d = check.message.data?.[0] as Session['client'];
+      const d = check.message.data?.[0] as ClientLink['client'];
       s.client = d;
       return;
     }
@@ -490,7 +498,7 @@ export class ApplianceSimulator extends EventEmitter {
     this.answer(s, msg, this.dispatch(s, msg));
   }
 
-  private dispatch(s: Session, msg: Message): Answer {
+  private dispatch(s: ClientLink, msg: Message): Answer {
     const ver = (svc: string): number => this.versions.get(svc) ?? 1;
     const key = `${msg.action} ${msg.resource}`;
     switch (key) {
@@ -564,7 +572,7 @@ export class ApplianceSimulator extends EventEmitter {
 
   // ---- writes --------------------------------------------------------------------------------
 
-  private writeValues(s: Session, msg: Message): Answer {
+  private writeValues(s: ClientLink, msg: Message): Answer {
     const problem = valueItemsProblem(msg.data);
     if (problem) {
       this.violation(`connection ${s.id}: ${problem}; answered 400`);
@@ -578,7 +586,7 @@ export class ApplianceSimulator extends EventEmitter {
       if (!root || !hit) continue;
       const options = items.filter((i) => i !== hit);
       const req: ProgramRequest = { program: typeof hit.value === 'number' ? hit.value : -1, options };
-      if (!isWritable(root.access)) return { code: ErrorCode.WriteNoAccess };
+      if (!isWritable(root.access, root.kind)) return { code: ErrorCode.WriteNoAccess };
       return root === roots.activeProgram ? this.startProgram(req) : this.selectProgram(req);
     }
     const context = this.runner.program || numberOr0(roots.selectedProgram && this.state.get(roots.selectedProgram.uid));
@@ -659,13 +667,15 @@ export class ApplianceSimulator extends EventEmitter {
     const power = this.state.currentMember('PowerState');
     const op = this.state.currentMember('OperationState');
     const out: Array<WireItem | undefined> = [];
+    // Hoods are switched off by PowerState: a running program stops with the power.
+    if (power !== undefined && power !== 'On' && this.runner.active) this.runner.powerOff();
     if (power === 'On' && op === 'Inactive') out.push(this.state.setMember('OperationState', 'Ready'));
     if (power !== undefined && power !== 'On' && !this.runner.active) out.push(this.state.setMember('OperationState', 'Inactive'));
     return out.filter((x): x is WireItem => x !== undefined);
   }
 
   private programChecks(req: ProgramRequest, root: Feature | undefined, forStart: boolean): number | undefined {
-    if (root && !isWritable(root.access)) return ErrorCode.WriteNoAccess;
+    if (root && !isWritable(root.access, root.kind)) return ErrorCode.WriteNoAccess;
     const program = this.profile.byUid(req.program);
     if (!program || program.kind !== 'program') return ErrorCode.UnknownUID;
     if (program.available === false) return ErrorCode.WriteNotAvailable;
@@ -729,7 +739,7 @@ export class ApplianceSimulator extends EventEmitter {
   }
 
   /** Answer a checked request (honours stall, neverRespond and responseDelayMs). */
-  private answer(s: Session, msg: Message, a: Answer): void {
+  private answer(s: ClientLink, msg: Message, a: Answer): void {
     if (msg.action === 'NOTIFY') {
       a?.after?.();
       return;
@@ -737,7 +747,7 @@ export class ApplianceSimulator extends EventEmitter {
     this.answerRaw(s, msg, a ?? {});
   }
 
-  private answerRaw(s: Session, msg: Partial<Message>, a: NonNullable<Answer>): void {
+  private answerRaw(s: ClientLink, msg: Partial<Message>, a: NonNullable<Answer>): void {
     const run = (): void => {
       if (this.silentResource !== null && msg.resource === this.silentResource) return;
       if (!s.closed) {
@@ -775,14 +785,14 @@ export class ApplianceSimulator extends EventEmitter {
     this.timers.add(t);
   }
 
-  private sendTo(s: Session, msg: Record<string, unknown> | Message): void {
+  private sendTo(s: ClientLink, msg: Record<string, unknown> | Message): void {
     if (this.stalled || s.closed) return;
     s.conn.send(JSON.stringify(msg)).catch((e: unknown) => this.log(`send failed: ${errorMessage(e)}`));
   }
 
-  /** Sessions that may receive NOTIFYs: handshake answered and accepted. */
-  private notifiableSessions(): Session[] {
-    return [...this.sessions.values()].filter((s) => !s.closed && s.replied && s.registered);
+  /** Links that may receive NOTIFYs: handshake answered and accepted. */
+  private notifiableLinks(): ClientLink[] {
+    return [...this.links.values()].filter((s) => !s.closed && s.replied && s.registered);
   }
 
   private notifyValues(items: WireItem[]): void {
@@ -794,7 +804,7 @@ export class ApplianceSimulator extends EventEmitter {
   }
 
   private notify(resource: string, data: unknown[]): void {
-    for (const s of this.notifiableSessions()) {
+    for (const s of this.notifiableLinks()) {
       this.sendTo(s, { sID: this.sID, msgID: this.nextApplianceMsgId(), resource, version: this.versions.get('ro') ?? 1, action: 'NOTIFY', data });
     }
   }
@@ -854,8 +864,8 @@ export class ApplianceSimulator extends EventEmitter {
   private makeFaults(): SimulatorFaults {
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const sim = this;
-    const each = (fn: (s: Session) => void): void => {
-      for (const s of [...sim.sessions.values()]) {
+    const each = (fn: (s: ClientLink) => void): void => {
+      for (const s of [...sim.links.values()]) {
         try {
           fn(s);
         } catch (e) {
@@ -866,7 +876,7 @@ export class ApplianceSimulator extends EventEmitter {
     const drop = (): void =>
       each((s) => {
         s.closed = true;
-        sim.sessions.delete(s.conn);
+        sim.links.delete(s.conn);
         s.conn.terminate();
       });
     const sampleNotify = (): string =>
@@ -932,7 +942,7 @@ export class ApplianceSimulator extends EventEmitter {
             action: 'NOTIFY',
             data: [{ uid: f.uid, value }],
           });
-          for (const s of sim.notifiableSessions()) {
+          for (const s of sim.notifiableLinks()) {
             if (sim.stalled) continue;
             const withId = text.replace('"msgID":0', `"msgID":${sim.nextApplianceMsgId()}`);
             sends.push(s.conn.send(withId).catch(() => undefined));
@@ -949,7 +959,7 @@ export class ApplianceSimulator extends EventEmitter {
           action: 'NOTIFY',
           data,
         });
-        await Promise.all(sim.notifiableSessions().map((s) => s.conn.send(text).catch(() => undefined)));
+        await Promise.all(sim.notifiableLinks().map((s) => s.conn.send(text).catch(() => undefined)));
       },
       oversizedFrame(): void {
         const big = JSON.stringify({
@@ -999,10 +1009,6 @@ export class ApplianceSimulator extends EventEmitter {
       // a logger must never break the simulator
     }
   }
-}
-
-function isWritable(access: string | undefined): boolean {
-  return access === undefined || access === 'readWrite' || access === 'writeOnly';
 }
 
 function numberOr0(v: unknown): number {

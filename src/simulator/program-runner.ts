@@ -9,6 +9,7 @@ import { errorMessage } from '../errors';
 import type { DescriptionChangeItem, Feature, WireItem } from '../profile/types';
 import { typicalDurationS } from './program-durations';
 import { describe, parseDefaultText, SimulatedState } from './simulated-state';
+import { beverageCount, brewPhase, CavityHeating, typeDuration, ventingOff } from './type-behaviour';
 
 export interface RunnerHost {
   readonly state: SimulatedState;
@@ -44,9 +45,10 @@ function numberOption(items: Array<{ uid: number; value: unknown }>, f: Feature 
 export function planRun(state: SimulatedState, program: number, options: Array<{ uid: number; value: unknown }>): RunPlan {
   const remaining = state.feature('RemainingProgramTime');
   const duration = state.feature('Duration');
-  let durationS = numberOption(options, duration);
+  const estimated = state.feature('EstimatedTotalProgramTime');
+  let durationS = typeDuration(state, program, options) ?? numberOption(options, duration);
   if (durationS === undefined) {
-    for (const f of [remaining, duration]) {
+    for (const f of [remaining, duration, estimated]) {
       if (!f || durationS !== undefined) continue;
       const po = state.programOption(program, f.uid);
       const d = parseDefaultText(f, po?.default) ?? parseDefaultText(f, po?.initValue);
@@ -67,12 +69,13 @@ export function planRun(state: SimulatedState, program: number, options: Array<{
   const startIn = numberOption(options, state.feature('StartInRelative'));
   const finishIn = numberOption(options, state.feature('FinishInRelative'));
   if (startIn !== undefined && startIn > 0) delayS = startIn;
-  else if (finishIn !== undefined && finishIn > durationS) delayS = finishIn - durationS;
+  else if (finishIn !== undefined && Number.isFinite(durationS) && finishIn > durationS) delayS = finishIn - durationS;
   return { program, delayS, durationS };
 }
 
 /** Seconds left, rounded up to the feature's stepSize (appliances report whole minutes where step is 60). */
 function stepped(f: Feature, seconds: number): number {
+  if (!Number.isFinite(seconds)) return 0;
   const step = f.stepSize && f.stepSize > 0 ? f.stepSize : 1;
   return Math.max(0, Math.ceil(seconds / step - 1e-9) * step);
 }
@@ -88,8 +91,12 @@ export class ProgramRunner {
   private timer: NodeJS.Timeout | undefined;
   private abortTimer: NodeJS.Timeout | undefined;
   private readonly staticAccess = new Map<number, string | undefined>();
+  private readonly heating: CavityHeating;
+  private coolTimer: NodeJS.Timeout | undefined;
+  private options: WireItem[] = [];
 
   constructor(private readonly host: RunnerHost) {
+    this.heating = new CavityHeating(host.state);
     for (const name of RUNTIME_COMMANDS) {
       const f = host.state.feature(name);
       if (f && f.kind === 'command') this.staticAccess.set(f.uid, f.access);
@@ -108,16 +115,21 @@ export class ProgramRunner {
     this.elapsedDelayS = 0;
     this.elapsedRunS = 0;
     this.pausedByDoor = false;
+    this.options = optionItems.slice(0, 100);
+    if (this.coolTimer) clearInterval(this.coolTimer);
+    this.coolTimer = undefined;
     const changes: Array<WireItem | undefined> = [];
     for (const ev of ['ProgramFinished', 'ProgramAborted']) changes.push(s.setMember(ev, 'Off'));
+    if (plan.delayS <= 0) changes.push(...this.heating.start(plan.program, optionItems), ...brewPhase(s, plan.program, 0));
     for (const o of optionItems) changes.push(s.set(o.uid, o.value));
     const root = s.profile.roots;
     if (root.selectedProgram) changes.push(s.set(root.selectedProgram.uid, plan.program));
     if (root.activeProgram) changes.push(s.set(root.activeProgram.uid, plan.program));
+    const timed = Number.isFinite(plan.durationS);
     const progress = s.feature('ProgramProgress');
-    if (progress) changes.push(s.set(progress.uid, 0));
+    if (progress && timed) changes.push(s.set(progress.uid, 0));
     const remaining = s.feature('RemainingProgramTime');
-    if (remaining) changes.push(s.set(remaining.uid, stepped(remaining, plan.durationS)));
+    if (remaining && timed) changes.push(s.set(remaining.uid, stepped(remaining, plan.durationS)));
     this.phase = plan.delayS > 0 ? 'delayed' : 'running';
     changes.push(s.setMember('OperationState', this.phase === 'delayed' ? 'DelayedStart' : 'Run'));
     changes.push(...this.countdownItems());
@@ -125,7 +137,10 @@ export class ProgramRunner {
     this.emit(changes);
     this.host.log(`program ${plan.program} started (${this.phase}, ${plan.durationS} s, delay ${plan.delayS} s)`);
     this.lastTick = Date.now();
-    const tickMs = Math.min(1000, Math.max(20, 60000 / Math.max(1e-6, this.host.timeScale())));
+    // About one tick per program minute, and at least 40 per run so a beverage of seconds still counts up.
+    const scale = Math.max(1e-6, this.host.timeScale());
+    const perRunMs = Number.isFinite(plan.durationS) ? (plan.durationS * 1000) / scale / 40 : Infinity;
+    const tickMs = Math.min(1000, Math.max(20, Math.min(60000 / scale, perRunMs)));
     this.timer = setInterval(() => this.tick(), tickMs);
   }
 
@@ -163,6 +178,13 @@ export class ProgramRunner {
     return true;
   }
 
+  /** Power switched off on a running program (hoods are turned off this way): it ends at once, without an abort event. */
+  powerOff(): boolean {
+    if (this.phase === 'idle') return false;
+    this.end('stopped');
+    return true;
+  }
+
   /** Door opened/closed on the appliance: opening pauses a run, closing resumes it. */
   doorChanged(open: boolean): void {
     if (open && this.phase === 'running') this.pause(true);
@@ -179,42 +201,55 @@ export class ProgramRunner {
   private clearTimers(): void {
     if (this.timer) clearInterval(this.timer);
     if (this.abortTimer) clearTimeout(this.abortTimer);
+    if (this.coolTimer) clearInterval(this.coolTimer);
     this.timer = undefined;
     this.abortTimer = undefined;
+    this.coolTimer = undefined;
   }
 
-  /** Move program time forward by the real time since the last tick. */
-  private advance(): void {
+  /** Move program time forward by the real time since the last tick; returns the program seconds run. */
+  private advance(): number {
     const now = Date.now();
     const dt = ((now - this.lastTick) / 1000) * this.host.timeScale();
     this.lastTick = now;
     if (this.phase === 'delayed') this.elapsedDelayS += dt;
-    // At most 5 % per tick, so a stalled event loop never skips the whole run in one step.
-    else if (this.phase === 'running') this.elapsedRunS += Math.min(dt, (this.plan?.durationS ?? 0) / 20);
+    else if (this.phase === 'running') {
+      // At most 5 % per tick, so a stalled event loop never skips the whole run in one step.
+      const step = Math.min(dt, (this.plan?.durationS ?? 0) / 20);
+      this.elapsedRunS += step;
+      return step;
+    }
+    return 0;
   }
 
   private tick(): void {
     try {
       const plan = this.plan;
       if (!plan || (this.phase !== 'delayed' && this.phase !== 'running')) return;
-      this.advance();
+      const ran = this.advance();
       const s = this.host.state;
       const changes: Array<WireItem | undefined> = [];
       if (this.phase === 'delayed' && this.elapsedDelayS >= plan.delayS) {
         this.elapsedRunS = this.elapsedDelayS - plan.delayS;
         this.phase = 'running';
         changes.push(s.setMember('OperationState', 'Run'));
+        changes.push(...this.heating.start(plan.program, this.options));
       }
       if (this.phase === 'running') {
-        if (this.elapsedRunS >= plan.durationS) {
+        changes.push(...this.heating.advance(ran));
+        if (this.elapsedRunS >= plan.durationS || this.heating.probeDone) {
           this.emit(changes);
           this.end('finished');
           return;
         }
-        const progress = s.feature('ProgramProgress');
-        if (progress) changes.push(s.set(progress.uid, Math.floor((this.elapsedRunS / plan.durationS) * 100)));
-        const remaining = s.feature('RemainingProgramTime');
-        if (remaining) changes.push(s.set(remaining.uid, stepped(remaining, plan.durationS - this.elapsedRunS)));
+        if (Number.isFinite(plan.durationS)) {
+          const pct = Math.floor((this.elapsedRunS / plan.durationS) * 100);
+          const progress = s.feature('ProgramProgress');
+          if (progress) changes.push(s.set(progress.uid, pct));
+          const remaining = s.feature('RemainingProgramTime');
+          if (remaining) changes.push(s.set(remaining.uid, stepped(remaining, plan.durationS - this.elapsedRunS)));
+          changes.push(...brewPhase(s, plan.program, pct));
+        }
       }
       changes.push(...this.countdownItems());
       this.emit(changes);
@@ -240,10 +275,13 @@ export class ProgramRunner {
     return out;
   }
 
-  private end(how: 'finished' | 'aborted'): void {
+  private end(how: 'finished' | 'aborted' | 'stopped'): void {
     this.clearTimers();
     const s = this.host.state;
     const changes: Array<WireItem | undefined> = [];
+    const program = this.program;
+    if (how === 'finished') changes.push(...beverageCount(s, program, this.options));
+    changes.push(...this.heating.stop(), ...brewPhase(s, program, undefined), ...ventingOff(s));
     const progress = s.feature('ProgramProgress');
     const remaining = s.feature('RemainingProgramTime');
     if (how === 'finished') {
@@ -256,14 +294,37 @@ export class ProgramRunner {
     const root = s.profile.roots;
     if (root.activeProgram) changes.push(s.set(root.activeProgram.uid, 0));
     changes.push(s.setMember('OperationState', how === 'finished' ? 'Finished' : 'Ready'));
-    changes.push(s.setMember(how === 'finished' ? 'ProgramFinished' : 'ProgramAborted', 'Present'));
+    if (how !== 'stopped') changes.push(s.setMember(how === 'finished' ? 'ProgramFinished' : 'ProgramAborted', 'Present'));
     this.phase = 'idle';
+    this.options = [];
+    this.startCooling();
     this.plan = undefined;
     this.program = 0;
     this.pausedByDoor = false;
     this.setRuntimeCommands(false);
     this.emit(changes);
     this.host.log(`program ${how}`);
+  }
+
+  /** After a run the oven cavity cools back to room temperature, one step a tick. */
+  private startCooling(): void {
+    if (!this.heating.cooling) return;
+    let last = Date.now();
+    const tickMs = Math.min(1000, Math.max(20, 60000 / Math.max(1e-6, this.host.timeScale())));
+    this.coolTimer = setInterval(() => {
+      try {
+        const now = Date.now();
+        const dt = ((now - last) / 1000) * this.host.timeScale();
+        last = now;
+        this.emit(this.heating.advance(Math.min(dt, 600)));
+        if (!this.heating.cooling && this.coolTimer) {
+          clearInterval(this.coolTimer);
+          this.coolTimer = undefined;
+        }
+      } catch (e) {
+        this.host.log(`cooling tick failed: ${errorMessage(e)}`);
+      }
+    }, tickMs);
   }
 
   /** AbortProgram & co. become writable while a program runs (they are access="none" statically). */

@@ -5,7 +5,8 @@
  * the profile object itself, which is updated through applyDescriptionChange.
  */
 import type { ApplianceProfile } from '../profile';
-import type { Access, DescriptionChangeItem, Feature, FeatureKind, ProgramOption, WireItem } from '../profile/types';
+import { isWritable } from '../profile/value-codec';
+import type { DescriptionChangeItem, Feature, FeatureKind, ProgramOption, WireItem } from '../profile/types';
 
 /** Error codes the simulator answers with (protocol.md §3.9). */
 export const ErrorCode = {
@@ -55,10 +56,6 @@ const DESCRIBED_KINDS: ReadonlySet<FeatureKind> = new Set<FeatureKind>([
   'program',
   'root',
 ]);
-
-function isWritable(access: Access | undefined): boolean {
-  return access === 'readWrite' || access === 'writeOnly';
-}
 
 /** A feature's XML default text as a wire value of its type (undefined when unusable). */
 export function parseDefaultText(f: Feature, text: string | undefined): unknown {
@@ -241,9 +238,9 @@ export class SimulatedState {
       }
     }
     if (f.kind === 'status' || f.kind === 'event' || f.kind === 'program' || f.kind === 'list' || f.kind === 'programGroup') {
-      if (!isWritable(access) || f.kind !== 'status') return ErrorCode.WriteNoAccess;
+      if (!isWritable(access, f.kind) || f.kind !== 'status') return ErrorCode.WriteNoAccess;
     }
-    if (!isWritable(access)) return ErrorCode.WriteNoAccess;
+    if (!isWritable(access, f.kind)) return ErrorCode.WriteNoAccess;
     if (available === false) return ErrorCode.WriteNotAvailable;
     return this.checkType(f, raw, min, max, step);
   }

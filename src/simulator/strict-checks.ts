@@ -5,6 +5,7 @@
  */
 import type { Action, Message } from '../protocol/message';
 import { expectedDeviceType } from './service-sets';
+import { isPlainObject } from '../guards';
 
 /** Envelope keys in the order the firmware expects them. */
 export const ENVELOPE_ORDER = ['sID', 'msgID', 'resource', 'version', 'action', 'data', 'code'] as const;
@@ -31,10 +32,6 @@ export type EnvelopeCheck = { kind: 'ok'; message: Message; note?: string } | En
 
 function isUint(v: unknown): v is number {
   return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
-}
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** First key out of canonical order, or an unknown key, as a sentence. */

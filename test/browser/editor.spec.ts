@@ -25,6 +25,7 @@ import { fetch } from 'undici';
 // Browser globals inside page.evaluate callbacks (the project compiles without the DOM lib).
 declare const window: any;
 declare const document: any;
+declare const getComputedStyle: any;
 
 const [DISHWASHER, WASHER] = demoRecords();
 const ARTIFACTS = path.join(repoRoot(), 'test-artifacts', 'browser');
@@ -37,6 +38,11 @@ const TIMING = {
   backoffMinMs: 50,
   backoffMaxMs: 300,
 };
+
+/** Window widths the dialogs must fit at the default edit-tray width. */
+const WIDTHS = [1280, 1400, 1920];
+/** The window the other tests run in; HOMECONNECT_BROWSER_WIDTH runs them at another width. */
+const VIEWPORT = { width: Number(process.env.HOMECONNECT_BROWSER_WIDTH) || 1400, height: 1000 };
 
 function row(haId: string): string {
   return `#node-config-input-appliance-list .hc-appliance-item[data-haid="${haId}"]`;
@@ -78,7 +84,7 @@ describe('editor in a real browser', function () {
       settings: { homeconnectLocalAccountTiming: TIMING },
     });
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const context = await browser.newContext({ viewport: VIEWPORT });
     page = await context.newPage();
     page.on('pageerror', (e) => console.log('      page error:', e.message));
     await page.goto(red.url + '/');
@@ -283,7 +289,7 @@ describe('editor in a real browser', function () {
   });
 
   it('shows the account dialog in German for a German browser', async function () {
-    const context = await browser!.newContext({ locale: 'de-DE', viewport: { width: 1400, height: 1000 } });
+    const context = await browser!.newContext({ locale: 'de-DE', viewport: VIEWPORT });
     try {
       const de = await context.newPage();
       await de.goto(red!.url + '/');
@@ -319,7 +325,11 @@ describe('editor in a real browser', function () {
     await page.waitForSelector(temperature);
     const members = await page.$$eval(temperature + ' select.hc-out-option-value option', (os) => os.map((o: any) => o.value as string));
     assert.ok(members.length > 1 && members.every((m) => !/^\d+$/.test(m)), `enum members by name: ${members}`);
-    const member = members[1];
+    // A member other than the profile default, so a later dialog can tell current values from defaults.
+    const profile = (await (await fetch(`${red!.url}/homeconnect-local/account/hcacc1/appliance/${WASHER.haId}/profile`)).json()) as any;
+    const cotton = profile.programs.find((p: any) => p.key === 'LaundryCare.Washer.Program.Cotton');
+    const temperatureDefault = cotton.options.find((o: any) => o.key === 'LaundryCare.Washer.Option.Temperature').default;
+    const member = members.find((m) => m !== String(temperatureDefault))!;
     await page.selectOption(temperature + ' select.hc-out-option-value', member);
     const spin = '#hc-out-options .hc-out-option[data-key="LaundryCare.Washer.Option.SpinSpeed"]';
     assert.ok(await page.$(spin), 'spin speed option shown');
@@ -356,6 +366,317 @@ describe('editor in a real browser', function () {
     assert.strictEqual(washer.getValue('BSH.Common.Root.ActiveProgram'), 'LaundryCare.Washer.Program.Cotton');
     assert.strictEqual(washer.getValue('LaundryCare.Washer.Option.Temperature'), member);
   });
+
+  it('out node builder while the washer runs: programs not startable, current option values, stop/pause/resume/command payloads, choices saved with the node', async function () {
+    const washer = sims[1];
+    assert.strictEqual(washer.getValue('BSH.Common.Status.OperationState'), 'Run', 'the previous test left the washer running');
+    const runningTemperature = String(washer.getValue('LaundryCare.Washer.Option.Temperature'));
+    await page.evaluate(() => (window as any).RED.editor.edit((window as any).RED.nodes.node('hcout1')));
+    await page.waitForSelector('#hc-out-live[data-state="connected"]', { timeout: 30000 });
+    await page.waitForSelector('#hc-out-program option[value="LaundryCare.Washer.Program.Cotton"]', { state: 'attached' });
+    // A running program: every program is marked as not startable, with the reason.
+    const startable = await page.$$eval('#hc-out-program option', (os) => os.map((o: any) => o.getAttribute('data-startable') as string));
+    assert.ok(startable.length > 0 && startable.every((x) => x === 'false'), JSON.stringify(startable));
+    assert.match((await page.textContent('#hc-out-program option[value="LaundryCare.Washer.Program.Cotton"]')) ?? '', /^✗ .*program is running/);
+    await page.waitForSelector('#hc-out-busy', { state: 'visible' });
+    // Options start from the appliance's current values, not the profile defaults.
+    await page.selectOption('#hc-out-program', 'LaundryCare.Washer.Program.Cotton');
+    const temperature = '#hc-out-options .hc-out-option[data-key="LaundryCare.Washer.Option.Temperature"]';
+    await page.waitForSelector(temperature);
+    assert.strictEqual(await page.inputValue(temperature + ' select.hc-out-option-value'), runningTemperature);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'out-node-program-running.png') });
+    // Tick an option and save: the choices come back when the dialog opens again.
+    await page.check(temperature + ' .hc-out-option-use');
+    await page.selectOption('#hc-out-action', 'select');
+    await page.click('#node-dialog-ok');
+    await page.waitForSelector('#hc-out-program', { state: 'detached' });
+    const saved = await page.evaluate(() => (window as any).RED.nodes.node('hcout1').builder);
+    assert.deepStrictEqual(saved.program, 'LaundryCare.Washer.Program.Cotton');
+    assert.deepStrictEqual(saved.options, { 'LaundryCare.Washer.Option.Temperature': runningTemperature });
+    await page.evaluate(() => (window as any).RED.editor.edit((window as any).RED.nodes.node('hcout1')));
+    await page.waitForFunction(() => document.querySelector('#hc-out-program')?.value === 'LaundryCare.Washer.Program.Cotton');
+    assert.strictEqual(await page.inputValue('#hc-out-action'), 'select');
+    assert.ok(await page.isChecked(temperature + ' .hc-out-option-use'));
+    assert.deepStrictEqual(JSON.parse(await page.inputValue('#hc-out-payload')), {
+      program: 'LaundryCare.Washer.Program.Cotton',
+      options: { 'LaundryCare.Washer.Option.Temperature': runningTemperature },
+      action: 'select',
+    });
+
+    // Stop, pause and resume.
+    await page.selectOption('#hc-out-what', 'control');
+    await page.waitForSelector('#hc-out-control', { state: 'visible' });
+    for (const action of ['pause', 'resume', 'stop']) {
+      await page.selectOption('#hc-out-control', action);
+      assert.deepStrictEqual(JSON.parse(await page.inputValue('#hc-out-payload')), { action });
+    }
+    // Commands: one writable command of the washer's profile, with its value.
+    await page.selectOption('#hc-out-what', 'command');
+    await page.waitForSelector('#hc-out-command', { state: 'visible' });
+    const commands = await page.$$eval('#hc-out-command option', (os) => os.map((o: any) => o.value as string));
+    assert.ok(commands.length > 0, 'the washer has writable commands');
+    await page.selectOption('#hc-out-command', commands[0]);
+    const command = JSON.parse(await page.inputValue('#hc-out-payload'));
+    assert.strictEqual(command.command, commands[0]);
+    assert.ok('value' in command, JSON.stringify(command));
+
+    // Back to stop, saved; reopened it is still stop, and sent it stops the washer.
+    await page.selectOption('#hc-out-what', 'control');
+    await page.selectOption('#hc-out-control', 'stop');
+    await page.click('#node-dialog-ok');
+    await page.waitForSelector('#hc-out-program', { state: 'detached' });
+    await page.evaluate(() => (window as any).RED.editor.edit((window as any).RED.nodes.node('hcout1')));
+    await page.waitForSelector('#hc-out-control', { state: 'visible' });
+    assert.strictEqual(await page.inputValue('#hc-out-what'), 'control');
+    assert.strictEqual(await page.inputValue('#hc-out-control'), 'stop');
+    const text = await page.inputValue('#hc-out-payload');
+    assert.deepStrictEqual(JSON.parse(text), { action: 'stop' });
+    await page.click('#node-dialog-cancel');
+    await page.waitForSelector('#hc-out-program', { state: 'detached' });
+    const res = await fetch(`${red!.url}/inject/hcinj1`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ __user_inject_props__: [{ p: 'payload', v: text, vt: 'json' }] }),
+    });
+    await res.arrayBuffer();
+    assert.strictEqual(res.status, 200);
+    await until('the simulated washer to stop', () => !['Run', 'Aborting'].includes(String(washer.getValue('BSH.Common.Status.OperationState'))), 30000);
+
+    // An out node saved before the builder state existed opens with the builder's defaults.
+    await importNodes([{ id: 'hcout2', type: 'homeconnect-local-out', x: 420, y: 300, account: 'hcacc1', appliance: WASHER.haId, allowDangerous: false, wires: [[]] }]);
+    await page.evaluate(() => {
+      const n = (window as any).RED.nodes.node('hcout2');
+      delete n.builder;
+      (window as any).RED.editor.edit(n);
+    });
+    await page.waitForSelector('#hc-out-program option[value="LaundryCare.Washer.Program.Cotton"]', { state: 'attached' });
+    assert.strictEqual(await page.inputValue('#hc-out-what'), 'program');
+    await page.click('#node-dialog-cancel');
+    await page.waitForSelector('#hc-out-program', { state: 'detached' });
+  });
+
+  it('account dialog on a deployed account: manual entry updates the host and says so, shared test answer, results cleared on change, panels close, readable diagnostics', async function () {
+    await openAccount('hcacc1');
+    const dw = row(DISHWASHER.haId);
+    // Test connection of the dishwasher, whose session the deployed in node holds: answered by that session.
+    await page.click(dw + ' .hc-appliance-test');
+    await page.waitForSelector(dw + ' .hc-appliance-result[data-state="ok"]', { timeout: 30000 });
+    const shared = (await page.textContent(dw + ' .hc-appliance-result')) ?? '';
+    assert.match(shared, /shared connection/);
+    assert.ok(!/\bms\b/.test(shared), shared);
+    // A result belongs to the host and transport it was made with.
+    await page.type(dw + ' .hc-appliance-host', '0');
+    await page.waitForFunction((sel) => document.querySelector(sel)?.textContent === '', dw + ' .hc-appliance-result');
+    assert.strictEqual(await page.getAttribute(dw + ' .hc-appliance-result', 'data-state'), null);
+    await page.fill(dw + ' .hc-appliance-host', hosts[DISHWASHER.haId]);
+    await page.click(dw + ' .hc-appliance-test');
+    await page.waitForSelector(dw + ' .hc-appliance-result[data-state="ok"]', { timeout: 30000 });
+    await page.selectOption(dw + ' .hc-appliance-connection', 'AES');
+    await page.waitForFunction((sel) => document.querySelector(sel)?.textContent === '', dw + ' .hc-appliance-result');
+    await page.selectOption(dw + ' .hc-appliance-connection', 'TLS');
+
+    // Manual entry of an appliance already in the list: its host is replaced, the message names it once.
+    await page.click('#hc-manual-button');
+    await page.waitForSelector('#hc-manual-panel', { state: 'visible' });
+    const iddf = zipSync({
+      [`${DISHWASHER.haId}_DeviceDescription.xml`]: strToU8(DISHWASHER.deviceDescription!),
+      [`${DISHWASHER.haId}_FeatureMapping.xml`]: strToU8(DISHWASHER.featureMapping!),
+    });
+    await page.fill('#hc-manual-host', '192.0.2.44');
+    await page.selectOption('#hc-manual-connection', 'TLS');
+    await page.fill('#hc-manual-key', DISHWASHER.key);
+    await page.setInputFiles('#hc-manual-file', { name: `${DISHWASHER.haId}.zip`, mimeType: 'application/zip', buffer: Buffer.from(iddf) });
+    await page.click('#hc-manual-add');
+    await page.waitForSelector('#hc-account-messages .hc-message-ok');
+    assert.strictEqual(await page.inputValue(dw + ' .hc-appliance-host'), '192.0.2.44');
+    const messages = await page.$$eval('#hc-account-messages li', (lis) => lis.map((li: any) => [li.className, li.textContent as string]));
+    assert.ok(messages.length >= 1, JSON.stringify(messages));
+    assert.strictEqual(messages[0][0], 'hc-message-ok');
+    assert.match(messages[0][1], /^Updated Kitchen dishwasher/);
+    assert.ok(!messages.some(([, m]) => /Imported \d/.test(m)), JSON.stringify(messages));
+    await page.waitForSelector('#hc-manual-panel', { state: 'hidden' });
+    // The manual panel has a close button too.
+    await page.click('#hc-manual-button');
+    await page.waitForSelector('#hc-manual-panel', { state: 'visible' });
+    await page.click('#hc-manual-close');
+    await page.waitForSelector('#hc-manual-panel', { state: 'hidden' });
+
+    // The login panel closes.
+    await page.click('#hc-login-button');
+    await page.waitForSelector('#hc-login-panel', { state: 'visible' });
+    await page.click('#hc-login-close');
+    await page.waitForSelector('#hc-login-panel', { state: 'hidden' });
+
+    // Diagnostics: times are readable, and the panel closes.
+    await page.click('#hc-diagnostics-button');
+    await page.waitForFunction((haId) => (document.querySelector('#hc-diagnostics-text')?.textContent ?? '').includes(haId), DISHWASHER.haId);
+    const diag = JSON.parse((await page.textContent('#hc-diagnostics-text')) ?? '{}');
+    const dishwasher = diag.appliances.find((a: any) => a.haId === DISHWASHER.haId);
+    assert.ok(dishwasher.history.length > 0 && dishwasher.traffic.length > 0);
+    for (const entry of [...dishwasher.history, ...dishwasher.traffic]) {
+      assert.match(String(entry.at), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/, `readable time, got ${entry.at}`);
+    }
+    await page.click('#hc-diagnostics-close');
+    await page.waitForSelector('#hc-diagnostics-panel', { state: 'hidden' });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'account-deployed.png') });
+    await page.click('#node-config-dialog-cancel');
+    await page.waitForSelector('#hc-login-button', { state: 'detached' });
+  });
+
+  it('a partial import shows its success normally and each failure once, in red', async function () {
+    await importNodes([{ id: 'hcacc4', type: 'homeconnect-local-account', name: 'Partial', region: 'EU', appliances: [] }]);
+    await openAccount('hcacc4');
+    const zip = writeProfileZip({ ...WASHER, host: hosts[WASHER.haId] });
+    await page.setInputFiles('#hc-import-file', [
+      { name: zip.fileName, mimeType: 'application/zip', buffer: Buffer.from(zip.data) },
+      { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') },
+    ]);
+    await page.waitForSelector(row(WASHER.haId));
+    await page.waitForSelector('#hc-account-messages .hc-message-error');
+    const lines = await page.$$eval('#hc-account-messages li', (lis) =>
+      lis.map((li: any) => ({ kind: li.className as string, text: li.textContent as string, color: getComputedStyle(li).color as string })),
+    );
+    assert.strictEqual(lines[0].kind, 'hc-message-ok', JSON.stringify(lines));
+    assert.match(lines[0].text, /Imported 1 appliance/);
+    const red = lines[lines.length - 1].color;
+    assert.notStrictEqual(lines[0].color, red, 'the success line is not red');
+    const failures = lines.filter((l) => l.kind === 'hc-message-error');
+    assert.strictEqual(failures.length, 1, JSON.stringify(lines));
+    assert.strictEqual(failures[0].text.split('notes.txt').length - 1, 1, `file named once: ${failures[0].text}`);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'account-partial-import.png') });
+    await page.click('#node-config-dialog-cancel');
+    await page.waitForSelector('#hc-login-button', { state: 'detached' });
+  });
+
+  for (const width of WIDTHS) {
+    it(`the appliance rows fit the default edit tray in a ${width} px wide window`, async function () {
+      const context = await browser!.newContext({ viewport: { width, height: 900 } });
+      try {
+        const p = await context.newPage();
+        await p.goto(red!.url + '/');
+        await p.waitForFunction(() => !!(window.RED && window.RED.nodes && window.RED.nodes.getType('homeconnect-local-account') && window.RED.workspaces.active()), undefined, { timeout: 60000 });
+        const long = 'A very long appliance name that cannot fit the row of the dialog at all';
+        await p.evaluate((name) => {
+          window.RED.view.importNodes([
+            {
+              id: 'hclayout',
+              type: 'homeconnect-local-account',
+              name: 'Layout',
+              region: 'EU',
+              appliances: [
+                { haId: 'SIEMENS-HCS02DWH1-0123456789ABCDEF0123456789', name, host: 'siemens-hcs02dwh1-0123456789abcdef0123456789.fritz.box', connectionType: 'TLS', brand: 'SIEMENS', type: 'Dishwasher with an exceptionally long type text', vib: 'SN678X36UE-EXTRA-LONG-VIB' },
+                { haId: 'BOSCH-WAW28750-68A40E0A1B2C', name: 'washer', host: '', connectionType: 'AES', brand: 'BOSCH', type: 'Washer', vib: 'WAW28750' },
+              ],
+            },
+          ]);
+          window.RED.editor.editConfig('', 'homeconnect-local-account', 'hclayout');
+        }, long);
+        await p.waitForSelector('#node-config-input-appliance-list .hc-appliance-item .hc-appliance-test', { state: 'visible' });
+        // The tray slides in (a CSS transition of `right`): measure once it has arrived.
+        await p.waitForFunction(() => {
+          const trays = [...document.querySelectorAll('.red-ui-tray')];
+          return trays.length > 0 && trays.every((t: any) => getComputedStyle(t).right === '0px' && t.getAnimations().length === 0);
+        });
+        const geometry = await p.evaluate(() => {
+          const box = (el: any) => el.getBoundingClientRect();
+          const container = document.querySelector('#node-config-input-appliance-list').closest('.red-ui-editableList-container');
+          const rows = [...document.querySelectorAll('#node-config-input-appliance-list > li')].map((li: any) => {
+            const test = li.querySelector('.hc-appliance-test');
+            const remove = li.querySelector('.red-ui-editableList-item-remove');
+            const t = box(test);
+            const hit = document.elementFromPoint(t.left + t.width / 2, t.top + t.height / 2);
+            const line = [li.querySelector('.hc-appliance-name'), li.querySelector('.hc-appliance-host'), test].map((el: any) => box(el));
+            const desc = li.querySelector('.hc-appliance-desc');
+            return {
+              testRight: t.right,
+              testHeight: t.height,
+              testWraps: test.scrollWidth > test.clientWidth + 1,
+              removeLeft: remove ? box(remove).left : Infinity,
+              liRight: box(li).right,
+              testHit: !!hit && (hit === test || test.contains(hit)),
+              tops: line.map((b: any) => Math.round(b.top + b.height / 2)),
+              descEllipsis: getComputedStyle(desc).textOverflow,
+              descClipped: desc.scrollWidth > desc.clientWidth,
+              nameRight: line[0].right,
+            };
+          });
+          return {
+            trayWidth: box(document.querySelector('.red-ui-tray')).width,
+            scrollWidth: container.scrollWidth,
+            clientWidth: container.clientWidth,
+            rows,
+          };
+        });
+        const where = `${width} px window, tray ${Math.round(geometry.trayWidth)} px: ${JSON.stringify(geometry)}`;
+        assert.ok(geometry.scrollWidth <= geometry.clientWidth + 1, `no sideways scroll (${where})`);
+        for (const r of geometry.rows) {
+          assert.ok(r.testRight <= r.removeLeft, `Test connection left of the remove button (${where})`);
+          assert.ok(r.testRight <= r.liRight, `Test connection inside the row (${where})`);
+          assert.ok(r.testHit, `Test connection not covered (${where})`);
+          assert.ok(!r.testWraps && r.testHeight < 40, `Test connection on one line (${where})`);
+          assert.ok(Math.max(...r.tops) - Math.min(...r.tops) <= 2, `name, host and button on one line (${where})`);
+        }
+        assert.strictEqual(geometry.rows[0].descEllipsis, 'ellipsis');
+        assert.ok(geometry.rows[0].descClipped, `the long description is clipped with an ellipsis (${where})`);
+        await p.screenshot({ path: path.join(ARTIFACTS, `account-rows-${width}.png`) });
+        // A real click reaches the button (playwright refuses when another element would take it).
+        await p.click('#node-config-input-appliance-list .hc-appliance-item[data-haid="BOSCH-WAW28750-68A40E0A1B2C"] .hc-appliance-test');
+        await p.waitForSelector('.hc-appliance-item[data-haid="BOSCH-WAW28750-68A40E0A1B2C"] .hc-appliance-result[data-state="failed"]');
+        assert.match((await p.textContent('.hc-appliance-item[data-haid="BOSCH-WAW28750-68A40E0A1B2C"] .hc-appliance-result')) ?? '', /host/i);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  it('help code samples stay inside the sidebar', async function () {
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const p = await context.newPage();
+      await p.goto(red!.url + '/');
+      await p.waitForFunction(() => !!(window.RED && window.RED.nodes && window.RED.nodes.getType('homeconnect-local-out') && window.RED.workspaces.active()), undefined, { timeout: 60000 });
+      // A heading only that node's help has, to know it is shown.
+      // (and not the heading of the help shown before it).
+      const marks: Array<[string, string]> = [
+        ['homeconnect-local-in', 'Outputs'],
+        ['homeconnect-local-account', 'Manual entry'],
+        ['homeconnect-local-out', 'Command builder'],
+      ];
+      let before = '';
+      for (const [type, mark] of marks) {
+        await p.evaluate((t) => window.RED.sidebar.help.show(t), type);
+        await p.waitForFunction(
+          ([m, b]) => {
+            const headings = [...document.querySelectorAll('.red-ui-help h3, .red-ui-help h4')].map((h: any) => h.textContent.trim());
+            return headings.includes(m) && (b === '' || !headings.includes(b));
+          },
+          [mark, before],
+          { timeout: 30000 },
+        );
+        before = mark;
+        const { shown, overflow } = await p.evaluate((m) => {
+          const help = [...document.querySelectorAll('.red-ui-help')].find((h: any) =>
+            [...h.querySelectorAll('h3, h4')].some((x: any) => x.textContent.trim() === m),
+          );
+          const right = help.getBoundingClientRect().right;
+          const codes = [...help.querySelectorAll('code, pre')].filter((el: any) => el.getBoundingClientRect().width > 0);
+          return {
+            shown: codes.length,
+            overflow: codes.filter((el: any) => el.getBoundingClientRect().right > right + 1).map((el: any) => (el.textContent as string).slice(0, 60)),
+          };
+        }, mark);
+        assert.ok(shown > 3, `${type}: the help's code samples are shown (${shown})`);
+        assert.deepStrictEqual(overflow, [], `${type}: code wider than the sidebar`);
+      }
+      await p.screenshot({ path: path.join(ARTIFACTS, 'help-out-node.png') });
+    } catch (e) {
+      await context.pages()[0]?.screenshot({ path: path.join(ARTIFACTS, 'failed-help-sidebar.png') }).catch(() => undefined);
+      throw e;
+    } finally {
+      await context.close();
+    }
+  });
+
   it('a later editor session renames and removes appliances without the stored keys; the runtime keeps them', async function () {
     // The page reloaded: the editor holds no secret, and the admin API never hands one out.
     await page.reload();

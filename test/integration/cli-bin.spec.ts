@@ -214,11 +214,58 @@ describe('homeconnect-local bin (127.0.0.1)', function () {
       const r = await runCli(['send', file, '--raw', '{"resource":"/ro/values","action":"POST","data":[{"uid":527,"value":0}]}']);
       assert.strictEqual(r.code, 1, r.stdout);
       assertOneErrorLine(r, /BSH\.Common\.Error\.[A-Za-z.]+/);
-      assert.match(r.stderr, /to POST \/ro\/values/);
+      // The out node's sentence for the same failure.
+      assert.match(r.stderr, /The appliance answered POST \/ro\/values with error \d+ \(BSH\.Common\.Error\./);
       const outcome = jsonLines(r.stdout)[0] as { ok: boolean; error: { kind: string; codeName: string } };
       assert.strictEqual(outcome.ok, false);
       assert.strictEqual(outcome.error.kind, 'appliance-error');
       assert.match(outcome.error.codeName, /^BSH\.Common\.Error\./);
+    });
+
+    it('--start with --start-in / --finish-in maps to the delayed-start option the program has', async () => {
+      for (const [record, program, flag, uid] of [
+        [demoDishwasher, 'Dishcare.Dishwasher.Program.Eco50', '--start-in', 558],
+        [demoWasher, 'LaundryCare.Washer.Program.Cotton', '--finish-in', 551],
+      ] as const) {
+        const { file, sim } = await simulated(record, `send-delay-${record.name}`);
+        const n = sim.received.length;
+        const r = await runCli(['send', file, '--start', program, flag, '3600']);
+        assert.strictEqual(r.code, 0, r.stderr);
+        const line = jsonLines(r.stdout)[0] as { ok: boolean; action: string };
+        assert.strictEqual(line.ok, true);
+        assert.strictEqual(line.action, 'start');
+        const start = sim.received.slice(n).find((m) => m.resource === '/ro/activeProgram' && m.action === 'POST');
+        assert.ok(start, 'program started');
+        const options = (start.data as Array<{ options: Array<{ uid: number; value: unknown }> }>)[0]!.options;
+        assert.ok(options.some((o) => o.uid === uid && o.value === 3600), JSON.stringify(options));
+        // --command runs a command through the same model (AbortProgram = uid 512).
+        const abort = await runCli(['send', file, '--command', 'BSH.Common.Command.AbortProgram']);
+        assert.strictEqual(abort.code, 0, abort.stderr);
+        assert.strictEqual(jsonLines(abort.stdout)[0]?.action, 'command');
+        assert.ok(sim.received.some((m) => m.resource === '/ro/values' && JSON.stringify(m.data) === '[{"uid":512,"value":true}]'), 'abort sent');
+      }
+    });
+
+    it('refuses dangerous commands and raw writes outside the safe resources before connecting, unless --allow-dangerous', async () => {
+      const { file, sim } = await simulated(demoDishwasher, 'send-dangerous');
+      const before = sim.connectionCount;
+      for (const args of [
+        ['--command', 'BSH.Common.Command.ApplyFactoryReset'],
+        ['--set', 'BSH.Common.Setting.DeactivateWiFi=true'],
+        ['--raw', '{"resource":"/ni/config","action":"POST","data":[]}'],
+      ]) {
+        const r = await runCli(['send', file, ...args]);
+        assert.strictEqual(r.code, 1, r.stdout);
+        assertOneErrorLine(r, /is refused: it can reset the appliance or cut its network\. Add --allow-dangerous to send it\./);
+        const outcome = jsonLines(r.stdout)[0] as { ok: boolean; error: { kind: string } };
+        assert.strictEqual(outcome.ok, false);
+        assert.strictEqual(outcome.error.kind, 'validation');
+      }
+      assert.strictEqual(sim.connectionCount, before, 'no connection was made');
+      // Allowed, the raw write goes out (whatever the appliance answers).
+      await runCli(['send', file, '--allow-dangerous', '--raw', '{"resource":"/ni/config","action":"POST","data":[]}']);
+      assert.strictEqual(sim.connectionCount, before + 1);
+      assert.ok(sim.received.some((m) => m.resource === '/ni/config' && m.action === 'POST'), 'raw write sent');
     });
 
     it('--raw GET prints the response data', async () => {

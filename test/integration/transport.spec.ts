@@ -7,6 +7,7 @@ import { connectTransport, PSK_CIPHERS, type ClientTransport, type TransportClos
 import { startApplianceServer, type ApplianceServer, type ApplianceServerOptions, type ServerConnection } from '../../src/protocol/server-transport';
 import { CodecError } from '../../src/protocol/aes-frame-codec';
 import { HomeConnectError } from '../../src/errors';
+import type { ConnectionType } from '../../src/profile/types';
 import { selfSignedCertificate } from '../support/self-signed';
 
 const KEY = crypto.randomBytes(32);
@@ -34,7 +35,7 @@ describe('client and server transports (127.0.0.1)', function () {
     return s;
   }
 
-  function connect(server: { port: number } | number, o: { type: 'TLS' | 'AES'; key?: Buffer; iv?: Buffer; host?: string; connectTimeoutMs?: number }): ClientTransport {
+  function connect(server: { port: number } | number, o: { type: ConnectionType; key?: Buffer; iv?: Buffer; host?: string; connectTimeoutMs?: number }): ClientTransport {
     const port = typeof server === 'number' ? server : server.port;
     const t = connectTransport({
       host: o.host ?? `127.0.0.1:${port}`,

@@ -88,9 +88,9 @@ describe(`leaks: ${REDEPLOYS} full redeploys of ${APPLIANCES} appliances (${node
 
   function allConnected(): boolean {
     const acc = helper.getNode(ACCOUNT_ID);
-    if (!acc || typeof acc.openSessions !== 'function') return false;
-    const open: string[] = acc.openSessions();
-    return open.length === APPLIANCES && open.every((id) => acc.session(id)?.client.state === 'connected') && sims.every((s) => s.activeConnections === 1);
+    if (!acc || typeof acc.openConnections !== 'function') return false;
+    const open: string[] = acc.openConnections();
+    return open.length === APPLIANCES && open.every((id) => acc.connection(id)?.client.state === 'connected') && sims.every((s) => s.activeConnections === 1);
   }
 
   it('sockets, timers and listeners return to their counts; heap after GC stays flat', async () => {

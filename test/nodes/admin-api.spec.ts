@@ -260,6 +260,18 @@ describe(`admin API over HTTP (${nodeRedModule})`, function () {
         await request().post(`${P}${path}`).set('Content-Type', 'text/plain').send('{}').expect(415);
       }
     });
+
+    it('"imported" lists only the appliances read from the files, not the stored ones merged in', async function () {
+      await helper.unload();
+      await loadAccount([{ ...demoDishwasher, host: '192.0.2.10' }]);
+      const washerZip = writeProfileZip(demoWasher);
+      const res = await request()
+        .post(`${P}/import`)
+        .send({ account: ACCOUNT_ID, files: [{ name: washerZip.fileName, data: Buffer.from(washerZip.data).toString('base64') }] })
+        .expect(200);
+      assert.strictEqual(res.body.records.length, 1, 'no stored record (and so no stored secret) comes back');
+      assert.deepStrictEqual(res.body.imported, [demoWasher.haId]);
+    });
   });
 
   describe('profile views', function () {

@@ -96,6 +96,8 @@ describe(`admin API against simulated appliances (${nodeRedModule})`, function (
     assert.ok(a.traffic.some((t: { direction: string }) => t.direction === 'in'));
     assert.ok(a.traffic.some((t: { direction: string }) => t.direction === 'out'));
     assert.ok(a.traffic.length <= 100);
+    // Readable times (ISO 8601), not epoch milliseconds.
+    for (const entry of [...a.history, ...a.traffic]) assert.match(entry.at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/, String(entry.at));
     assert.strictEqual(a.profile.description.type, 'Dishwasher');
     assert.ok(a.profile.counts.programs > 0);
     const w = d.appliances.find((x: { haId: string }) => x.haId === sims.records[1]!.haId);
@@ -149,6 +151,7 @@ describe(`admin API against simulated appliances (${nodeRedModule})`, function (
     const res = await request().post(`${P}/test-connection`).send({ account: ACCOUNT_ID, haId: dw.haId, host: dw.host }).expect(200);
     assert.strictEqual(res.body.ok, true);
     assert.strictEqual(res.body.shared, true);
+    assert.strictEqual(res.body.ms, undefined, 'no connect time for an answer from the open session');
     assert.strictEqual(res.body.info.model, dw.vib);
     assert.strictEqual(sims.dishwasher.connectionCount, before);
   });

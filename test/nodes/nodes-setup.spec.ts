@@ -26,7 +26,7 @@ describe(`nodes: load, defaults, credentials, missing config (${nodeRedModule})`
     );
     // appliances hold no secrets
     assert.ok(!JSON.stringify(n.appliances).includes(records[0]!.key));
-    assert.deepStrictEqual(n.openSessions(), [], 'no connection without users');
+    assert.deepStrictEqual(n.openConnections(), [], 'no connection without users');
   });
 
   it('uses a stable device id per config node', function () {
@@ -60,7 +60,7 @@ describe(`nodes: load, defaults, credentials, missing config (${nodeRedModule})`
     await helper.load(nodes, flow, creds);
     assert.ok(helper.getNode('in1').status.calledWithMatch({ fill: 'red', text: 'homeconnect-local.status.no-appliance' }));
     assert.ok(helper.getNode('out1').status.calledWithMatch({ fill: 'red', text: 'homeconnect-local.status.no-profile' }));
-    assert.deepStrictEqual(helper.getNode(ACCOUNT_ID).openSessions(), []);
+    assert.deepStrictEqual(helper.getNode(ACCOUNT_ID).openConnections(), []);
   });
 
   it('in/out nodes open one shared session and show connecting/offline, never a secret', async function () {
@@ -71,7 +71,7 @@ describe(`nodes: load, defaults, credentials, missing config (${nodeRedModule})`
       { id: 'out1', type: 'homeconnect-local-out', account: ACCOUNT_ID, appliance: records[0]!.haId, allowDangerous: false, wires: [[]] },
     ];
     await helper.load(nodes, flow, account.credentials);
-    assert.deepStrictEqual(helper.getNode(ACCOUNT_ID).openSessions(), [records[0]!.haId]);
+    assert.deepStrictEqual(helper.getNode(ACCOUNT_ID).openConnections(), [records[0]!.haId]);
     const calls = helper.getNode('in1').status.getCalls().map((c) => c.args[0] as { text?: string });
     assert.ok(calls.length > 0);
     for (const c of calls) {

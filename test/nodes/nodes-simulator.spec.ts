@@ -217,18 +217,18 @@ describe(`nodes against the simulator (${nodeRedModule})`, function () {
     await helper.load(nodes, flow, credentials);
     const account = () => helper.getNode(ACCOUNT_ID);
     await waitFor(() => sims.dishwasher.activeConnections === 1 && sims.washer.activeConnections === 1, 'both connected');
-    assert.deepStrictEqual(account().openSessions().sort(), [dw().haId, wm().haId].sort());
+    assert.deepStrictEqual(account().openConnections().sort(), [dw().haId, wm().haId].sort());
     const dwConnections = sims.dishwasher.connectionCount;
 
     // partial deploy changing only in1: the shared session stays up, in1 gets the current state
     const changed = flow.map((n) => (n.id === 'in1' ? { ...n, filter: 'DoorState' } : n));
     await helper.setFlows(changed, 'nodes', credentials);
     assert.strictEqual(sims.dishwasher.connectionCount, dwConnections, 'no reconnect on a partial deploy');
-    assert.deepStrictEqual(account().openSessions().sort(), [dw().haId, wm().haId].sort());
+    assert.deepStrictEqual(account().openConnections().sort(), [dw().haId, wm().haId].sort());
 
     // remove the washer's only user: its connection closes; the dishwasher keeps one user
     await helper.setFlows(changed.filter((n) => n.id !== 'in2' && n.id !== 'in1'), 'nodes', credentials);
-    assert.deepStrictEqual(account().openSessions(), [dw().haId]);
+    assert.deepStrictEqual(account().openConnections(), [dw().haId]);
     await waitFor(() => sims.washer.activeConnections === 0, 'washer socket closed');
 
     // full redeploy: a new account node, a new connection, the old one closed

@@ -105,8 +105,8 @@ export function backoffDelays(lines: string[]): number[] {
 
 /** The simulator's open server connections (for frames the fault API does not offer). */
 export function serverConnections(sim: ApplianceSimulator): ServerConnection[] {
-  const sessions = (sim as unknown as { sessions: Map<ServerConnection, { closed: boolean }> }).sessions;
-  return [...sessions.entries()].filter(([, s]) => !s.closed).map(([c]) => c);
+  const links = (sim as unknown as { links: Map<ServerConnection, { closed: boolean }> }).links;
+  return [...links.entries()].filter(([, s]) => !s.closed).map(([c]) => c);
 }
 
 /** Sends `text` as an appliance message on every open connection (encrypted on AES). */

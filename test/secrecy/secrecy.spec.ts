@@ -141,7 +141,7 @@ describe(`secrecy: no key, iv or token anywhere (${nodeRedModule})`, function ()
     const messages: Msg[] = [];
     helper.getNode('h1').on('input', (m: Msg) => messages.push(m));
     const acc = (): TestNode => helper.getNode(ACCOUNT_ID);
-    const state = (haId: string): string | undefined => acc().session(haId)?.client.state;
+    const state = (haId: string): string | undefined => acc().connection(haId)?.client.state;
     await until(() => state(sims.records[0]!.haId) === 'connected' && state(sims.records[1]!.haId) === 'connected', 'both demo appliances connected');
     await until(() => state(wrongKey.haId) === 'auth-failed', 'wrong key reported');
 

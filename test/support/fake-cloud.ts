@@ -8,7 +8,7 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 import { zipSync, strToU8 } from 'fflate';
 import { fetch } from 'undici';
-import type { ApplianceRecord } from '../../src/profile/types';
+import type { ApplianceRecord, ConnectionType } from '../../src/profile/types';
 
 export const FAKE_CLIENT_ID = '9B75AC9EC512F36C84256AC47D813E2C1DD0D6520DF774B020E1E6E2EB29B1F3';
 export const FAKE_REDIRECT_URI = 'hcauth://auth/prod';
@@ -21,7 +21,7 @@ export interface FakeAppliance {
   mac?: string;
   serialNumber?: string;
   isDemo?: boolean;
-  transport: 'TLS' | 'AES';
+  transport: ConnectionType;
   /** As the cloud sends it (base64url). */
   key: string;
   iv?: string;

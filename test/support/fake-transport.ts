@@ -9,15 +9,10 @@ import type { DecodedValue, DescriptionChangeItem } from '../../src/profile/type
 import { profileFromRecord } from '../../src/profile';
 import type { ApplianceRecord } from '../../src/profile/types';
 import { ApplianceConnection, type ConnectionTiming } from '../../src/protocol/appliance-connection';
+import type { TransportClose } from '../../src/protocol/client-transport';
 import type { SessionProfile } from '../../src/protocol/session';
 import type { ConnectionState, ValueChange } from '../../src/protocol/types';
 import { demoDishwasher } from '../../src/simulator/demo-profiles';
-
-export interface FakeCloseInfo {
-  code?: number;
-  reason: string;
-  error?: HomeConnectError;
-}
 
 export class FakeTransport extends EventEmitter {
   /** Every text the client sent, in order. */
@@ -69,7 +64,7 @@ export class FakeTransport extends EventEmitter {
   }
 
   /** The appliance side drops the link (optionally with a transport error). */
-  drop(info: FakeCloseInfo = { code: 1006, reason: 'connection lost' }): void {
+  drop(info: TransportClose = { code: 1006, reason: 'connection lost' }): void {
     this.finish(info);
   }
 
@@ -99,7 +94,7 @@ export class FakeTransport extends EventEmitter {
     });
   }
 
-  private finish(info: FakeCloseInfo): void {
+  private finish(info: TransportClose): void {
     if (this.closed) return;
     this.closed = true;
     this.isOpen = false;
@@ -253,7 +248,7 @@ export function stubProfile(): SessionProfile & { applied: DescriptionChangeItem
 
 export interface Attempt extends ScriptOptions {
   /** The link never opens: close with this (e.g. an 'offline' error). */
-  refuse?: FakeCloseInfo;
+  refuse?: TransportClose;
   /** Pongs are not answered (stalled link). */
   stall?: boolean;
 }

@@ -5,25 +5,22 @@
  * what a test sends.
  */
 import * as fs from 'fs';
-import type { ApplianceRecord } from '../../src/profile/types';
+import type { ApplianceRecord, ConnectionType } from '../../src/profile/types';
+import { readDescriptionInfo } from '../../src/profile/import';
 import { rawProfilePairs } from './paths';
-import { connectTransport, type ClientTransport } from '../../src/protocol/client-transport';
+import { connectTransport, type ClientTransport, type TransportClose } from '../../src/protocol/client-transport';
 import type { Action, Message } from '../../src/protocol/message';
 
 export interface RawClientOptions {
   host: string;
-  connectionType: 'TLS' | 'AES';
+  connectionType: ConnectionType;
   key: Buffer;
   iv?: Buffer;
   /** Default 3000 ms for every wait. */
   timeoutMs?: number;
 }
 
-export interface CloseInfo {
-  code?: number;
-  reason: string;
-  error?: { kind?: string; message: string };
-}
+export type CloseInfo = TransportClose;
 
 interface Waiter {
   match: (m: Message) => boolean;
@@ -48,8 +45,8 @@ export class RawClient {
   private constructor(readonly transport: ClientTransport, timeoutMs: number) {
     this.timeoutMs = timeoutMs;
     transport.on('message', (text: string) => this.onMessage(text));
-    transport.on('close', (info: { code?: number; reason: string; error?: { kind?: string; message: string } }) => {
-      this.closeInfo = { code: info.code, reason: info.reason, error: info.error ? { kind: info.error.kind, message: info.error.message } : undefined };
+    transport.on('close', (info: TransportClose) => {
+      this.closeInfo = info;
       for (const w of this.closeWaiters.splice(0)) w(this.closeInfo);
     });
   }
@@ -208,9 +205,9 @@ export class RawClient {
 
 /** Connection options for a simulator built from `record` (keys decoded from the record). */
 export function clientOptionsFor(
-  record: { key: string; iv?: string; connectionType: 'TLS' | 'AES' },
+  record: { key: string; iv?: string; connectionType: ConnectionType },
   host: string,
-  transport: 'TLS' | 'AES' = record.connectionType,
+  transport: ConnectionType = record.connectionType,
 ): RawClientOptions {
   const opts: RawClientOptions = { host, connectionType: transport, key: Buffer.from(record.key, 'base64url') };
   if (transport === 'AES' && record.iv) opts.iv = Buffer.from(record.iv, 'base64url');
@@ -221,21 +218,22 @@ const FIXED_KEY = Buffer.from(Array.from({ length: 32 }, (_, i) => i)).toString(
 const FIXED_IV = Buffer.from(Array.from({ length: 16 }, (_, i) => 16 + i)).toString('base64url');
 
 /** A record around a real profile pair from test/fixtures/profiles/raw, with a fixed test key. */
-export function realRecord(name: string, connectionType: 'TLS' | 'AES'): ApplianceRecord {
+export function realRecord(name: string, connectionType: ConnectionType): ApplianceRecord {
   const pair = rawProfilePairs().find((p) => p.name === name);
   if (!pair) throw new Error(`profile ${name} not found`);
   const [brand, vib] = name.split('-');
+  const deviceDescription = fs.readFileSync(pair.description, 'utf8');
   return {
     haId: name,
     name: vib,
     brand,
-    type: 'Dishwasher',
+    type: readDescriptionInfo(deviceDescription).type ?? 'Unknown',
     vib,
     host: '127.0.0.1',
     connectionType,
     key: FIXED_KEY,
     ...(connectionType === 'AES' ? { iv: FIXED_IV } : {}),
-    deviceDescription: fs.readFileSync(pair.description, 'utf8'),
+    deviceDescription,
     featureMapping: fs.readFileSync(pair.featureMapping, 'utf8'),
   };
 }

@@ -84,28 +84,47 @@ describe('cli argument parsing', () => {
 describe('cli send actions', () => {
   const action = (argv: string[]): unknown => sendActionFromFlags(command(['send', 'p.zip', ...argv]));
 
-  it('builds each action with parsed values', () => {
+  it('builds each action as a command of the shared model', () => {
     assert.deepStrictEqual(action(['--set', 'PowerState=On', '--set', '539=true', '--set', 'Brightness=40']), {
       action: 'set',
-      values: { PowerState: 'On', '539': true, Brightness: 40 },
+      command: { type: 'values', values: { PowerState: 'On', '539': true, Brightness: 40 } },
     });
     assert.deepStrictEqual(action(['--select', 'Dishcare.Dishwasher.Program.Eco50']), {
       action: 'select',
-      program: 'Dishcare.Dishwasher.Program.Eco50',
+      command: { type: 'program', action: 'select', program: 'Dishcare.Dishwasher.Program.Eco50' },
     });
     assert.deepStrictEqual(action(['--start', '8196', '--option', 'StartInRelative=600']), {
       action: 'start',
-      program: 8196,
-      options: { StartInRelative: 600 },
+      command: { type: 'program', action: 'start', program: 8196, options: { StartInRelative: 600 } },
     });
-    assert.deepStrictEqual(action(['--start']), { action: 'start' });
-    assert.deepStrictEqual(action(['--stop']), { action: 'stop' });
-    assert.deepStrictEqual(action(['--pause']), { action: 'pause' });
-    assert.deepStrictEqual(action(['--resume']), { action: 'resume' });
+    assert.deepStrictEqual(action(['--start']), { action: 'start', command: { type: 'program', action: 'start' } });
+    assert.deepStrictEqual(action(['--start', 'Eco50', '--start-in', '3600']), {
+      action: 'start',
+      command: { type: 'program', action: 'start', program: 'Eco50', startIn: 3600 },
+    });
+    assert.deepStrictEqual(action(['--start', '--finish-in', '7200.5']), {
+      action: 'start',
+      command: { type: 'program', action: 'start', finishIn: 7200.5 },
+    });
+    assert.deepStrictEqual(action(['--stop']), { action: 'stop', command: { type: 'stop' } });
+    assert.deepStrictEqual(action(['--pause']), { action: 'pause', command: { type: 'pause' } });
+    assert.deepStrictEqual(action(['--resume']), { action: 'resume', command: { type: 'resume' } });
+    assert.deepStrictEqual(action(['--command', 'BSH.Common.Command.AbortProgram']), {
+      action: 'command',
+      command: { type: 'command', key: 'BSH.Common.Command.AbortProgram' },
+    });
+    assert.deepStrictEqual(action(['--command', '512=true']), { action: 'command', command: { type: 'command', key: 512, value: true } });
     assert.deepStrictEqual(action(['--raw', '{"resource":"/ro/values","action":"get"}']), {
       action: 'raw',
-      request: { resource: '/ro/values', action: 'GET' },
+      command: { type: 'raw', resource: '/ro/values', action: 'GET' },
     });
+  });
+
+  it('takes --start-in/--finish-in only with --start, one of them, as seconds', () => {
+    usageError(() => action(['--select', 'P', '--start-in', '60']), /--start-in and --finish-in go with --start/);
+    usageError(() => action(['--start', 'P', '--start-in', '60', '--finish-in', '60']), /either --start-in or --finish-in/);
+    usageError(() => action(['--start', 'P', '--start-in', '-5']), /--start-in must be a number of seconds/);
+    usageError(() => action(['--start', 'P', '--finish-in', 'soon']), /--finish-in must be a number of seconds/);
   });
 
   it('requires exactly one action and options only with select/start', () => {

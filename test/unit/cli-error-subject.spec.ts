@@ -1,6 +1,6 @@
 /** CLI error lines say which appliance once, then "the appliance". */
 import assert from 'assert';
-import { aboutIt, nameOnce } from '../../src/cli/connect';
+import { aboutIt, nameOnce } from '../../src/cli/error-subject';
 import type { ApplianceRecord } from '../../src/profile/types';
 import { demoDishwasher } from '../../src/simulator/demo-profiles';
 

@@ -44,7 +44,7 @@ describe('cli main (in-process)', () => {
   before(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hcl-cli-unit-'));
     recordsFile = path.join(dir, 'records.json');
-    fs.writeFileSync(recordsFile, JSON.stringify(demoRecords()));
+    fs.writeFileSync(recordsFile, JSON.stringify(demoRecords().slice(0, 2))); // dishwasher and washer
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -100,7 +100,13 @@ describe('cli main (in-process)', () => {
     const key = await run(['send', recordsFile, '--appliance', 'washer', '--host', '127.0.0.1:1', '--set', 'NoSuchThing=1']);
     assert.strictEqual(key.code, 1);
     oneErrorLine(key, /NoSuchThing/);
-    assert.strictEqual(key.stdout, '');
+    // The same outcome line as any failed send, with the kind the out node reports.
+    assert.deepStrictEqual(JSON.parse(key.stdout), {
+      ok: false,
+      haId: demoRecords()[1]!.haId,
+      action: 'set',
+      error: { message: JSON.parse(key.stdout).error.message, kind: 'validation' },
+    });
     const program = await run(['send', recordsFile, '--appliance', 'HCLOCAL-DEMODW1-000000000001', '--host', '127.0.0.1:1', '--select', 'Dishcare.Dishwasher.Program.Nope']);
     assert.strictEqual(program.code, 1);
     oneErrorLine(program, /Dishcare\.Dishwasher\.Program\.Nope/);

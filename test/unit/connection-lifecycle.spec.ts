@@ -3,7 +3,8 @@ import { HomeConnectError } from '../../src/errors';
 import { defaultDeviceId } from '../../src/protocol/appliance-connection';
 import type { ValueChange } from '../../src/protocol/types';
 import { demoDishwasher } from '../../src/simulator/demo-profiles';
-import { harness, nextValues, waitState, type FakeCloseInfo, type Harness } from '../support/fake-transport';
+import { harness, nextValues, waitState, type Harness } from '../support/fake-transport';
+import type { TransportClose } from '../../src/protocol/client-transport';
 
 const DOOR = 527;
 const FINISHED = 540;
@@ -90,7 +91,7 @@ describe('ApplianceConnection lifecycle', () => {
   });
 
   it('an unreachable appliance is "offline", logged once per streak, retried with backoff', async () => {
-    const offline: FakeCloseInfo = { reason: 'refused', error: new HomeConnectError('offline', 'connect ECONNREFUSED 127.0.0.1:9') };
+    const offline: TransportClose = { reason: 'refused', error: new HomeConnectError('offline', 'connect ECONNREFUSED 127.0.0.1:9') };
     h = harness([{ refuse: offline }, { refuse: offline }, { refuse: offline }, { refuse: offline }, {}]);
     const connected = waitState(h.conn, 'connected');
     h.conn.start();
@@ -103,7 +104,7 @@ describe('ApplianceConnection lifecycle', () => {
   });
 
   it('a TLS/AES authentication failure is "auth-failed" with a sentence about the key', async () => {
-    const auth: FakeCloseInfo = { reason: 'handshake failed', error: new HomeConnectError('auth-failed', 'TLS handshake failed.') };
+    const auth: TransportClose = { reason: 'handshake failed', error: new HomeConnectError('auth-failed', 'TLS handshake failed.') };
     h = harness([{ refuse: auth }], { backoffMinMs: 10_000, backoffMaxMs: 10_000 });
     const failed = waitState(h.conn, 'auth-failed');
     h.conn.start();
@@ -113,7 +114,7 @@ describe('ApplianceConnection lifecycle', () => {
   });
 
   it('a protocol error (e.g. 404 on upgrade) is "error" and retried', async () => {
-    const wedged: FakeCloseInfo = { reason: '404', error: new HomeConnectError('protocol', 'The appliance is not accepting connections: power-cycle it.') };
+    const wedged: TransportClose = { reason: '404', error: new HomeConnectError('protocol', 'The appliance is not accepting connections: power-cycle it.') };
     h = harness([{ refuse: wedged }, {}]);
     const connected = waitState(h.conn, 'connected');
     h.conn.start();

@@ -4,23 +4,24 @@ import { profileFromRecord } from '../../src/profile';
 import { ApplianceConnection, type ConnectionTiming } from '../../src/protocol/appliance-connection';
 import type { ConnectionState, StateChange } from '../../src/protocol/types';
 import { demoWasher } from '../../src/simulator/demo-profiles';
-import { FakeTransport, ScriptedAppliance, harness, waitState, type FakeCloseInfo, type Harness } from '../support/fake-transport';
+import { FakeTransport, ScriptedAppliance, harness, waitState, type Harness } from '../support/fake-transport';
+import type { TransportClose } from '../../src/protocol/client-transport';
 
 /** What one connection attempt does on the fake link. */
 type Step =
-  | { kind: 'refuse'; info: FakeCloseInfo }
+  | { kind: 'refuse'; info: TransportClose }
   /** Opens, then closes with `info` before the appliance's first message (AES wrong key). */
-  | { kind: 'open-then-close'; info: FakeCloseInfo }
+  | { kind: 'open-then-close'; info: TransportClose }
   /** Opens and never says anything. */
   | { kind: 'silent' }
   | { kind: 'ok' };
 
-const OFFLINE: FakeCloseInfo = { reason: 'refused', error: new HomeConnectError('offline', 'connect ECONNREFUSED 127.0.0.1:9') };
-const AES_WRONG_KEY: FakeCloseInfo = {
+const OFFLINE: TransportClose = { reason: 'refused', error: new HomeConnectError('offline', 'connect ECONNREFUSED 127.0.0.1:9') };
+const AES_WRONG_KEY: TransportClose = {
   reason: 'decrypt failed',
   error: new HomeConnectError('auth-failed', 'The first frame from the appliance could not be decrypted: the key or iv is wrong.'),
 };
-const WEDGED: FakeCloseInfo = { reason: '404', error: new HomeConnectError('protocol', 'The appliance is not accepting connections: power-cycle it.') };
+const WEDGED: TransportClose = { reason: '404', error: new HomeConnectError('protocol', 'The appliance is not accepting connections: power-cycle it.') };
 
 interface StepHarness {
   conn: ApplianceConnection;

@@ -19,9 +19,11 @@ function names(fm: string): Map<number, string> {
 }
 
 describe('demo appliance profiles', () => {
-  it('exports the two demo records with the agreed identities and transports', () => {
+  it('exports the dishwasher and washer first with the agreed identities and transports', () => {
     assert.deepStrictEqual(
-      demoRecords().map((r) => [r.haId, r.brand, r.type, r.vib, r.connectionType, r.iv !== undefined]),
+      demoRecords()
+        .slice(0, 2)
+        .map((r) => [r.haId, r.brand, r.type, r.vib, r.connectionType, r.iv !== undefined]),
       [
         ['HCLOCAL-DEMODW1-000000000001', 'HCLOCAL', 'Dishwasher', 'DEMO-DW1', 'TLS', false],
         ['HCLOCAL-DEMOWM1-000000000002', 'HCLOCAL', 'Washer', 'DEMO-WM1', 'AES', true],

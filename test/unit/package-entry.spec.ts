@@ -3,23 +3,48 @@ import * as path from 'path';
 import { repoRoot } from '../support/paths';
 
 describe('package entry (main)', () => {
-  it('require of the package root gives the library API', () => {
+  const lib = (): Record<string, unknown> => {
     const pkg = require(path.join(repoRoot, 'package.json')) as { main: string };
-    const lib = require(path.join(repoRoot, pkg.main)) as Record<string, unknown>;
+    return require(path.join(repoRoot, pkg.main)) as Record<string, unknown>;
+  };
+
+  it('require of the package root gives the documented library API', () => {
+    const api = lib();
     for (const name of [
       'HomeConnectError',
+      'isHomeConnectError',
+      // profiles
+      'importPath',
+      'importBuffer',
+      'writeProfileZip',
       'parseProfile',
       'profileFromRecord',
-      'importPath',
-      'writeProfileZip',
-      'AesFrameCodec',
+      'ApplianceProfile',
+      // connection
       'ApplianceConnection',
+      'connectOnce',
+      // commands
+      'parseCommand',
+      'runCommand',
+      'guardCommand',
+      'commandErrorFields',
+      'resolveDelayedStart',
+      'isDangerousCommand',
+      // simulator
       'ApplianceSimulator',
       'demoRecords',
+      // cloud login
       'createLoginRequest',
       'completeLogin',
     ]) {
-      assert.strictEqual(typeof lib[name], 'function', name);
+      assert.strictEqual(typeof api[name], 'function', name);
+    }
+  });
+
+  it('keeps internals out, so renaming them breaks no user', () => {
+    const api = lib();
+    for (const name of ['AesFrameCodec', 'Session', 'SimulatedState', 'ProgramRunner', 'TrafficLog', 'safeEmit', 'redactSecrets', 'connectTransport', 'startApplianceServer', 'XmlElement', 'EnumResolver']) {
+      assert.ok(!(name in api), `${name} is internal`);
     }
   });
 });

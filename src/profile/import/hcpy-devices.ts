@@ -6,7 +6,8 @@
 import { HomeConnectError } from '../../errors';
 import type { ApplianceRecord } from '../types';
 import { parseJson } from './json-text';
-import { isPlainObject, normalizeRecord } from './normalize-record';
+import { isPlainObject } from '../../guards';
+import { normalizeRecord } from './normalize-record';
 
 /** Imports every appliance of an hcpy devices file. */
 export function importHcpyDevices(text: string, fileName: string): ApplianceRecord[] {

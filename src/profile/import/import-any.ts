@@ -10,7 +10,7 @@ import { isZip, unzipEntries } from '../zip';
 import { importHcpyItems } from './hcpy-devices';
 import { importIddfEntries, type IddfMeta } from './iddf-zip';
 import { MAX_JSON_BYTES, parseJson } from './json-text';
-import { isPlainObject } from './normalize-record';
+import { isPlainObject } from '../../guards';
 import { importProfileZip, profileJsonEntries } from './profile-zip';
 import { bytesToText, rootElementName } from './profile-xml-check';
 import { importRecordItems } from './record-file';

@@ -4,17 +4,21 @@
  * source and the problem but never echo the text, which is a secret.
  */
 import { HomeConnectError } from '../../errors';
+import type { ErrorKind } from '../../errors';
 import type { ConnectionType } from '../types';
 
 const EXPECTED_BYTES = { key: 32, iv: 16 } as const;
 const BASE64_ANY = /^[A-Za-z0-9+/_-]+={0,2}$/;
 
-/** Decodes a key ('key', 32 bytes) or IV ('iv', 16 bytes); throws HomeConnectError('import'). */
-export function decodeKey(text: unknown, what: 'key' | 'iv', source?: string): Buffer {
+/**
+ * The one decoder of key material: a key ('key', 32 bytes) or IV ('iv', 16 bytes). Throws
+ * HomeConnectError (kind 'import' unless given) naming the source and problem, never the text.
+ */
+export function decodeKey(text: unknown, what: 'key' | 'iv', source?: string, kind: ErrorKind = 'import'): Buffer {
   const where = source ? `${source}: ` : '';
   const label = what === 'key' ? 'the key' : 'the iv';
   const fail = (problem: string): never => {
-    throw new HomeConnectError('import', `${where}${label} ${problem}.`, {
+    throw new HomeConnectError(kind, `${where}${label} ${problem}.`, {
       details: { ...(source ? { source } : {}), field: what },
     });
   };
@@ -27,6 +31,15 @@ export function decodeKey(text: unknown, what: 'key' | 'iv', source?: string): B
   const want = EXPECTED_BYTES[what];
   if (bytes.length !== want) return fail(`must decode to ${want} bytes but decodes to ${bytes.length}`);
   return bytes;
+}
+
+/** decodeKey for places that only need to know: the bytes, or undefined for anything unusable. */
+export function tryDecodeKey(text: unknown, what: 'key' | 'iv'): Buffer | undefined {
+  try {
+    return decodeKey(text, what);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Canonical storage form: base64url without padding. */

@@ -7,6 +7,7 @@ import { parseHost } from '../../protocol/host-address';
 import type { ApplianceRecord, ConnectionType, HcpyFeatures } from '../types';
 import { defaultHost, normalizeKey } from './key-material';
 import { checkProfileXml } from './profile-xml-check';
+import { isPlainObject } from '../../guards';
 
 /** Fields as they come from a file; anything may be missing or of the wrong type. */
 export type RecordInput = { [K in keyof ApplianceRecord]?: unknown };
@@ -103,10 +104,6 @@ function optionalText(value: unknown, field: string, source: string): string | u
   if (typeof value !== 'string') throw fail(`${source}: ${field} must be text.`, source);
   const t = value.trim();
   return t.length > 0 ? t : undefined;
-}
-
-export function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function fail(message: string, source: string): HomeConnectError {

@@ -6,8 +6,9 @@
 import { HomeConnectError, isHomeConnectError } from '../../errors';
 import type { ApplianceRecord } from '../types';
 import { unzipEntries } from '../zip';
+import { isPlainObject } from '../../guards';
 import { parseJson } from './json-text';
-import { isPlainObject, normalizeRecord } from './normalize-record';
+import { normalizeRecord } from './normalize-record';
 import { bytesToText, checkProfileXml, type ProfileXmlKind } from './profile-xml-check';
 
 const SUFFIX: Record<ProfileXmlKind, string> = {

@@ -5,7 +5,8 @@
 import { HomeConnectError } from '../../errors';
 import type { ApplianceRecord } from '../types';
 import { parseJson } from './json-text';
-import { isPlainObject, normalizeRecord } from './normalize-record';
+import { isPlainObject } from '../../guards';
+import { normalizeRecord } from './normalize-record';
 
 /** Imports normalized records written by this package (or by hand). */
 export function importRecordsJson(text: string, fileName: string): ApplianceRecord[] {

@@ -1,5 +1,5 @@
 /**
- * XML fragments both demo profiles share: the document heads, the BSH.Common features every
+ * XML fragments the demo profiles share: the document heads, the BSH.Common features every
  * appliance declares (protocol.md §4.3), their enums and the common error table. Each demo file
  * keeps only what is specific to its appliance. Fragments are whole lines (indent included, no
  * final newline), each placed on its own line so a demo file reads as the XML it produces.
@@ -34,14 +34,18 @@ export function deviceDescriptionHead(id: DemoIdentity): string {
   </description>`;
 }
 
-/** The six common status entries; only the start values differ between appliances. */
-export function commonStatuses(init: { wifiSignalStrength: number; remoteControlStartAllowed: boolean }): string {
+/** The six common status entries; only the start values differ (appliances without a door omit DoorState). */
+export function commonStatuses(init: { wifiSignalStrength: number; remoteControlStartAllowed: boolean; door?: boolean }): string {
+  const door =
+    init.door === false
+      ? ''
+      : `
+    <!--BSH.Common.Status.DoorState -->
+    <status access="read" available="true" enumerationType="0201" initValue="1" refCID="03" refDID="80" uid="020F"/>`;
   return `    <!--BSH.Common.Status.WiFiSignalStrength -->
     <status access="read" available="true" initValue="${init.wifiSignalStrength}" notifyOnChange="false" refCID="12" refDID="84" uid="001B"/>
     <!--BSH.Common.Status.BackendConnected -->
-    <status access="read" available="true" initValue="false" refCID="01" refDID="00" uid="0005"/>
-    <!--BSH.Common.Status.DoorState -->
-    <status access="read" available="true" enumerationType="0201" initValue="1" refCID="03" refDID="80" uid="020F"/>
+    <status access="read" available="true" initValue="false" refCID="01" refDID="00" uid="0005"/>${door}
     <!--BSH.Common.Status.OperationState -->
     <status access="read" available="true" enumerationType="0203" initValue="1" refCID="03" refDID="80" uid="0228"/>
     <!--BSH.Common.Status.RemoteControlActive -->
@@ -104,7 +108,7 @@ export function featureMappingHead(id: DemoIdentity): string {
   </xi:include>`;
 }
 
-/** uid (4 hex digits) -> name of the features both demo appliances declare. */
+/** uid (4 hex digits) -> name of the common features of the demo appliances (each keeps those it declares). */
 const commonFeatureNames: ReadonlyArray<readonly [string, string]> = [
   ['0001', 'BSH.Common.Command.DeactivateWiFi'],
   ['0003', 'BSH.Common.Setting.AllowBackendConnection'],
@@ -144,10 +148,14 @@ const commonFeatureNames: ReadonlyArray<readonly [string, string]> = [
 
 /**
  * The `<featureDescription>` block: the common names plus the appliance's own, ordered by uid
- * as in real feature mappings.
+ * as in real feature mappings. With `deviceDescription`, only the common names whose uid that
+ * description declares are kept (appliances without programs name no program roots).
  */
-export function featureDescription(own: ReadonlyArray<readonly [string, string]>): string {
-  const all = [...commonFeatureNames, ...own].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+export function featureDescription(own: ReadonlyArray<readonly [string, string]>, deviceDescription?: string): string {
+  const common = deviceDescription
+    ? commonFeatureNames.filter(([uid]) => deviceDescription.includes(`uid="${uid}"`))
+    : commonFeatureNames;
+  const all = [...common, ...own].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const lines = all.map(([uid, name]) => `    <feature refUID="${uid}">${name}</feature>`);
   return ['  <featureDescription>', ...lines, '  </featureDescription>'].join('\n');
 }
