@@ -3,7 +3,7 @@ import type { ApplianceClient, ConnectionState, StateChange, ValueChange } from 
 import type { ConnectionUser } from './account-node';
 import { attachToAccount } from './appliance-user';
 import type { UserConfig } from './appliance-user';
-import { parseKeyFilter } from './key-filter';
+import { isEmptyFilter, parseKeyFilter } from './key-filter';
 import { changeMessage, connectionMessage, stateMessage } from './message-builder';
 import type { ApplianceRef } from './message-builder';
 import type { NodeMessage, RedAPI, RedNode } from './red-types';
@@ -15,6 +15,20 @@ interface InConfig extends UserConfig {
   output?: string;
   filter?: string;
   initial?: boolean | string;
+  connection?: string;
+}
+
+/** Where `<name>/connection` messages go: the value output, a second output, or nowhere. */
+export type ConnectionOutput = 'same' | 'second' | 'off';
+
+/**
+ * The `connection` property. `auto` (the default, also for flows saved before the property
+ * existed): on the value output when there is no key filter, none when there is one, so a
+ * filter yields only its keys.
+ */
+export function connectionOutput(connection: unknown, filter: unknown): ConnectionOutput {
+  if (connection === 'same' || connection === 'second' || connection === 'off') return connection;
+  return isEmptyFilter(filter) ? 'same' : 'off';
 }
 
 export function registerInNode(RED: RedAPI): void {
@@ -24,6 +38,7 @@ export function registerInNode(RED: RedAPI): void {
     const accept = parseKeyFilter(config.filter);
     const output = config.output === 'state' ? 'state' : 'changes';
     const initial = config.initial !== false && config.initial !== 'false';
+    const connectionTo = connectionOutput(config.connection, config.filter);
     let appliance: ApplianceRef = { haId: config.appliance ?? '', name: config.appliance ?? '' };
     let lastState: ConnectionState | undefined;
     // Until the first batch, values are the initial read (complete state), not changes.
@@ -50,7 +65,9 @@ export function registerInNode(RED: RedAPI): void {
         const state: ConnectionState = change.state === 'handshaking' ? 'connecting' : change.state;
         if (state === lastState) return;
         lastState = state;
-        node.send(connectionMessage(appliance, state, change.reason));
+        if (connectionTo === 'off') return;
+        const msg = connectionMessage(appliance, state, change.reason);
+        node.send(connectionTo === 'second' ? [null, msg] : msg);
       },
       valuesChanged(changes: ValueChange[]) {
         if (!primed) {
@@ -68,27 +85,33 @@ export function registerInNode(RED: RedAPI): void {
     lastState = client.state === 'handshaking' ? 'connecting' : client.state;
 
     // Joined a connection that is already up (e.g. after a partial deploy): its initial read is over.
+    // This node still starts like any other: its connection message, then the current values.
     if (client.state === 'connected') {
       primed = true;
-      if (initial) {
-        const emitInitial = () => {
+      const up = client;
+      const emitInitial = () => {
+        RED.events.removeListener('flows:started', emitInitial);
+        // Dropped meanwhile: connectionChanged has told already, and the values follow the reconnect.
+        if (up.state !== 'connected') return;
+        try {
+          if (connectionTo !== 'off') {
+            const msg = connectionMessage(appliance, 'connected', up.lastReason);
+            node.send(connectionTo === 'second' ? [null, msg] : msg);
+          }
+          if (initial) emitValues(up.currentValues());
+        } catch (e) {
+          node.warn(errorMessage(e));
+        }
+      };
+      // Wait until every node of the deploy exists, so the first messages reach their wires.
+      RED.events.on('flows:started', emitInitial);
+      node.on('close', (_removed: boolean, done: () => void) => {
+        try {
           RED.events.removeListener('flows:started', emitInitial);
-          try {
-            emitValues(client.currentValues());
-          } catch (e) {
-            node.warn(errorMessage(e));
-          }
-        };
-        // Wait until every node of the deploy exists, so the first messages reach their wires.
-        RED.events.on('flows:started', emitInitial);
-        node.on('close', (_removed: boolean, done: () => void) => {
-          try {
-            RED.events.removeListener('flows:started', emitInitial);
-          } finally {
-            done();
-          }
-        });
-      }
+        } finally {
+          done();
+        }
+      });
     }
   }
 

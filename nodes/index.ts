@@ -1,6 +1,7 @@
 import { registerAccountNode } from './account-node';
 import { registerAdminApi } from './admin-api';
 import { registerInNode } from './in-node';
+import { registerMqttNode } from './mqtt-node';
 import { registerOutNode } from './out-node';
 import { registerSmartStartNode } from './smart-start-node';
 import type { RedAPI } from './red-types';
@@ -10,6 +11,7 @@ function homeconnectLocal(RED: RedAPI): void {
   registerAccountNode(RED);
   registerInNode(RED);
   registerOutNode(RED);
+  registerMqttNode(RED);
   registerSmartStartNode(RED);
   registerAdminApi(RED);
 }

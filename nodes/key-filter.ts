@@ -7,11 +7,20 @@
  */
 export type KeyFilter = (key: string) => boolean;
 
-export function parseKeyFilter(text: unknown): KeyFilter {
-  const tokens = String(text ?? '')
+function filterTokens(text: unknown): string[] {
+  return String(text ?? '')
     .split(',')
     .map((t) => t.trim())
     .filter((t) => t.length > 0);
+}
+
+/** True when the filter lets every key through (empty or only separators). */
+export function isEmptyFilter(text: unknown): boolean {
+  return filterTokens(text).length === 0;
+}
+
+export function parseKeyFilter(text: unknown): KeyFilter {
+  const tokens = filterTokens(text);
   if (tokens.length === 0) return () => true;
   const tests = tokens.map(tokenTest);
   return (key) => tests.some((test) => test(key));

@@ -6,7 +6,7 @@ const fs = require('fs');
 const path = require('path');
 
 const root = path.resolve(__dirname, '..');
-const order = ['account.html', 'in.html', 'out.html', 'smart-start.html'];
+const order = ['account.html', 'in.html', 'out.html', 'smart-start.html', 'mqtt.html'];
 const parts = order.map((file) => {
   const text = fs.readFileSync(path.join(root, 'nodes', 'editor', file), 'utf8').trim();
   return `<!-- nodes/editor/${file} -->\n${text}\n`;

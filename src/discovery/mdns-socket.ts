@@ -6,6 +6,15 @@
 import makeMdns = require('multicast-dns');
 
 export const MDNS_PORT = 5353;
+
+/**
+ * The port used when none is given: 5353, or HOMECONNECT_MDNS_PORT (tests run their appliances and
+ * browsers on a port of their own, so parallel test runs on one machine never see each other).
+ */
+export function defaultMdnsPort(): number {
+  const n = Number(process.env.HOMECONNECT_MDNS_PORT);
+  return Number.isInteger(n) && n > 0 && n < 65536 ? n : MDNS_PORT;
+}
 export const SERVICE = '_homeconnect._tcp.local';
 
 export interface MdnsSocketOptions {
@@ -19,7 +28,7 @@ export type MdnsSocket = makeMdns.MulticastDNS;
 
 export function openMdns(opts: MdnsSocketOptions): MdnsSocket {
   return makeMdns({
-    port: opts.port ?? MDNS_PORT,
+    port: opts.port ?? defaultMdnsPort(),
     // Bind the wildcard so multicast reaches us; the interface option limits where we join and send.
     bind: '0.0.0.0',
     reuseAddr: true,

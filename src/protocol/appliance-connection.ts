@@ -150,6 +150,11 @@ interface Link {
   transport: ClientTransportLike;
   closed: boolean;
   session?: Session;
+  /**
+   * Values read during the handshake (the initial read), latest per uid: held back until
+   * 'connected' is announced, so listeners always see connected first, then the values.
+   */
+  early?: Map<number, DecodedValue>;
 }
 
 export class ApplianceConnection extends EventEmitter implements ApplianceClient {
@@ -539,9 +544,15 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
       logger: this.logger,
     });
     link.session = session;
+    link.early = new Map();
     const gen = link.gen;
     session.on('traffic', (direction, message, text) => this.trafficLog.record(direction, message, text));
-    session.on('values', (values) => this.guard(gen, () => this.onValues(values)));
+    session.on('values', (values) =>
+      this.guard(gen, () => {
+        if (link.early) for (const v of values) link.early.set(v.uid, v);
+        else this.onValues(values);
+      }),
+    );
     session.on('description', (items) => this.guard(gen, () => this.onDescription(items)));
     session.on('failure', (err) => this.guard(gen, () => this.fail(err)));
     this.pingTimer = setInterval(() => this.guard(gen, () => link.transport.ping()), this.timing.pingIntervalMs);
@@ -572,6 +583,10 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
           this.streakLogged = undefined;
           this.failingSince = undefined;
           this.setState('connected', 'handshake complete');
+          const early = link.early;
+          link.early = undefined;
+          // A 'state' listener may have stopped the connection meanwhile.
+          if (early?.size && gen === this.gen && this.running) this.onValues([...early.values()]);
           this.refreshTimer = setInterval(() => this.guard(gen, () => this.refresh(session)), this.timing.refreshIntervalMs);
         }),
       (e: unknown) =>

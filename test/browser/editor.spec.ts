@@ -677,6 +677,24 @@ describe('editor in a real browser', function () {
     }
   });
 
+  it('in node: connection messages on a second output give the node a second port', async function () {
+    await importNodes([{ id: 'hcin9', type: 'homeconnect-local-in', x: 200, y: 400, account: 'hcacc1', appliance: DISHWASHER.haId, output: 'changes', filter: 'DoorState', initial: true, wires: [[]] }]);
+    const node = () => page.evaluate(() => {
+      const n = (window as any).RED.nodes.node('hcin9');
+      return { connection: n.connection, outputs: n.outputs };
+    });
+    assert.deepStrictEqual(await node(), { connection: undefined, outputs: 1 }, 'a flow from before the option');
+    for (const [choice, outputs] of [['second', 2], ['off', 1]] as const) {
+      await page.evaluate(() => (window as any).RED.editor.edit((window as any).RED.nodes.node('hcin9')));
+      await page.waitForSelector('#node-input-connection', { state: 'visible' });
+      if (choice === 'second') assert.strictEqual(await page.inputValue('#node-input-connection'), 'auto', 'shown as automatic');
+      await page.selectOption('#node-input-connection', choice);
+      await page.click('#node-dialog-ok');
+      await page.waitForSelector('#node-input-connection', { state: 'detached' });
+      assert.deepStrictEqual(await node(), { connection: choice, outputs });
+    }
+  });
+
   it('a later editor session renames and removes appliances without the stored keys; the runtime keeps them', async function () {
     // The page reloaded: the editor holds no secret, and the admin API never hands one out.
     await page.reload();

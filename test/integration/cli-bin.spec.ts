@@ -135,6 +135,10 @@ describe('homeconnect-local bin (127.0.0.1)', function () {
       assert.strictEqual(typeof door.raw, 'number');
       assert.strictEqual(typeof door.value, 'string', 'enum values are member names');
       const power = await p.waitForLine((l) => l.key === 'BSH.Common.Setting.PowerState');
+      // connecting, handshaking, connected, then the values; never a value before connected.
+      const order = p.lines().map((l) => (typeof l.event === 'string' ? l.event : 'value'));
+      const firstValue = order.indexOf('value');
+      assert.deepStrictEqual(order.slice(0, firstValue), ['connecting', 'handshaking', 'connected']);
       assert.ok(power.value === 'On' || power.value === 'Off');
       const events = p.lines().filter((l) => 'event' in l);
       assert.ok(events.every((e) => e.haId === demoDishwasher.haId && typeof e.event === 'string'));

@@ -104,6 +104,28 @@ describe('ApplianceConnection against the simulator (integration)', function () 
       });
     }
 
+    it(`${transport}: 'connected' comes before the initial values (one batch), on every connect`, async () => {
+      const c = await live(record);
+      const events: string[] = [];
+      c.on('state', (s) => events.push(`state:${s.state}`));
+      c.on('values', () => events.push('values'));
+      const up = waitFor(c, 'connected');
+      const first = valuesMatching(c, () => true);
+      c.start();
+      await up;
+      await first;
+      assert.deepStrictEqual(events, ['state:connecting', 'state:handshaking', 'state:connected', 'values']);
+      // A reconnect reads the state again: anything that changed meanwhile also comes after 'connected'.
+      events.length = 0;
+      const back = waitFor(c, 'connected');
+      const changed = valuesMatching(c, (v) => v.key === 'BSH.Common.Status.DoorState');
+      sim!.faults.drop(); // sockets gone at once: the change below is only seen by the next initial read
+      sim!.setValue('BSH.Common.Status.DoorState', 'Open');
+      await back;
+      await changed;
+      assert.deepStrictEqual(events.slice(-2), ['state:connected', 'values']);
+    });
+
     it(`${transport}: value notifications arrive as typed changes with previous values`, async () => {
       const c = await connected(record);
       const change = valuesMatching(c, (v) => v.key === 'BSH.Common.Status.DoorState');

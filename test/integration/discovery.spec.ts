@@ -10,7 +10,10 @@ import { ApplianceSimulator } from '../../src/simulator';
 import { demoRecords } from '../../src/simulator/demo-profiles';
 import { startCli, runCli } from './cli-runner';
 
-const LOOPBACK = { interface: '127.0.0.1' };
+/** Loopback only, on a port of this run's own (another test run on the machine must not answer). */
+const MDNS_PORT = 20_000 + Math.floor(Math.random() * 20_000);
+const LOOPBACK = { interface: '127.0.0.1', port: MDNS_PORT };
+const CLI_ENV = { HOMECONNECT_MDNS_PORT: String(MDNS_PORT) };
 
 describe('discovery over mDNS (loopback)', function () {
   this.timeout(20_000);
@@ -103,11 +106,11 @@ describe('discovery over mDNS (loopback)', function () {
 
   describe('CLI', () => {
     it('simulate --advertise, then discover finds it within 2 s and prints one JSON line', async () => {
-      const sim = startCli(['simulate', '--demo', 'washer', '--bind', '127.0.0.1', '--advertise']);
+      const sim = startCli(['simulate', '--demo', 'washer', '--bind', '127.0.0.1', '--advertise'], CLI_ENV);
       try {
         const listening = await sim.waitForLine((l) => 'listening' in l);
         const port = Number(new URL(String(listening.listening)).port);
-        const r = await runCli(['discover', '--interface', '127.0.0.1', '--timeout', '2']);
+        const r = await runCli(['discover', '--interface', '127.0.0.1', '--timeout', '2'], CLI_ENV);
         assert.strictEqual(r.code, 0, r.stderr);
         const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
         const line = lines.find((l) => l.haId === listening.haId);
@@ -121,7 +124,7 @@ describe('discovery over mDNS (loopback)', function () {
     });
 
     it('nothing answers: exit 0, no lines, and a hint about containers on stderr', async () => {
-      const r = await runCli(['discover', '--interface', '127.0.0.1', '--timeout', '0.5']);
+      const r = await runCli(['discover', '--interface', '127.0.0.1', '--timeout', '0.5'], CLI_ENV);
       assert.strictEqual(r.code, 0);
       assert.strictEqual(r.stdout, '');
       assert.match(r.stderr, /^homeconnect-local: no mDNS answers on 127\.0\.0\.1 within 0\.5 s; is this running in a container without host networking\?/);

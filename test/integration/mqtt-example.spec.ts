@@ -13,6 +13,7 @@ import {
   nodeRedHelper,
   nodeRedModule,
   startDemoSimulators,
+  TEST_TIMING,
   startServer,
   stopServer,
   testAccount,
@@ -55,6 +56,8 @@ describe(`MQTT bridge example against mosquitto (${nodeRedModule})`, function ()
     }
     broker = await startMosquitto(binary);
     sims = await startDemoSimulators();
+    // The core mqtt nodes reconnect after mqttReconnectTime (5 s by default).
+    helper.settings({ homeconnectLocalAccountTiming: TEST_TIMING, mqttReconnectTime: 200 });
     await startServer(helper);
     serverStarted = true;
     client = await connectClient(broker.url);
@@ -70,8 +73,11 @@ describe(`MQTT bridge example against mosquitto (${nodeRedModule})`, function ()
     await subscribe(client, 'homeconnect/#');
   });
 
+  afterEach(() => helper.unload());
+
   after(async function () {
     await helper.unload().catch(() => undefined);
+    helper.settings({ homeconnectLocalAccountTiming: TEST_TIMING });
     if (client) await endClient(client);
     if (serverStarted) await stopServer(helper);
     if (sims) await sims.stop();
@@ -104,8 +110,10 @@ describe(`MQTT bridge example against mosquitto (${nodeRedModule})`, function ()
     const { flow, credentials } = exampleFlow();
     const modules = [
       coreNode('common/25-catch.js'),
+      coreNode('common/25-status.js'),
       coreNode('common/90-comment.js'),
       coreNode('function/10-function.js'),
+      coreNode('function/10-switch.js'),
       coreNode('network/10-mqtt.js'),
       homeconnectNodes(),
     ];
@@ -198,5 +206,79 @@ describe(`MQTT bridge example against mosquitto (${nodeRedModule})`, function ()
     const started = got.slice(n).find((m) => m.topic === resultTopic)!.payload;
     assert.strictEqual(started.ok, true, JSON.stringify(started));
     await waitFor(() => statesSince(n).some((m) => m.payload.state === 'Run'), 'state Run published');
+
+    // A payload that is not JSON gets a clear error result and reaches no appliance.
+    n = got.length;
+    const postsBefore = sims!.washer.received.filter((m) => m.action === 'POST').length;
+    await publish(client!, 'homeconnect/washer/set', 'start please');
+    await waitFor(() => got.slice(n).some((m) => m.topic === 'homeconnect/washer/result'), 'error result for a non-JSON payload');
+    const bad = got.slice(n).find((m) => m.topic === 'homeconnect/washer/result')!.payload;
+    assert.strictEqual(bad.ok, false);
+    assert.match(bad.error, /must be a JSON object/);
+    assert.doesNotMatch(bad.error, /Unknown feature/);
+    assert.strictEqual(sims!.washer.received.filter((m) => m.action === 'POST').length, postsBefore);
+
+    // Availability instead of junk: no connection/state topic, LWT online for both appliances.
+    assert.deepStrictEqual(
+      got.filter((m) => m.topic.includes('/connection')).map((m) => m.topic),
+      [],
+      'no topic of a connection message',
+    );
+    for (const name of ['dishwasher', 'washer']) {
+      const lwt = got.filter((m) => m.topic === `homeconnect/${name}/LWT`).at(-1);
+      assert.strictEqual(lwt?.payload, 'online', `${name} LWT`);
+    }
+  });
+
+  it('publishes the state again when the broker restarts (retained state is not lost)', async function () {
+    const { flow, credentials } = exampleFlow();
+    const modules = [
+      coreNode('common/25-catch.js'),
+      coreNode('common/25-status.js'),
+      coreNode('common/90-comment.js'),
+      coreNode('function/10-function.js'),
+      coreNode('function/10-switch.js'),
+      coreNode('network/10-mqtt.js'),
+      homeconnectNodes(),
+    ];
+    const n = got.length;
+    await helper.load(modules, flow, credentials);
+    await waitFor(() => got.slice(n).some((m) => m.topic === 'homeconnect/washer/state'), 'washer state after the deploy');
+
+    // The broker has no persistence: after a restart it knows nothing retained until the bridge publishes again.
+    await endClient(client!);
+    client = undefined;
+    await broker!.restart();
+    // Published live or found retained: either way the bridge published again after the restart.
+    const retained = new Map<string, Received>();
+    const late = await connectClient(broker!.url);
+    try {
+      late.on('message', (topic, payload, packet) => retained.set(topic, { topic, payload: payload.toString(), retain: packet.retain }));
+      await subscribe(late, 'homeconnect/#');
+      for (const name of ['dishwasher', 'washer']) {
+        await waitFor(() => retained.has(`homeconnect/${name}/state`), `${name} state after the broker restart`);
+        // The last word may be an older offline first (kept from before the redeploy), then online.
+        await waitFor(() => retained.get(`homeconnect/${name}/LWT`)?.payload === 'online', `${name} LWT online after the broker restart`);
+      }
+      // A late subscriber sees them retained and current.
+      const late2 = await connectClient(broker!.url);
+      try {
+        const seen = new Map<string, { payload: string; retain: boolean }>();
+        // The first delivery per topic is the retained one (a program still running publishes more).
+        late2.on('message', (topic, payload, packet) => {
+          if (!seen.has(topic)) seen.set(topic, { payload: payload.toString(), retain: packet.retain });
+        });
+        await subscribe(late2, 'homeconnect/+/state');
+        await waitFor(() => seen.size === 2, 'both states delivered as retained');
+        const dw = JSON.parse(seen.get('homeconnect/dishwasher/state')!.payload);
+        assert.strictEqual(seen.get('homeconnect/dishwasher/state')!.retain, true);
+        assert.ok(['Open', 'Closed'].includes(dw.door), dw.door);
+        assert.deepStrictEqual(Object.keys(dw).sort(), [...STATE_FIELDS].sort());
+      } finally {
+        await endClient(late2);
+      }
+    } finally {
+      await endClient(late);
+    }
   });
 });

@@ -38,7 +38,7 @@ describe('admin API: hostile appliance data', function () {
     type: 'homeconnect-local-account',
     appliances: [{ haId: record.haId, name: 'dw', host: record.host, connectionType: record.connectionType }],
     storedRecords: () => [record],
-    session: () => ({ haId: record.haId, name: 'dw', client, profile }),
+    connection: () => ({ haId: record.haId, name: 'dw', client, profile }),
   };
 
   before(() => {

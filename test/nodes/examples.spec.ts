@@ -33,7 +33,7 @@ describe(`examples deploy (${nodeRedModule})`, function () {
       for (const r of sims.records) assert.ok(!text.includes(r.key), `${f} holds no key`);
       assert.ok(!flow.some((n) => n.type === 'homeconnect-local-account'), `${f}: the account comes from the user`);
     }
-    assert.ok(types.has('homeconnect-local-in') && types.has('homeconnect-local-out'));
+    assert.ok(types.has('homeconnect-local-in') && types.has('homeconnect-local-out') && types.has('homeconnect-local-mqtt'));
   });
 
   for (const file of files) {
@@ -50,8 +50,10 @@ describe(`examples deploy (${nodeRedModule})`, function () {
         coreNode('common/20-inject.js'),
         coreNode('common/21-debug.js'),
         coreNode('common/25-catch.js'),
+        coreNode('common/25-status.js'),
         coreNode('common/90-comment.js'),
         coreNode('function/10-function.js'),
+        coreNode('function/10-switch.js'),
         coreNode('function/15-change.js'),
         coreNode('network/10-mqtt.js'),
         homeconnectNodes(),

@@ -4,6 +4,8 @@ import { demoRecords } from '../../src/simulator/demo-profiles';
 import { ACCOUNT_ID, TEST_TIMING, homeconnectNodes, nodeRedHelper, nodeRedModule, startServer, stopServer, testAccount, waitFor } from '../support/node-red-helper';
 
 const helper = nodeRedHelper();
+/** Loopback only, on a port of this run's own (another test run on the machine must not answer). */
+const MDNS = { interface: '127.0.0.1', port: 20_000 + Math.floor(Math.random() * 20_000) };
 type Msg = Record<string, any>;
 
 describe(`account follows a moved appliance (${nodeRedModule}, mDNS on loopback)`, function () {
@@ -13,7 +15,7 @@ describe(`account follows a moved appliance (${nodeRedModule}, mDNS on loopback)
     // Address lookups ask on the loopback interface only; an offline appliance is looked up after 300 ms.
     helper.settings({
       homeconnectLocalAccountTiming: { ...TEST_TIMING, followAfterMs: 300 },
-      homeconnectLocalDiscovery: { interface: '127.0.0.1', timeoutMs: 1500 },
+      homeconnectLocalDiscovery: { ...MDNS, timeoutMs: 1500 },
     });
     await startServer(helper);
   });
@@ -22,7 +24,7 @@ describe(`account follows a moved appliance (${nodeRedModule}, mDNS on loopback)
     nodeRedHelper(); // back to the shared settings
   });
   beforeEach(async () => {
-    sim = new ApplianceSimulator({ record: demoRecords()[0]!, advertise: { interface: '127.0.0.1' } });
+    sim = new ApplianceSimulator({ record: demoRecords()[0]!, advertise: MDNS });
     await sim.start();
   });
   afterEach(async () => {

@@ -64,6 +64,10 @@ export interface NodeRedInstance {
 
 export interface NodeRedOptions {
   env?: Record<string, string>;
+  /** The Node-RED package to run (default `node-red`, 4.x; `node-red-5` for 5.x). */
+  redModule?: string;
+  /** The node binary that runs it (default: this process's). */
+  nodeBinary?: string;
   /** Extra settings.js entries (JSON-serialisable). */
   settings?: Record<string, unknown>;
 }
@@ -91,9 +95,9 @@ export async function startNodeRed(opts: NodeRedOptions = {}): Promise<NodeRedIn
   };
   const settingsFile = path.join(userDir, 'settings.js');
   fs.writeFileSync(settingsFile, `module.exports = ${JSON.stringify(settings, null, 2)};\n`);
-  const redJs = require.resolve('node-red/red.js', { paths: [root] });
+  const redJs = require.resolve(`${opts.redModule ?? 'node-red'}/red.js`, { paths: [root] });
   let output = '';
-  const child: ChildProcess = spawn(process.execPath, [redJs, '-u', userDir, '-s', settingsFile], {
+  const child: ChildProcess = spawn(opts.nodeBinary ?? process.execPath, [redJs, '-u', userDir, '-s', settingsFile], {
     cwd: userDir,
     env: { ...process.env, ...(opts.env ?? {}), NODE_RED_ENABLE_PROJECTS: 'false' },
     stdio: ['ignore', 'pipe', 'pipe'],

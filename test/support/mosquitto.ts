@@ -57,6 +57,13 @@ export interface Mosquitto {
   readonly url: string;
   /** What the broker printed (for failure messages). */
   output(): string;
+  /** Stops the broker (retained messages are lost: no persistence) and starts a new one on the same port. */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+interface Run {
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -64,16 +71,31 @@ export interface Mosquitto {
 export async function startMosquitto(binary: string, attempts = 3): Promise<Mosquitto> {
   let lastError: Error | undefined;
   for (let i = 0; i < attempts; i++) {
+    const port = await freePort();
+    let run: Run;
     try {
-      return await startOnce(binary, await freePort());
+      run = await startOnce(binary, port);
     } catch (e) {
       lastError = e as Error;
+      continue;
     }
+    let previous = '';
+    return {
+      port,
+      url: `mqtt://127.0.0.1:${port}`,
+      output: () => previous + run.output(),
+      restart: async () => {
+        await run.stop();
+        previous += run.output();
+        run = await startOnce(binary, port);
+      },
+      stop: () => run.stop(),
+    };
   }
   throw lastError ?? new Error('mosquitto did not start');
 }
 
-async function startOnce(binary: string, port: number): Promise<Mosquitto> {
+async function startOnce(binary: string, port: number): Promise<Run> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hcl-mosquitto-'));
   const conf = path.join(dir, 'mosquitto.conf');
   fs.writeFileSync(conf, [`listener ${port} 127.0.0.1`, 'allow_anonymous true', 'persistence false', 'log_dest stderr', ''].join('\n'));
@@ -110,7 +132,7 @@ async function startOnce(binary: string, port: number): Promise<Mosquitto> {
     }
     await new Promise((r) => setTimeout(r, 25));
   }
-  return { port, url: `mqtt://127.0.0.1:${port}`, output: () => text, stop };
+  return { output: () => text, stop };
 }
 
 /** The parts of the `mqtt` package's client the tests use. */

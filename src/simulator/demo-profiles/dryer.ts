@@ -135,7 +135,7 @@ ${factoryResetCommand}
 ${program('LaundryCare.Dryer.Program.Cotton', '8001', 8100, { def: 2, min: 1, max: 5 })}
 ${program('LaundryCare.Dryer.Program.Synthetic', '8002', 5400, { def: 2, min: 1, max: 4 })}
 ${program('LaundryCare.Dryer.Program.Mix', '8003', 6000, { def: 2, min: 1, max: 4 })}
-${program('LaundryCare.Dryer.Program.Blankets', '8004', 7200, { def: 3, min: 2, max: 4 })}
+${program('LaundryCare.Dryer.Program.Blankets', '8004', 8100, { def: 3, min: 2, max: 4 })}
 ${program('LaundryCare.Dryer.Program.Super40', '8005', 2400, { def: 2, min: 2, max: 2 })}
 ${program('LaundryCare.Dryer.Program.TimeWarm', '8006', 1800)}
   </programGroup>
