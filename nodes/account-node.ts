@@ -1,5 +1,6 @@
 import { createHash } from 'crypto';
 import { HomeConnectError, errorMessage } from '../src/errors';
+import { StartPathMemory } from '../src/appliance/start-path-memory';
 import { profileFromRecord } from '../src/profile';
 import type { ApplianceProfile } from '../src/profile';
 import { ApplianceConnection } from '../src/protocol/appliance-connection';
@@ -31,6 +32,8 @@ export interface AccountNode extends RedNode {
   storedRecords(): ApplianceRecord[];
   /** Region chosen in the dialog (EU, NA, CN). */
   readonly region?: string;
+  /** The start path that worked last per appliance, tried first next time by every out node. */
+  readonly startPaths: StartPathMemory;
 }
 
 /** Stable per installation: derived from the config node id, so a redeploy keeps it. */
@@ -74,6 +77,8 @@ export function registerAccountNode(RED: RedAPI): void {
     (node as { follow?: boolean }).follow = accountFollows;
 
     Object.defineProperty(node, 'appliances', { value: appliances, enumerable: true });
+    const startPaths = new StartPathMemory();
+    Object.defineProperty(node, 'startPaths', { value: startPaths, enumerable: true });
     (node as { name?: string }).name = config.name;
     (node as { region?: string }).region = typeof config.region === 'string' ? config.region : undefined;
 
@@ -127,7 +132,7 @@ export function registerAccountNode(RED: RedAPI): void {
             }
           : {}),
       });
-      return { name: entry.name, client, profile };
+      return { name: entry.name, client, profile, startPaths };
     }
 
     const registry = new ConnectionRegistry(openConnection, (text) => node.debug(text));

@@ -19,6 +19,7 @@ import { DoorAlarms } from './door-alarms';
 import { zoneLevelChanged } from './hob-zones';
 import { planRun, ProgramRunner, type RunPhase } from './program-runner';
 import { serviceList, serviceVersions, type ServiceSetName } from './service-sets';
+import { SimulatorQuirks, type SimulatorQuirkOptions } from './quirks';
 import { ErrorCode, parseDefaultText, SimulatedState } from './simulated-state';
 import {
   checkEnvelope,
@@ -41,6 +42,8 @@ export interface ApplianceSimulatorOptions {
   sID?: number;
   edMsgID?: number;
   log?: (line: string) => void;
+  /** Start refusals of fussy appliances (see SimulatorQuirkOptions); changeable later through `quirks.set`. */
+  quirks?: SimulatorQuirkOptions;
   /** Announce the appliance over mDNS like a real one (README "Finding appliances"); interface: e.g. 127.0.0.1. */
   advertise?: { interface?: string; port?: number };
 }
@@ -90,7 +93,8 @@ interface ClientLink {
   closed: boolean;
 }
 
-type Answer = { data?: unknown[]; code?: number; after?: () => void } | undefined;
+/** silent: apply `after` but send no RESPONSE (a lost answer). */
+type Answer = { data?: unknown[]; code?: number; after?: () => void; silent?: boolean } | undefined;
 
 const HIGH_BIT = 2 ** 31;
 
@@ -112,6 +116,8 @@ export class ApplianceSimulator extends EventEmitter {
   readonly violations: string[] = [];
   connectionCount = 0;
   readonly faults: SimulatorFaults;
+  /** Start refusals of fussy appliances, switchable while running. */
+  readonly quirks: SimulatorQuirks;
   readonly state: SimulatedState;
   readonly record: ApplianceRecord;
 
@@ -141,6 +147,8 @@ export class ApplianceSimulator extends EventEmitter {
   private failMandatory = false;
   private silentResource: string | null = null;
   private delayMs = 0;
+  /** Option values given to the selected program since it was selected, for a start without them. */
+  private optionsSinceSelect = new Map<number, unknown>();
 
   constructor(private readonly opts: ApplianceSimulatorOptions) {
     super();
@@ -173,6 +181,15 @@ export class ApplianceSimulator extends EventEmitter {
       log: (line) => this.log(line),
     });
     this.faults = this.makeFaults();
+    this.quirks = new SimulatorQuirks(
+      {
+        profile: this.state.profile,
+        selectedProgram: () => numberOr0(this.profile.roots.selectedProgram && this.state.get(this.profile.roots.selectedProgram.uid)),
+        describe: (items) => this.notifyDescription(items),
+        log: (line) => this.log(line),
+      },
+      opts.quirks,
+    );
   }
 
   // ---- lifecycle ------------------------------------------------------------------------
@@ -192,6 +209,7 @@ export class ApplianceSimulator extends EventEmitter {
       onUpgrade: () => this.onUpgrade(),
     });
     this.log(`listening on ${this.server.url} (${this.transport}, services ${this.serviceSet})`);
+    this.quirks.start();
     if (this.opts.advertise && !this.advertiser) {
       this.advertiser = new ApplianceAdvertiser(this.advertisedAs(), this.opts.advertise);
       await this.advertiser.start();
@@ -239,6 +257,7 @@ export class ApplianceSimulator extends EventEmitter {
   async stop(): Promise<void> {
     this.stopped = true;
     this.runner.dispose();
+    this.quirks.stop();
     this.doorAlarms.dispose();
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
@@ -579,6 +598,8 @@ export class ApplianceSimulator extends EventEmitter {
       return { code: ErrorCode.BadRequest };
     }
     const items = msg.data as WireItem[];
+    const refused = this.quirks.refuseValues(items);
+    if (refused !== undefined) return { code: refused };
     const roots = this.profile.roots;
     // Writing a program uid to ActiveProgram/SelectedProgram (the dryer path of §3.7).
     for (const root of [roots.activeProgram, roots.selectedProgram]) {
@@ -614,6 +635,7 @@ export class ApplianceSimulator extends EventEmitter {
           }
           const c = this.state.set(f.uid, items[i].value);
           if (c) changes.push(c);
+          if (f.kind === 'option' && this.optionsSinceSelect.size < 1000) this.optionsSinceSelect.set(f.uid, items[i].value);
           if (f.shortKey === 'PowerState') changes.push(...this.powerChanged());
         }
         if (changes.length > 0) this.notifyValues(changes);
@@ -703,13 +725,28 @@ export class ApplianceSimulator extends EventEmitter {
   }
 
   private startProgram(req: ProgramRequest): Answer {
-    const code = this.programChecks(req, this.profile.roots.activeProgram, true);
+    const code = this.quirks.refuseProgram('start', req.program, req.options) ?? this.programChecks(req, this.profile.roots.activeProgram, true);
     if (code !== undefined) return { code };
-    return { after: () => this.runner.start(planRun(this.state, req.program, req.options), req.options) };
+    const options = this.withSelectedOptions(req);
+    return {
+      after: () => this.runner.start(planRun(this.state, req.program, options), options),
+      ...(this.quirks.swallowStart() ? { silent: true } : {}),
+    };
+  }
+
+  /** Starting the selected program: options given to it since its selection (with select or as values) apply too. */
+  private withSelectedOptions(req: ProgramRequest): WireItem[] {
+    const sel = this.profile.roots.selectedProgram;
+    const pending = this.optionsSinceSelect;
+    this.optionsSinceSelect = new Map();
+    if (!sel || this.state.get(sel.uid) !== req.program) return req.options;
+    const given = new Set(req.options.map((o) => o.uid));
+    const earlier = [...pending].filter(([uid]) => !given.has(uid)).map(([uid, value]) => ({ uid, value }));
+    return [...earlier, ...req.options];
   }
 
   private selectProgram(req: ProgramRequest): Answer {
-    const code = this.programChecks(req, this.profile.roots.selectedProgram, false);
+    const code = this.quirks.refuseProgram('select', req.program, req.options) ?? this.programChecks(req, this.profile.roots.selectedProgram, false);
     if (code !== undefined) return { code };
     return {
       after: () => {
@@ -724,6 +761,7 @@ export class ApplianceSimulator extends EventEmitter {
           if (v !== undefined) changes.push(this.state.set(f.uid, v));
         }
         for (const o of req.options) changes.push(this.state.set(o.uid, o.value));
+        this.optionsSinceSelect = new Map(req.options.map((o) => [o.uid, o.value]));
         const items = dedupe(changes);
         if (items.length > 0) this.notifyValues(items);
       },
@@ -750,7 +788,7 @@ export class ApplianceSimulator extends EventEmitter {
   private answerRaw(s: ClientLink, msg: Partial<Message>, a: NonNullable<Answer>): void {
     const run = (): void => {
       if (this.silentResource !== null && msg.resource === this.silentResource) return;
-      if (!s.closed) {
+      if (!s.closed && !a.silent) {
         const out: Record<string, unknown> = {
           sID: this.sID,
           msgID: typeof msg.msgID === 'number' ? msg.msgID : 0,

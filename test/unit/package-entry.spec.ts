@@ -26,6 +26,7 @@ describe('package entry (main)', () => {
       // commands
       'parseCommand',
       'runCommand',
+      'StartPathMemory',
       'guardCommand',
       'commandErrorFields',
       'resolveDelayedStart',
