@@ -4,7 +4,6 @@ import { StartPathMemory } from '../src/appliance/start-path-memory';
 import { profileFromRecord } from '../src/profile';
 import type { ApplianceProfile } from '../src/profile';
 import { ApplianceConnection } from '../src/protocol/appliance-connection';
-import type { ConnectionTiming } from '../src/protocol/appliance-connection';
 import type { ApplianceRecord } from '../src/profile/types';
 import { buildRecord, followsAddress, parseAppliances, parseProfiles } from './account-records';
 import { findAppliance, hostPortOf } from '../src/discovery';
@@ -118,7 +117,7 @@ export function registerAccountNode(RED: RedAPI): void {
           warn: (text: string) => node.warn(text),
           error: (text: string) => node.warn(text),
         },
-        ...(timing && typeof timing === 'object' ? { timing: timing as Partial<ConnectionTiming> } : {}),
+        ...(timing && typeof timing === 'object' ? { timing: timing } : {}),
         ...(followsAddress(entry, accountFollows)
           ? {
               addressLookup: async (id: string) => {

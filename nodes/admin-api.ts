@@ -41,7 +41,8 @@ export interface AdminResponse {
   status(code: number): AdminResponse;
   json(body: unknown): unknown;
 }
-type Middleware = (...args: any[]) => unknown;
+/** An Express handler as Node-RED's admin app takes it. */
+type Middleware = (req: AdminRequest, res: AdminResponse, next: () => void) => unknown;
 
 /** The admin part of RED (absent in some embedding/test set-ups). */
 export interface AdminRED extends RedAPI {
@@ -111,7 +112,7 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
   /** Endpoints that hand out new secrets (login, import) also need the deploy permission. */
   const writeSecrets: Middleware[] = [writeGuard, deployGuard, jsonOnly];
 
-  function handle(fn: (req: AdminRequest) => Promise<unknown> | unknown): Middleware {
+  function handle(fn: (req: AdminRequest) => unknown): Middleware {
     return (req: AdminRequest, res: AdminResponse) => {
       Promise.resolve()
         .then(() => fn(req))
@@ -213,7 +214,16 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
     const acc = deployedAccount(accountId);
     if (!acc) return fresh;
     const merged = mergeRecords(
-      acc.appliances.map((a) => ({ haId: a.haId, name: a.name, host: a.host, connectionType: a.connectionType, brand: a.brand ?? '', type: a.type ?? '', vib: a.vib ?? '', key: '' })),
+      acc.appliances.map((a) => ({
+        haId: a.haId,
+        name: a.name,
+        host: a.host,
+        connectionType: a.connectionType,
+        brand: a.brand ?? '',
+        type: a.type ?? '',
+        vib: a.vib ?? '',
+        key: '',
+      })),
       fresh,
     );
     const freshIds = new Set(fresh.map((r) => r.haId));
@@ -258,7 +268,7 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
       });
       let records = withStoredNames(text(b.account), [...byHaId.values()]);
       // A host typed in manual entry is what the person wants, even for a known appliance.
-      if (meta.host !== undefined) records = records.map((r) => (byHaId.has(r.haId) ? { ...r, host: meta.host! } : r));
+      if (meta.host !== undefined) records = records.map((r) => (byHaId.has(r.haId) ? { ...r, host: meta.host } : r));
       // `imported`: the appliances read from these files (records hold only those too; no stored secret).
       return { records, errors, imported: [...byHaId.keys()] };
     }),
@@ -326,7 +336,8 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
       const keyGiven = text(b.key);
       const hasProfile = (typeof b.deviceDescription === 'string' && typeof b.featureMapping === 'string') || isPlainObject(b.features);
       if ((!keyGiven || !hasProfile) && !stored) {
-        if (accountId && !deployed) throw new HttpError(404, `The account ${shown(accountId)} is not deployed; enter the key and profile or deploy first.`);
+        if (accountId && !deployed)
+          throw new HttpError(404, `The account ${shown(accountId)} is not deployed; enter the key and profile or deploy first.`);
         if (accountId && haId) throw new HttpError(404, `The deployed account has no key and profile for ${shown(haId)}.`);
         throw new HttpError(400, 'The test needs the appliance key and profile (log in or import first).');
       }
@@ -338,7 +349,9 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
         throw new HttpError(400, errorMessage(e));
       }
       const connectionType =
-        b.connectionType === 'TLS' || b.connectionType === 'AES' ? b.connectionType : (stored?.connectionType ?? (text(b.iv) ? 'AES' : 'TLS'));
+        b.connectionType === 'TLS' || b.connectionType === 'AES'
+          ? b.connectionType
+          : (stored?.connectionType ?? (text(b.iv) ? 'AES' : 'TLS'));
       const key = keyGiven ?? stored?.key;
       const iv = keyGiven ? text(b.iv) : connectionType === 'AES' ? (text(b.iv) ?? stored?.iv) : undefined;
       const src = (hasProfile ? b : stored) as Record<string, unknown>;
@@ -404,7 +417,8 @@ function answer(res: AdminResponse, status: number, body: unknown): void {
     ok = false;
   }
   if (ok) res.status(status).json(body);
-  else res.status(500).json({ error: 'The answer could not be serialised (the appliance data is malformed); the Node-RED log has details.' });
+  else
+    res.status(500).json({ error: 'The answer could not be serialised (the appliance data is malformed); the Node-RED log has details.' });
 }
 
 /**
@@ -432,7 +446,7 @@ interface DiscoverySettings {
 /** settings.homeconnectLocalDiscovery (tests: the loopback interface); default every interface, 3 s. */
 function discoverySettings(RED: RedAPI): DiscoverySettings {
   const s = (RED as unknown as { settings?: Record<string, unknown> }).settings?.homeconnectLocalDiscovery;
-  return s && typeof s === 'object' ? (s as DiscoverySettings) : {};
+  return s && typeof s === 'object' ? s : {};
 }
 
 /** What the editor's "Find appliances" shows: appliances found (no secrets exist in mDNS), or a hint. */

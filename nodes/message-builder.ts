@@ -37,11 +37,7 @@ export function changeMessage(appliance: ApplianceRef, change: ValueChange): Nod
 }
 
 /** One message per update batch: payload = every current value (that passes the filter) by full key. */
-export function stateMessage(
-  appliance: ApplianceRef,
-  snapshot: Record<string, unknown>,
-  accept: (key: string) => boolean,
-): NodeMessage {
+export function stateMessage(appliance: ApplianceRef, snapshot: Record<string, unknown>, accept: (key: string) => boolean): NodeMessage {
   const payload: Record<string, unknown> = {};
   for (const key of Object.keys(snapshot).sort()) {
     if (accept(key)) setOwn(payload, key, snapshot[key]);

@@ -135,7 +135,12 @@ export function rawResponseError(profile: ApplianceProfile, response: RawRespons
 }
 
 /** A start along the paths of start-strategies; the result names the path that worked and the account remembers it. */
-async function start(target: CommandTarget, program: string | number | undefined, options: Record<string, unknown>, run: RunOptions): Promise<Record<string, unknown>> {
+async function start(
+  target: CommandTarget,
+  program: string | number | undefined,
+  options: Record<string, unknown>,
+  run: RunOptions,
+): Promise<Record<string, unknown>> {
   const haId = target.client.haId;
   const memory = target.startPaths;
   const preferred = memory?.get(haId);

@@ -53,7 +53,7 @@ export function sendActionFromFlags(parsed: ParsedCommand): { action: SendAction
   if (given.length > 1) {
     throw new UsageError(`send does one action at a time, but got ${given.map((f) => `--${f}`).join(' and ')}`);
   }
-  const action = given[0] as SendAction;
+  const action = given[0];
   const optionWords = parsed.flags.get('option');
   if (optionWords && action !== 'select' && action !== 'start') {
     throw new UsageError('--option goes with --select or --start');
@@ -101,10 +101,8 @@ export async function sendCommand(parsed: ParsedCommand, io: CliIo): Promise<num
     ...(isStartPath(startPath) ? { startPath } : {}),
   };
   const timeoutMs = secondsFlag(parsed, 'timeout') ?? DEFAULT_CONNECT_TIMEOUT_MS;
-  const record = await loadAppliance(
-    file,
-    { appliance: flagValue(parsed, 'appliance'), host: flagValue(parsed, 'host') },
-    (warning) => printWarning(io, warning),
+  const record = await loadAppliance(file, { appliance: flagValue(parsed, 'appliance'), host: flagValue(parsed, 'host') }, (warning) =>
+    printWarning(io, warning),
   );
 
   const head = { haId: record.haId, action };

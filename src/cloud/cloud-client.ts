@@ -61,8 +61,7 @@ export interface ApplianceFiles {
   featureMapping: string;
 }
 
-export const EXPIRED_CODE_MESSAGE =
-  'The code has expired or was already used; log in again and paste the address within a minute';
+export const EXPIRED_CODE_MESSAGE = 'The code has expired or was already used; log in again and paste the address within a minute';
 
 function hostOf(url: string): string {
   try {
@@ -80,7 +79,10 @@ function statusLine(status: number): string {
 /** Only harmless characters from anything the cloud said, so nothing secret or huge slips through. */
 function safeWord(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
-  const cleaned = value.replace(/[^A-Za-z0-9_ .:-]/g, '').trim().slice(0, 80);
+  const cleaned = value
+    .replace(/[^A-Za-z0-9_ .:-]/g, '')
+    .trim()
+    .slice(0, 80);
   return cleaned || undefined;
 }
 
@@ -147,11 +149,9 @@ async function send(
     return { status: response.status, body };
   } catch (e) {
     if (isHomeConnectError(e)) throw e;
-    throw new HomeConnectError(
-      'cloud',
-      `Could not reach the Home Connect cloud at ${hostOf(url)}: ${networkReason(e, http.timeoutMs)}`,
-      { details: { host: hostOf(url) } },
-    );
+    throw new HomeConnectError('cloud', `Could not reach the Home Connect cloud at ${hostOf(url)}: ${networkReason(e, http.timeoutMs)}`, {
+      details: { host: hostOf(url) },
+    });
   }
 }
 
@@ -162,9 +162,13 @@ async function readCapped(
   abort: AbortController,
 ): Promise<Buffer> {
   const tooLarge = () =>
-    new HomeConnectError('cloud', `The Home Connect cloud at ${host} sent an answer larger than ${MAX_CLOUD_BODY_BYTES} bytes; it was not read`, {
-      details: { host, limit: MAX_CLOUD_BODY_BYTES },
-    });
+    new HomeConnectError(
+      'cloud',
+      `The Home Connect cloud at ${host} sent an answer larger than ${MAX_CLOUD_BODY_BYTES} bytes; it was not read`,
+      {
+        details: { host, limit: MAX_CLOUD_BODY_BYTES },
+      },
+    );
   if (response.body && typeof (response.body as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === 'function') {
     const chunks: Uint8Array[] = [];
     let total = 0;
@@ -201,11 +205,9 @@ function blocked(host: string): HomeConnectError {
 
 function unexpectedStatus(status: number, host: string, what: string): HomeConnectError {
   const hint = status >= 500 ? '; the cloud has a problem, try again later' : '';
-  return new HomeConnectError(
-    'cloud',
-    `The Home Connect cloud at ${host} answered ${statusLine(status)} while ${what}${hint}`,
-    { details: { status, host } },
-  );
+  return new HomeConnectError('cloud', `The Home Connect cloud at ${host} answered ${statusLine(status)} while ${what}${hint}`, {
+    details: { status, host },
+  });
 }
 
 function malformed(host: string, what: string, status?: number): HomeConnectError {
@@ -215,12 +217,7 @@ function malformed(host: string, what: string, status?: number): HomeConnectErro
 }
 
 /** Step 4: exchange the code for an access token. */
-export async function exchangeCode(
-  http: CloudHttp,
-  api: string,
-  code: string,
-  verifier: string,
-): Promise<string> {
+export async function exchangeCode(http: CloudHttp, api: string, code: string, verifier: string): Promise<string> {
   const url = `${api}/security/oauth/token`;
   const host = hostOf(url);
   const body = new URLSearchParams({
@@ -272,13 +269,7 @@ export function accountIdFromToken(token: string, host: string): string {
   return sub;
 }
 
-async function assetGet(
-  http: CloudHttp,
-  url: string,
-  token: string,
-  region: CloudRegion,
-  what: string,
-): Promise<RawAnswer> {
+async function assetGet(http: CloudHttp, url: string, token: string, region: CloudRegion, what: string): Promise<RawAnswer> {
   const host = hostOf(url);
   const answer = await send(http, url, {
     method: 'GET',

@@ -87,7 +87,7 @@ function attributesOf(raw: Record<string, unknown> | undefined, strings: Interne
   }
   if (plain) {
     const own = raw as Record<string, string>;
-    for (const a in own) own[a] = strings.get(own[a]!);
+    for (const a in own) own[a] = strings.get(own[a]);
     return own;
   }
   const attributes: Record<string, string> = {};
@@ -117,7 +117,8 @@ function convert(node: OrderedNode, strings: Interner): XmlElement | undefined {
       if (c === null || typeof c !== 'object') continue;
       const t = c[TEXT];
       if (t !== undefined) {
-        text = text === '' ? String(t) : text + String(t);
+        // parseTagValue is off, so text nodes are strings; anything else is not text.
+        if (typeof t === 'string') text += t;
         continue;
       }
       const el = convert(c, strings);

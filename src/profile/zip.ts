@@ -86,7 +86,8 @@ function readZip(data: Uint8Array): Map<string, Uint8Array> {
     if (z < 0 || z + 56 > buf.length || buf.readUInt32LE(z) !== ZIP64_EOCD) throw new ZipProblem('ZIP64 directory record missing');
     // Refuse absurd counts before looping over anything.
     const count64 = buf.readBigUInt64LE(z + 32);
-    if (count64 > BigInt(MAX_ENTRIES)) throw new ZipProblem(`it declares ${count64} entries, more than the ${MAX_ENTRIES} a profile archive may hold`);
+    if (count64 > BigInt(MAX_ENTRIES))
+      throw new ZipProblem(`it declares ${count64} entries, more than the ${MAX_ENTRIES} a profile archive may hold`);
     count = Number(count64);
     cdSize = safeNumber(buf.readBigUInt64LE(z + 40));
     cdOffset = safeNumber(buf.readBigUInt64LE(z + 48));
@@ -145,9 +146,11 @@ function readZip(data: Uint8Array): Map<string, Uint8Array> {
     }
     if (size > MAX_ENTRY_BYTES) throw new ZipProblem(`entry ${name} is too large to be a profile (${size} bytes)`, name);
     total += size;
-    if (total > MAX_TOTAL_BYTES) throw new ZipProblem(`entry ${name} takes the content past ${MAX_TOTAL_BYTES} bytes, too much for profiles`, name);
+    if (total > MAX_TOTAL_BYTES)
+      throw new ZipProblem(`entry ${name} takes the content past ${MAX_TOTAL_BYTES} bytes, too much for profiles`, name);
     if (flags & 1) throw new ZipProblem(`entry ${name} is encrypted`, name);
-    if (method !== 0 && method !== 8) throw new ZipProblem(`entry ${name} uses compression method ${method}; only stored and deflate are read`, name);
+    if (method !== 0 && method !== 8)
+      throw new ZipProblem(`entry ${name} uses compression method ${method}; only stored and deflate are read`, name);
     entries.push({ name, method, flags, crc, compressedSize, size, offset, dataStart });
   }
 
@@ -155,8 +158,8 @@ function readZip(data: Uint8Array): Map<string, Uint8Array> {
   // many entries" bomb).
   const byOffset = [...entries].sort((a, b) => a.offset - b.offset);
   for (let i = 1; i < byOffset.length; i++) {
-    const prev = byOffset[i - 1]!;
-    const cur = byOffset[i]!;
+    const prev = byOffset[i - 1];
+    const cur = byOffset[i];
     if (cur.offset < prev.dataStart + prev.compressedSize) {
       throw new ZipProblem(`entries ${prev.name} and ${cur.name} overlap`, cur.name);
     }
@@ -219,7 +222,7 @@ function crc32(data: Uint8Array): number {
     }
   }
   let crc = -1;
-  for (let i = 0; i < data.length; i++) crc = crcTable[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
+  for (let i = 0; i < data.length; i++) crc = crcTable[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
   return (crc ^ -1) >>> 0;
 }
 

@@ -326,10 +326,7 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
       const sel = this.profile.roots.selectedProgram;
       const raw = sel ? this.store.get(sel.uid)?.raw : undefined;
       if (typeof raw !== 'number' || raw === 0) {
-        throw new HomeConnectError(
-          'validation',
-          `No program is selected on ${this.label}: name the program to start.`,
-        );
+        throw new HomeConnectError('validation', `No program is selected on ${this.label}: name the program to start.`);
       }
       uid = raw;
     } else {
@@ -373,7 +370,7 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
     let item: WireItem;
     if (feature.kind === 'command' && typeof value === 'boolean' && (feature.protocolType ?? 'Boolean') === 'Boolean') {
       // Commands are often access="none" in the static profile yet accepted while relevant
-      // (§3.7, LH#385): let the appliance decide instead of refusing here.
+      // (protocol.md §3.7): let the appliance decide instead of refusing here.
       item = { uid: feature.uid, value };
     } else {
       item = this.profile.encodeValue(key, value);
@@ -569,7 +566,9 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
     this.handshakeTimer = setTimeout(
       () =>
         this.guard(gen, () =>
-          this.fail(new HomeConnectError('timeout', `The handshake did not finish within ${formatSeconds(this.timing.handshakeTimeoutMs)}.`)),
+          this.fail(
+            new HomeConnectError('timeout', `The handshake did not finish within ${formatSeconds(this.timing.handshakeTimeoutMs)}.`),
+          ),
         ),
       this.timing.handshakeTimeoutMs,
     );
@@ -628,9 +627,13 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
     else if (err?.kind === 'auth-failed') {
       // Said once: the transport's own sentence names the key; the label is added where shown.
       const said = /\bkey\b/i.test(err.message);
-      this.fail(said ? err : new HomeConnectError('auth-failed', `The appliance rejected the connection: the key (or iv) is wrong (${err.message})`), 'auth-failed');
-    }
-    else if (err) this.fail(err, 'error');
+      this.fail(
+        said
+          ? err
+          : new HomeConnectError('auth-failed', `The appliance rejected the connection: the key (or iv) is wrong (${err.message})`),
+        'auth-failed',
+      );
+    } else if (err) this.fail(err, 'error');
     else {
       const code = info.code !== undefined ? ` (code ${info.code})` : '';
       this.fail(new HomeConnectError('not-connected', `The appliance closed the connection${code}: ${info.reason}`), 'disconnected');
@@ -639,8 +642,7 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
 
   /** Ends the current link for `err`, moves to `state` and schedules the next attempt. */
   private fail(err: HomeConnectError, state?: ConnectionState): void {
-    const target: ConnectionState =
-      state ?? (err.kind === 'offline' ? 'offline' : err.kind === 'auth-failed' ? 'auth-failed' : 'error');
+    const target: ConnectionState = state ?? (err.kind === 'offline' ? 'offline' : err.kind === 'auth-failed' ? 'auth-failed' : 'error');
     this.teardown(err, true);
     this.setState(target, err.message);
     this.scheduleReconnect();

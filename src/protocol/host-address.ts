@@ -29,7 +29,7 @@ export function parseHost(host: string, defaultPort: number): HostAddress {
   let portText: string | undefined;
   if (text.startsWith('[')) {
     const m = /^\[([^\]]+)\](?::(\d*))?$/.exec(text);
-    if (!m || !net.isIPv6(m[1]!)) throw invalid('expected an IPv6 address in brackets, like [fe80::1] or [fe80::1]:80');
+    if (!m || !net.isIPv6(m[1])) throw invalid('expected an IPv6 address in brackets, like [fe80::1] or [fe80::1]:80');
     hostname = m[1]!;
     portText = m[2];
     if (portText === '') throw invalid('the port after ":" is missing');

@@ -235,11 +235,9 @@ export class Session extends EventEmitter {
       const timer = setTimeout(() => {
         this.pending.delete(msg.msgID);
         reject(
-          new HomeConnectError(
-            'timeout',
-            `The appliance did not answer ${action} ${resource} within ${formatSeconds(timeoutMs)}.`,
-            { details: { resource, action } },
-          ),
+          new HomeConnectError('timeout', `The appliance did not answer ${action} ${resource} within ${formatSeconds(timeoutMs)}.`, {
+            details: { resource, action },
+          }),
         );
       }, timeoutMs);
       this.pending.set(msg.msgID, { resolve, reject, timer });
@@ -404,7 +402,7 @@ export class Session extends EventEmitter {
         else this.opts.logger?.debug(`ignored NOTIFY ${msg.resource}`);
         return;
       case 'POST':
-        // LV: unanswered appliance POSTs can stall the stream; acknowledge with [{}].
+        // Unanswered appliance POSTs reportedly stall the stream; acknowledge with [{}] (protocol.md §3.2).
         this.reply(msg, [{}]);
         return;
       default:

@@ -55,7 +55,10 @@ export class TrafficLog {
   private readonly ring: Slot[] = [];
   private next = 0;
 
-  constructor(capacity: number = DEFAULT_TRAFFIC_CAPACITY, private readonly now: () => number = Date.now) {
+  constructor(
+    capacity: number = DEFAULT_TRAFFIC_CAPACITY,
+    private readonly now: () => number = Date.now,
+  ) {
     this.capacity = Math.max(1, Math.floor(capacity) || 1);
   }
 
@@ -75,7 +78,7 @@ export class TrafficLog {
     const start = n < this.capacity ? 0 : this.next;
     const out: TrafficEntry[] = [];
     for (let i = 0; i < n; i++) {
-      const slot = ring[(start + i) % n]!;
+      const slot = ring[(start + i) % n];
       out.push({ at: slot.at, direction: slot.direction, message: readSlot(slot) });
     }
     return out;

@@ -87,7 +87,10 @@ describe('a hostile appliance', function () {
     assert.ok(traffic.length <= DEFAULT_TRAFFIC_CAPACITY);
     const held = traffic.reduce((n, t) => n + JSON.stringify(t.message).length, 0);
     assert.ok(held < DEFAULT_TRAFFIC_CAPACITY * (MAX_TRAFFIC_TEXT + 200), `traffic log holds ${held} characters`);
-    assert.ok(traffic.some((t) => (t.message as { truncated?: boolean }).truncated === true), 'big frames are kept truncated');
+    assert.ok(
+      traffic.some((t) => (t.message as { truncated?: boolean }).truncated === true),
+      'big frames are kept truncated',
+    );
     assert.ok(peak < HEAP_GROWTH_BOUND, `heap grew by ${Math.round(peak / 1048576)} MB over ${frames} frames`);
     console.log(`      ${frames} frames of ~1 MB: heap growth after GC at most ${(peak / 1048576).toFixed(1)} MB`);
   });

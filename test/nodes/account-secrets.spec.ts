@@ -39,24 +39,36 @@ describe('account node: pending secrets merged into stored ones', function () {
   }
 
   it('keeps the stored key of an appliance the editor sent no secret for, and adds the new one', async function () {
-    const acc = await deployWith(both, { profiles: { [demoDishwasher.haId]: secret(demoDishwasher) }, pending: { [demoWasher.haId]: secret(demoWasher) } });
-    assert.deepStrictEqual(acc.storedRecords().map((r) => [r.haId, r.key]).sort(), [
-      [demoDishwasher.haId, demoDishwasher.key],
-      [demoWasher.haId, demoWasher.key],
-    ].sort());
+    const acc = await deployWith(both, {
+      profiles: { [demoDishwasher.haId]: secret(demoDishwasher) },
+      pending: { [demoWasher.haId]: secret(demoWasher) },
+    });
+    assert.deepStrictEqual(
+      acc
+        .storedRecords()
+        .map((r) => [r.haId, r.key])
+        .sort(),
+      [
+        [demoDishwasher.haId, demoDishwasher.key],
+        [demoWasher.haId, demoWasher.key],
+      ].sort(),
+    );
     const saved = runtimeCredentials();
     assert.strictEqual(saved.pending, undefined, 'pending is folded into profiles');
-    assert.deepStrictEqual(Object.keys(JSON.parse(saved.profiles!)).sort(), [demoDishwasher.haId, demoWasher.haId].sort());
+    assert.deepStrictEqual(Object.keys(JSON.parse(saved.profiles)).sort(), [demoDishwasher.haId, demoWasher.haId].sort());
   });
 
   it('a newer pending secret replaces the stored one; a removed appliance loses its secret', async function () {
     const newKey = Buffer.alloc(32, 9).toString('base64url');
-    const acc = await deployWith([both[0]!], {
+    const acc = await deployWith([both[0]], {
       profiles: { [demoDishwasher.haId]: secret(demoDishwasher), [demoWasher.haId]: secret(demoWasher) },
       pending: { [demoDishwasher.haId]: { ...secret(demoDishwasher), key: newKey } },
     });
-    assert.deepStrictEqual(acc.storedRecords().map((r) => [r.haId, r.key]), [[demoDishwasher.haId, newKey]]);
-    assert.deepStrictEqual(Object.keys(JSON.parse(runtimeCredentials().profiles!)), [demoDishwasher.haId]);
+    assert.deepStrictEqual(
+      acc.storedRecords().map((r) => [r.haId, r.key]),
+      [[demoDishwasher.haId, newKey]],
+    );
+    assert.deepStrictEqual(Object.keys(JSON.parse(runtimeCredentials().profiles)), [demoDishwasher.haId]);
   });
 
   it('after a restart the same stored + pending pair gives the same result', async function () {

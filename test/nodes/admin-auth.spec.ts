@@ -11,7 +11,7 @@ import { demoDishwasher, demoWasher } from '../../src/simulator/demo-profiles';
 import { startNodeRed, type NodeRedInstance } from '../support/browser-node-red';
 import { assertNoSecret } from '../support/secrets';
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- bcryptjs comes with Node-RED and has no types here
 const bcrypt = require('bcryptjs') as { hashSync(pw: string, rounds: number): string };
 
 const ACC = 'hcauthacc1';
@@ -39,7 +39,11 @@ describe('admin API under adminAuth (real Node-RED)', function () {
       settings: {
         adminAuth: {
           type: 'credentials',
-          users: Object.entries(USERS).map(([username, permissions]) => ({ username, password: bcrypt.hashSync(PASSWORD, 4), permissions })),
+          users: Object.entries(USERS).map(([username, permissions]) => ({
+            username,
+            password: bcrypt.hashSync(PASSWORD, 4),
+            permissions,
+          })),
         },
       },
     });
@@ -54,26 +58,47 @@ describe('admin API under adminAuth (real Node-RED)', function () {
       tokens.set(username, body.access_token);
     }
     const profiles: Record<string, unknown> = {};
-    for (const r of STORED) profiles[r.haId] = { key: r.key, ...(r.iv ? { iv: r.iv } : {}), deviceDescription: r.deviceDescription, featureMapping: r.featureMapping };
+    for (const r of STORED)
+      profiles[r.haId] = {
+        key: r.key,
+        ...(r.iv ? { iv: r.iv } : {}),
+        deviceDescription: r.deviceDescription,
+        featureMapping: r.featureMapping,
+      };
     const flows = [
       {
         id: ACC,
         type: 'homeconnect-local-account',
         name: 'auth test',
         region: 'EU',
-        appliances: STORED.map((r) => ({ haId: r.haId, name: r.name, host: r.host, connectionType: r.connectionType, brand: r.brand, type: r.type, vib: r.vib })),
+        appliances: STORED.map((r) => ({
+          haId: r.haId,
+          name: r.name,
+          host: r.host,
+          connectionType: r.connectionType,
+          brand: r.brand,
+          type: r.type,
+          vib: r.vib,
+        })),
         credentials: { profiles: JSON.stringify(profiles) },
       },
     ];
     const res = await fetch(`${red.url}/flows`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'Node-RED-API-Version': 'v2', 'Node-RED-Deployment-Type': 'full', authorization: `Bearer ${tokens.get('full')}` },
+      headers: {
+        'content-type': 'application/json',
+        'Node-RED-API-Version': 'v2',
+        'Node-RED-Deployment-Type': 'full',
+        authorization: `Bearer ${tokens.get('full')}`,
+      },
       body: JSON.stringify({ flows }),
     });
     assert.strictEqual(res.status, 200, await res.text());
     // Flows start after the deploy answers: wait for the account node.
     for (let i = 0; i < 100; i++) {
-      const r = await fetch(`${red.url}/homeconnect-local/account/${ACC}/diagnostics`, { headers: { authorization: `Bearer ${tokens.get('full')}` } });
+      const r = await fetch(`${red.url}/homeconnect-local/account/${ACC}/diagnostics`, {
+        headers: { authorization: `Bearer ${tokens.get('full')}` },
+      });
       await r.arrayBuffer();
       if (r.status === 200) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -84,12 +109,27 @@ describe('admin API under adminAuth (real Node-RED)', function () {
     await red?.stop();
   });
 
-  const other = writeProfileZip({ ...demoDishwasher, haId: 'OTHER-DW-000000000009', name: 'other', key: Buffer.alloc(32, 5).toString('base64url') });
+  const other = writeProfileZip({
+    ...demoDishwasher,
+    haId: 'OTHER-DW-000000000009',
+    name: 'other',
+    key: Buffer.alloc(32, 5).toString('base64url'),
+  });
   const base = `/homeconnect-local`;
   const calls: Array<{ name: string; method: 'GET' | 'POST'; path: string; body?: unknown; expect: Record<UserName, number> }> = [
     { name: 'diagnostics', method: 'GET', path: `${base}/account/${ACC}/diagnostics`, expect: { full: 200, readonly: 200, hclwrite: 200 } },
-    { name: 'profile view', method: 'GET', path: `${base}/account/${ACC}/appliance/${demoWasher.haId}/profile`, expect: { full: 200, readonly: 200, hclwrite: 200 } },
-    { name: 'live view', method: 'GET', path: `${base}/account/${ACC}/appliance/${demoWasher.haId}/live`, expect: { full: 200, readonly: 200, hclwrite: 200 } },
+    {
+      name: 'profile view',
+      method: 'GET',
+      path: `${base}/account/${ACC}/appliance/${demoWasher.haId}/profile`,
+      expect: { full: 200, readonly: 200, hclwrite: 200 },
+    },
+    {
+      name: 'live view',
+      method: 'GET',
+      path: `${base}/account/${ACC}/appliance/${demoWasher.haId}/live`,
+      expect: { full: 200, readonly: 200, hclwrite: 200 },
+    },
     {
       name: 'import (another appliance)',
       method: 'POST',
@@ -104,8 +144,20 @@ describe('admin API under adminAuth (real Node-RED)', function () {
       body: { account: ACC, files: [{ name: 'x.zip', data: Buffer.from('PK\u0003\u0004').toString('base64') }] },
       expect: { full: 200, readonly: 401, hclwrite: 401 },
     },
-    { name: 'login start', method: 'POST', path: `${base}/login/start`, body: { region: 'EU' }, expect: { full: 200, readonly: 401, hclwrite: 401 } },
-    { name: 'login complete', method: 'POST', path: `${base}/login/complete`, body: { loginId: 'x', address: 'x', account: ACC }, expect: { full: 400, readonly: 401, hclwrite: 401 } },
+    {
+      name: 'login start',
+      method: 'POST',
+      path: `${base}/login/start`,
+      body: { region: 'EU' },
+      expect: { full: 200, readonly: 401, hclwrite: 401 },
+    },
+    {
+      name: 'login complete',
+      method: 'POST',
+      path: `${base}/login/complete`,
+      body: { loginId: 'x', address: 'x', account: ACC },
+      expect: { full: 400, readonly: 401, hclwrite: 401 },
+    },
     {
       name: 'test connection of a stored appliance',
       method: 'POST',

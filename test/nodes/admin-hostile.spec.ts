@@ -42,7 +42,8 @@ describe('admin API: hostile appliance data', function () {
   };
 
   before(() => {
-    const take = (p: string, ...handlers: unknown[]) => routes.set(p, handlers[handlers.length - 1] as (req: unknown, res: unknown) => void);
+    const take = (p: string, ...handlers: unknown[]) =>
+      routes.set(p, handlers[handlers.length - 1] as (req: unknown, res: unknown) => void);
     const red = {
       nodes: { createNode() {}, registerType() {}, getNode: (id: string) => (id === 'acc1' ? account : null) },
       events: { on() {}, removeListener() {} },

@@ -79,7 +79,7 @@ function assemble(entries: RawEntry[], extraCentral: Array<{ entry: RawEntry; of
   }
   const cdOffset = pos;
   const central = [
-    ...entries.map((e, i) => centralHeader(e, e.offset ?? offsets[i]!)),
+    ...entries.map((e, i) => centralHeader(e, e.offset ?? offsets[i])),
     ...extraCentral.map((x) => centralHeader(x.entry, x.offset)),
   ];
   const cd = Buffer.concat(central);
@@ -127,7 +127,11 @@ export function zip64CountZip(): HostileFile {
 export function lyingSizeZip(): HostileFile {
   const json = deflated('a.json', JSON.stringify({ haId: 'A', key: TEST_KEY }));
   const bomb = deflated('A_DeviceDescription.xml', Buffer.alloc(64 * 1024 * 1024), 1000);
-  return { name: 'lying.zip', data: assemble([json, bomb]), problem: /A_DeviceDescription\.xml inflates to more than its declared 1000 bytes/ };
+  return {
+    name: 'lying.zip',
+    data: assemble([json, bomb]),
+    problem: /A_DeviceDescription\.xml inflates to more than its declared 1000 bytes/,
+  };
 }
 
 /**
@@ -182,7 +186,11 @@ export function millionFeaturesJson(count = 1000000): HostileFile {
 export function hugeXmlZip(bytes = 30 * 1024 * 1024): HostileFile {
   const unit = '<status uid="0001" refCID="01" refDID="00" access="read" available="true"/>';
   const dd = '<device><statusList>' + unit.repeat(Math.ceil(bytes / unit.length)) + '</statusList></device>';
-  return { name: 'huge-xml.zip', data: profileZip({ deviceDescription: dd, featureMapping: minimalFeatureMapping() }), problem: /too large/ };
+  return {
+    name: 'huge-xml.zip',
+    data: profileZip({ deviceDescription: dd, featureMapping: minimalFeatureMapping() }),
+    problem: /too large/,
+  };
 }
 
 export { minimalDeviceDescription };
@@ -198,6 +206,6 @@ function crc32(data: Uint8Array): number {
     }
   }
   let crc = -1;
-  for (let i = 0; i < data.length; i++) crc = table[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
+  for (let i = 0; i < data.length; i++) crc = table[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
   return (crc ^ -1) >>> 0;
 }

@@ -126,7 +126,14 @@ describe('parseRedirect', () => {
   });
 
   it('says so plainly when nothing usable is pasted, without echoing the input', () => {
-    for (const bad of ['', '   ', 'hcauth://auth/prod', 'https://example.com/auth/prod?state=x', 'not a code!', 'hcauth://auth/prod?code=&state=s']) {
+    for (const bad of [
+      '',
+      '   ',
+      'hcauth://auth/prod',
+      'https://example.com/auth/prod?state=x',
+      'not a code!',
+      'hcauth://auth/prod?code=&state=s',
+    ]) {
       const e = cloudError(() => parseRedirect(bad));
       assert.match(e.message, /does not contain a login code/);
     }
@@ -176,9 +183,13 @@ describe('completeLogin error mapping (stubbed fetch)', () => {
   });
 
   it('names unreachable networks and certificate problems', async () => {
-    let e = await loginError(failingFetch(new TypeError('fetch failed', { cause: Object.assign(new Error('x'), { code: 'ENETUNREACH' }) })));
+    let e = await loginError(
+      failingFetch(new TypeError('fetch failed', { cause: Object.assign(new Error('x'), { code: 'ENETUNREACH' }) })),
+    );
     assert.match(e.message, /cloud\.test: the network is unreachable$/);
-    e = await loginError(failingFetch(new TypeError('fetch failed', { cause: Object.assign(new Error('x'), { code: 'CERT_HAS_EXPIRED' }) })));
+    e = await loginError(
+      failingFetch(new TypeError('fetch failed', { cause: Object.assign(new Error('x'), { code: 'CERT_HAS_EXPIRED' }) })),
+    );
     assert.match(e.message, /certificate could not be verified \(CERT_HAS_EXPIRED\)/);
   });
 

@@ -27,9 +27,32 @@ describe('parseHost', () => {
   }
 
   const bad = [
-    '', '   ', ':80', '192.168.1.20:', '192.168.1.20:0', '192.168.1.20:65536', '192.168.1.20:80a', '1.2.3.4:5:6',
-    '[fe80::1', 'fe80::1]', '[fe80::1]:', '[fe80::1]x', '[192.168.1.1]', '[[::1]]', 'http://192.168.1.20', '192.168.1.20/homeconnect',
-    '999.1.1.1', '1.2.3', '3232235777', 'evil.example:443/../x?y', '--013110426187000262', 'name with space', '-bad.local', 'a..b', 'ünïcode.local', 'x'.repeat(300),
+    '',
+    '   ',
+    ':80',
+    '192.168.1.20:',
+    '192.168.1.20:0',
+    '192.168.1.20:65536',
+    '192.168.1.20:80a',
+    '1.2.3.4:5:6',
+    '[fe80::1',
+    'fe80::1]',
+    '[fe80::1]:',
+    '[fe80::1]x',
+    '[192.168.1.1]',
+    '[[::1]]',
+    'http://192.168.1.20',
+    '192.168.1.20/homeconnect',
+    '999.1.1.1',
+    '1.2.3',
+    '3232235777',
+    'evil.example:443/../x?y',
+    '--013110426187000262',
+    'name with space',
+    '-bad.local',
+    'a..b',
+    'ünïcode.local',
+    'x'.repeat(300),
   ];
   for (const input of bad) {
     it(`rejects ${JSON.stringify(input.length > 30 ? input.slice(0, 30) + '…' : input)} with a validation error`, () => {
@@ -41,6 +64,9 @@ describe('parseHost', () => {
   }
 
   it('rejects non-strings without crashing', () => {
-    assert.throws(() => parseHost(undefined as unknown as string, 80), (e: unknown) => e instanceof HomeConnectError && e.kind === 'validation');
+    assert.throws(
+      () => parseHost(undefined as unknown as string, 80),
+      (e: unknown) => e instanceof HomeConnectError && e.kind === 'validation',
+    );
   });
 });

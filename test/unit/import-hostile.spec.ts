@@ -74,11 +74,16 @@ describe('import: hostile files', function () {
     const f = descriptionFloodIddf();
     const r = importIddfZip(f.data, f.name, { key: TEST_KEY, host: '192.168.1.20' });
     assert.strictEqual(r.type, '');
-    assert.deepStrictEqual(readDescriptionInfo('<a:description x="1"><!-- <type>no</type> --><type> Oven </type><brand>B</brand><model>M</model></a:description>'), {
-      type: 'Oven',
-      brand: 'B',
-      vib: 'M',
-    });
+    assert.deepStrictEqual(
+      readDescriptionInfo(
+        '<a:description x="1"><!-- <type>no</type> --><type> Oven </type><brand>B</brand><model>M</model></a:description>',
+      ),
+      {
+        type: 'Oven',
+        brand: 'B',
+        vib: 'M',
+      },
+    );
     assert.deepStrictEqual(readDescriptionInfo('<description>'.repeat(100000) + '<type>T</type>'), {});
   });
 });
@@ -86,7 +91,10 @@ describe('import: hostile files', function () {
 describe('import: hosts are checked like connecting', () => {
   it('refuses a host with a path or query, naming the file', () => {
     const text = JSON.stringify([{ name: 'dw', host: 'evil.example:443/../x?y', key: TEST_KEY, features: {} }]);
-    assertImportError(() => importBuffer(Buffer.from(text), 'devices.json'), /devices\.json \(appliance 1, dw\): The appliance address "evil\.example:443\/\.\.\/x\?y" is not valid/);
+    assertImportError(
+      () => importBuffer(Buffer.from(text), 'devices.json'),
+      /devices\.json \(appliance 1, dw\): The appliance address "evil\.example:443\/\.\.\/x\?y" is not valid/,
+    );
   });
 
   it('gives no "--<haId>" default host to a TLS profile without brand and type', () => {

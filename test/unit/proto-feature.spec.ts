@@ -17,7 +17,10 @@ describe('a feature named __proto__', () => {
   });
 
   it('is kept in the snapshot, the state payload, the live view and diagnostics copies', async () => {
-    const record = { ...demoDishwasher, featureMapping: demoDishwasher.featureMapping!.replace('>BSH.Common.Status.DoorState<', '>__proto__<') };
+    const record = {
+      ...demoDishwasher,
+      featureMapping: demoDishwasher.featureMapping!.replace('>BSH.Common.Status.DoorState<', '>__proto__<'),
+    };
     h = harness([{ values: [{ uid: DOOR, value: 0 }] }], {}, record);
     const connected = waitState(h.conn, 'connected');
     h.conn.start();

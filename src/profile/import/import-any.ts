@@ -22,9 +22,13 @@ export function importBuffer(data: Uint8Array, fileName: string, meta?: Partial<
     if (profileJsonEntries(entries, fileName).length > 0) return importProfileZip(data, fileName);
     const hasXml = [...entries.keys()].some((n) => n.endsWith('_DeviceDescription.xml'));
     if (!hasXml) {
-      throw new HomeConnectError('import', `${fileName} is a ZIP file but holds no Home Connect profile (no appliance JSON, no *_DeviceDescription.xml).`, {
-        details: { file: fileName },
-      });
+      throw new HomeConnectError(
+        'import',
+        `${fileName} is a ZIP file but holds no Home Connect profile (no appliance JSON, no *_DeviceDescription.xml).`,
+        {
+          details: { file: fileName },
+        },
+      );
     }
     if (meta?.key === undefined) {
       throw new HomeConnectError(
@@ -41,9 +45,13 @@ export function importBuffer(data: Uint8Array, fileName: string, meta?: Partial<
     });
   }
   if (data.length > MAX_JSON_BYTES) {
-    throw new HomeConnectError('import', `${fileName} is too large for a profile file (${data.length} bytes; JSON files up to ${MAX_JSON_BYTES} are read).`, {
-      details: { file: fileName },
-    });
+    throw new HomeConnectError(
+      'import',
+      `${fileName} is too large for a profile file (${data.length} bytes; JSON files up to ${MAX_JSON_BYTES} are read).`,
+      {
+        details: { file: fileName },
+      },
+    );
   }
   const text = bytesToText(data);
   const first = text.trimStart().charAt(0);
@@ -109,10 +117,7 @@ function looksLikeHcpy(parsed: unknown): boolean {
   const items = Array.isArray(parsed) ? parsed : [parsed];
   return items.some(
     (i) =>
-      isPlainObject(i) &&
-      !('connectionType' in i) &&
-      !('deviceDescription' in i) &&
-      ('features' in i || 'host' in i || 'description' in i),
+      isPlainObject(i) && !('connectionType' in i) && !('deviceDescription' in i) && ('features' in i || 'host' in i || 'description' in i),
   );
 }
 
@@ -123,7 +128,9 @@ async function readFile(file: string): Promise<Uint8Array> {
   try {
     const size = (await fs.stat(file)).size;
     if (size > MAX_FILE_BYTES) {
-      throw new HomeConnectError('import', `${path.basename(file)} is too large for a profile file (${size} bytes).`, { details: { file } });
+      throw new HomeConnectError('import', `${path.basename(file)} is too large for a profile file (${size} bytes).`, {
+        details: { file },
+      });
     }
     return await fs.readFile(file);
   } catch (e) {

@@ -71,8 +71,10 @@ export const MAX_FEATURES = 20000;
 function checkFeatures(value: unknown, source: string): HcpyFeatures {
   if (!isPlainObject(value)) throw fail(`${source}: features must be an object keyed by decimal uid.`, source);
   let count = 0;
-  for (const uid in value) {
-    if (++count > MAX_FEATURES) throw fail(`${source}: features lists more than ${MAX_FEATURES} entries, too many for an appliance.`, source);
+  // Counted before Object.entries() builds the whole list.
+  for (const _uid in value) {
+    if (++count > MAX_FEATURES)
+      throw fail(`${source}: features lists more than ${MAX_FEATURES} entries, too many for an appliance.`, source);
   }
   for (const [uid, f] of Object.entries(value)) {
     if (!/^\d+$/.test(uid) || !isPlainObject(f)) {
