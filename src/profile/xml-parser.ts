@@ -38,6 +38,9 @@ const parser = new XMLParser({
   jPath: false, // callbacks (none used) would otherwise get a path string built per element
 });
 
+/** Largest XML document parsed (real profiles are up to ~170 kB); checked before parsing. */
+export const MAX_XML_CHARS = 4 * 1024 * 1024;
+
 const ATTRS = ':@';
 const TEXT = '#text';
 /** Shared by every element without children (most of them); frozen so a push cannot leak. */
@@ -135,6 +138,11 @@ function convert(node: OrderedNode, strings: Interner): XmlElement | undefined {
 export function parseXml(xml: string, label: string): XmlElement {
   if (typeof xml !== 'string' || xml.trim() === '') {
     throw new HomeConnectError('profile', `${label} is empty; expected an XML document.`, { details: { file: label } });
+  }
+  if (xml.length > MAX_XML_CHARS) {
+    throw new HomeConnectError('profile', `${label} is too large for a profile (more than ${MAX_XML_CHARS} characters of XML).`, {
+      details: { file: label },
+    });
   }
   let doc: unknown;
   try {

@@ -17,6 +17,7 @@ import { connectTransport, type TransportClose } from './client-transport';
 import { safeEmit } from './safe-emit';
 import { Session, formatSeconds, type SessionLogger, type SessionProfile, type SessionTransport } from './session';
 import { TrafficLog } from './traffic-log';
+import { setOwn } from '../profile/own-key';
 import type {
   ApplianceClient,
   ConnectionEvents,
@@ -273,7 +274,7 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
 
   snapshot(): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    for (const v of this.store.values()) out[v.key] = v.value;
+    for (const v of this.store.values()) setOwn(out, v.key, v.value);
     return out;
   }
 
@@ -542,7 +543,7 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
     link.session = session;
     link.early = new Map();
     const gen = link.gen;
-    session.on('traffic', (direction, message) => this.trafficLog.record(direction, message));
+    session.on('traffic', (direction, message, text) => this.trafficLog.record(direction, message, text));
     session.on('values', (values) =>
       this.guard(gen, () => {
         if (link.early) for (const v of values) link.early.set(v.uid, v);

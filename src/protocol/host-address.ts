@@ -44,7 +44,10 @@ export function parseHost(host: string, defaultPort: number): HostAddress {
     } else {
       hostname = text;
     }
-    if (!net.isIPv4(hostname) && (!HOSTNAME.test(hostname) || /^[\d.]+$/.test(hostname) || hostname.length > 253)) {
+    // Digits and dots only would be read as a (malformed) IPv4 address, except a bare haId
+    // (AES appliances' default name): 11+ digits cannot be a 32-bit address.
+    const numeric = /^[\d.]+$/.test(hostname) && !/^\d{11,}$/.test(hostname);
+    if (!net.isIPv4(hostname) && (!HOSTNAME.test(hostname) || numeric || hostname.length > 253)) {
       throw invalid('expected an IP address or a host name such as 192.168.1.20 or dishwasher.local');
     }
   }

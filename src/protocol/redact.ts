@@ -3,6 +3,7 @@
  * the output is checked for the secret bytes in the encodings people and tools use
  * (base64url, base64, hex). A string that contains one is replaced as a whole.
  */
+import { setOwn } from '../profile/own-key';
 import { tryDecodeKey } from '../profile/import/key-material';
 
 export const REDACTED = '[redacted]';
@@ -99,7 +100,7 @@ export function redactSecrets(value: unknown, secrets: Buffer[] = []): unknown {
       let hidden = 0;
       for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
         const name = leaks(k, needles) ? `${REDACTED}${hidden++}` : k;
-        out[name] = isSecretField(k) ? REDACTED : walk(x, depth + 1);
+        setOwn(out, name, isSecretField(k) ? REDACTED : walk(x, depth + 1));
       }
       return out;
     }

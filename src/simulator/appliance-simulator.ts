@@ -66,6 +66,8 @@ export interface SimulatorFaults {
   burst(count: number): Promise<void>;
   /** Send one frame larger than 1 MiB. */
   oversizedFrame(): void;
+  /** Send one NOTIFY /ro/values with exactly these items (hostile-appliance tests); resolves when sent. */
+  notifyItems(data: unknown[]): Promise<void>;
   /** Drop every socket and come back with a new sID and edMsgID (appliance reboot). */
   restart(): void;
 }
@@ -996,6 +998,17 @@ export class ApplianceSimulator extends EventEmitter {
           }
         }
         await Promise.all(sends);
+      },
+      async notifyItems(data: unknown[]): Promise<void> {
+        const text = JSON.stringify({
+          sID: sim.sID,
+          msgID: sim.nextApplianceMsgId(),
+          resource: '/ro/values',
+          version: sim.versions.get('ro') ?? 1,
+          action: 'NOTIFY',
+          data,
+        });
+        await Promise.all(sim.notifiableLinks().map((s) => s.conn.send(text).catch(() => undefined)));
       },
       oversizedFrame(): void {
         const big = JSON.stringify({

@@ -192,7 +192,7 @@ describe('editor in a real browser', function () {
     await page.waitForSelector('#hc-login-button', { state: 'detached' });
     const saved = await page.evaluate(() => {
       const n = window.RED.nodes.node('hcacc1');
-      return { appliances: n.appliances, profiles: n.credentials.profiles as string };
+      return { appliances: n.appliances, profiles: n.credentials.pending as string };
     });
     assert.deepStrictEqual(
       saved.appliances.map((a: any) => [a.haId, a.name, a.host, a.connectionType]),
@@ -258,7 +258,7 @@ describe('editor in a real browser', function () {
     await page.waitForSelector('#hc-login-button', { state: 'detached' });
     const saved = await page.evaluate(() => {
       const n = window.RED.nodes.node('hcacc2');
-      return { appliances: n.appliances, profiles: n.credentials.profiles as string };
+      return { appliances: n.appliances, profiles: n.credentials.pending as string };
     });
     assert.deepStrictEqual(
       saved.appliances.map((a: any) => a.haId),
@@ -807,5 +807,54 @@ describe('editor in a real browser', function () {
       await page.waitForSelector('#node-input-connection', { state: 'detached' });
       assert.deepStrictEqual(await node(), { connection: choice, outputs });
     }
+  });
+
+  it('a later editor session renames and removes appliances without the stored keys; the runtime keeps them', async function () {
+    // The page reloaded: the editor holds no secret, and the admin API never hands one out.
+    await page.reload();
+    await page.waitForFunction(
+      () => {
+        const RED = window.RED;
+        return !!(RED && RED.nodes && RED.nodes.node('hcacc1') && RED.workspaces && RED.workspaces.active());
+      },
+      undefined,
+      { timeout: 60000 },
+    );
+    await openAccount('hcacc1');
+    await page.fill(row(DISHWASHER.haId) + ' .hc-appliance-name', 'Dishwasher downstairs');
+    await page.uncheck(row(WASHER.haId) + ' .hc-appliance-keep');
+    await page.click('#node-config-dialog-ok');
+    await page.waitForSelector('#hc-login-button', { state: 'detached' });
+    // The washer's out node goes with it.
+    await page.evaluate(() => {
+      const RED = window.RED;
+      const out = RED.nodes.node('hcout1');
+      if (out) RED.nodes.remove('hcout1');
+      RED.nodes.dirty(true);
+      RED.view.redraw(true);
+    });
+    await page.waitForSelector('#red-ui-header-button-deploy:not(.disabled)');
+    await deploy();
+    // The deploy button greys out while the deploy is in flight: wait for the runtime's copy.
+    let redeployed: any;
+    await until('the runtime to hold the edited account', async () => {
+      redeployed = ((await red!.getFlows()) as any[]).find((n) => n.id === 'hcacc1');
+      return redeployed.appliances.length === 1;
+    });
+    assert.deepStrictEqual(
+      redeployed.appliances.map((a: any) => [a.haId, a.name]),
+      [[DISHWASHER.haId, 'Dishwasher downstairs']],
+    );
+    // The new account node (new name) connects with the key it kept from the stored credentials.
+    await until(
+      'the redeployed account to connect with the stored key',
+      async () => {
+        const res = await fetch(`${red!.url}/homeconnect-local/account/hcacc1/diagnostics`);
+        const text = await res.text();
+        return res.status === 200 && /"name":"Dishwasher downstairs"[^}]*"state":"connected"/.test(text);
+      },
+      30000,
+    );
+    await until('the in node to show connected', async () => (await statusOf('hcin1')) === 'connected', 30000);
   });
 });

@@ -2,13 +2,14 @@ import * as assert from 'assert';
 import { strToU8, zipSync } from 'fflate';
 import * as fs from 'fs';
 import * as path from 'path';
-import { ADMIN_PREFIX, READ_SCOPE, WRITE_SCOPE, registerAdminApi } from '../../nodes/admin-api';
+import { ADMIN_PREFIX, DEPLOY_SCOPE, READ_SCOPE, WRITE_SCOPE, registerAdminApi } from '../../nodes/admin-api';
 import type { RedAPI } from '../../nodes/red-types';
 import { writeProfileZip } from '../../src/profile/import';
 import type { ApplianceRecord } from '../../src/profile/types';
 import { demoDishwasher, demoRecords, demoWasher } from '../../src/simulator/demo-profiles';
 import { browserLogin, fakeApplianceFrom, startFakeCloud, type FakeAppliance, type FakeCloud } from '../support/fake-cloud';
 import { fixturesDir } from '../support/paths';
+import { assertNoSecret } from '../support/secrets';
 import { ACCOUNT_ID, homeconnectNodes, nodeRedHelper, nodeRedModule, testAccount, useNodeRedServer } from '../support/node-red-helper';
 
 const helper = nodeRedHelper();
@@ -19,16 +20,17 @@ const request = (): any => (helper as unknown as { request(): any }).request();
 const P = ADMIN_PREFIX;
 
 /** Every route of the contract, with the scope its guard must carry. */
-const ROUTES: Array<[method: 'get' | 'post', path: string, scope: string]> = [
-  ['post', `${P}/login/start`, WRITE_SCOPE],
-  ['post', `${P}/login/complete`, WRITE_SCOPE],
-  ['post', `${P}/import`, WRITE_SCOPE],
-  ['post', `${P}/profile`, WRITE_SCOPE],
-  ['get', `${P}/account/:id/appliance/:haId/profile`, READ_SCOPE],
-  ['get', `${P}/account/:id/appliance/:haId/live`, READ_SCOPE],
-  ['post', `${P}/test-connection`, WRITE_SCOPE],
-  ['get', `${P}/account/:id/diagnostics`, READ_SCOPE],
-  ['get', `${P}/discover`, READ_SCOPE],
+const ROUTES: Array<[method: 'get' | 'post', path: string, scopes: string[]]> = [
+  // Endpoints handing out new secrets need the deploy permission too.
+  ['post', `${P}/login/start`, [WRITE_SCOPE, DEPLOY_SCOPE]],
+  ['post', `${P}/login/complete`, [WRITE_SCOPE, DEPLOY_SCOPE]],
+  ['post', `${P}/import`, [WRITE_SCOPE, DEPLOY_SCOPE]],
+  ['post', `${P}/profile`, [WRITE_SCOPE]],
+  ['get', `${P}/account/:id/appliance/:haId/profile`, [READ_SCOPE]],
+  ['get', `${P}/account/:id/appliance/:haId/live`, [READ_SCOPE]],
+  ['post', `${P}/test-connection`, [WRITE_SCOPE]],
+  ['get', `${P}/account/:id/diagnostics`, [READ_SCOPE]],
+  ['get', `${P}/discover`, [READ_SCOPE]],
 ];
 
 describe('admin API: permissions (structural)', function () {
@@ -55,10 +57,16 @@ describe('admin API: permissions (structural)', function () {
     registerAdminApi(red);
     registerAdminApi(red); // a second module init on the same app adds nothing
     assert.deepStrictEqual(seen.map((r) => [r.method, r.path]).sort(), ROUTES.map(([m, p]) => [m, p]).sort());
-    for (const [method, p, scope] of ROUTES) {
+    for (const [method, p, scopes] of ROUTES) {
       const r = seen.find((x) => x.method === method && x.path === p)!;
-      assert.strictEqual(r.handlers.length, 2, `${p}: guard + handler`);
-      assert.strictEqual(guards.get(r.handlers[0]), scope, `${method} ${p} is guarded by ${scope}`);
+      // guards, then (POST) the JSON-only check, then the handler
+      assert.strictEqual(r.handlers.length, scopes.length + (method === 'post' ? 2 : 1), `${p}: guards + handler`);
+      assert.deepStrictEqual(
+        r.handlers.slice(0, scopes.length).map((h) => guards.get(h)),
+        scopes,
+        `${method} ${p} is guarded by ${scopes.join(', ')}`,
+      );
+      if (method === 'post') assert.strictEqual(guards.get(r.handlers[scopes.length]), undefined, 'then a non-guard');
     }
   });
 
@@ -218,7 +226,21 @@ describe(`admin API over HTTP (${nodeRedModule})`, function () {
       assert.strictEqual(r.connectionType, 'AES');
     });
 
-    it('importing into a deployed account returns its stored appliances too, names and hosts kept', async function () {
+    it('importing into a deployed account returns only what was sent: no stored key or iv, even when the file fails', async function () {
+      await helper.unload();
+      await loadAccount([{ ...demoWasher, name: 'laundry', host: '192.0.2.11' }]);
+      const zip = writeProfileZip(demoDishwasher);
+      for (const files of [
+        [{ name: zip.fileName, data: Buffer.from(zip.data).toString('base64') }],
+        [{ name: 'broken.zip', data: Buffer.from('PK\u0003\u0004 not really').toString('base64') }],
+      ]) {
+        const res = await request().post(`${P}/import`).send({ account: ACCOUNT_ID, files }).expect(200);
+        assert.ok(!res.body.records.some((r: ApplianceRecord) => r.haId === demoWasher.haId), 'the stored washer is not returned');
+        assertNoSecret(res.text, [demoWasher.key, demoWasher.iv!]);
+      }
+    });
+
+    it('importing into a deployed account keeps the stored names and hosts of the imported appliances', async function () {
       // The deployed account holds only the dishwasher (renamed, with a host); the washer is imported.
       const stored = { ...demoDishwasher, name: 'kitchen', host: '192.0.2.10' };
       await helper.unload();
@@ -243,6 +265,24 @@ describe(`admin API over HTTP (${nodeRedModule})`, function () {
       assert.strictEqual(byId.get(demoWasher.haId)!.key, demoWasher.key);
     });
 
+    it('hosts typed for manual entry or test connection are checked like connecting (400 with the reason)', async function () {
+      for (const path of ['/import', '/test-connection']) {
+        const res = await request()
+          .post(`${P}${path}`)
+          .send({ host: 'evil.example:443/../x?y', key: demoDishwasher.key, files: [{ name: 'a.zip', data: 'UEsDBA==' }], features: {} })
+          .expect(400);
+        assert.match(res.body.error, /The appliance address "evil\.example:443\/\.\.\/x\?y" is not valid/);
+      }
+    });
+
+    it('every POST refuses a body that is not JSON (415), form posts included', async function () {
+      for (const path of ['/login/start', '/login/complete', '/import', '/profile', '/test-connection']) {
+        const res = await request().post(`${P}${path}`).type('form').send({ region: 'EU', files: 'x' }).expect(415);
+        assert.match(res.body.error, /only JSON/);
+        await request().post(`${P}${path}`).set('Content-Type', 'text/plain').send('{}').expect(415);
+      }
+    });
+
     it('"imported" lists only the appliances read from the files, not the stored ones merged in', async function () {
       await helper.unload();
       await loadAccount([{ ...demoDishwasher, host: '192.0.2.10' }]);
@@ -251,7 +291,7 @@ describe(`admin API over HTTP (${nodeRedModule})`, function () {
         .post(`${P}/import`)
         .send({ account: ACCOUNT_ID, files: [{ name: washerZip.fileName, data: Buffer.from(washerZip.data).toString('base64') }] })
         .expect(200);
-      assert.strictEqual(res.body.records.length, 2);
+      assert.strictEqual(res.body.records.length, 1, 'no stored record (and so no stored secret) comes back');
       assert.deepStrictEqual(res.body.imported, [demoWasher.haId]);
     });
   });

@@ -1,3 +1,5 @@
+import * as http from 'http';
+import * as net from 'net';
 import * as assert from 'assert';
 import { ADMIN_PREFIX } from '../../nodes/admin-api';
 import { closedPort } from '../support/fake-cloud';
@@ -167,6 +169,48 @@ describe(`admin API against simulated appliances (${nodeRedModule})`, function (
     assert.strictEqual(sims.dishwasher.connectionCount, before);
   });
 
+  it('test-connection is no port scanner: other hosts get one of three answers, never a raw socket error', async function () {
+    await helper.load(nodes, []);
+    const servers: Array<net.Server> = [];
+    const listen = async (server: net.Server): Promise<string> => {
+      servers.push(server);
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+      return `127.0.0.1:${(server.address() as net.AddressInfo).port}`;
+    };
+    try {
+      const hosts = {
+        closed: `127.0.0.1:${await closedPort()}`,
+        http: await listen(http.createServer((_req, res) => res.end('hello'))),
+        ssh: await listen(net.createServer((s) => s.end('SSH-2.0-OpenSSH_9.6\r\n'))),
+        reset: await listen(net.createServer((s) => s.resetAndDestroy())),
+      };
+      for (const r of sims.records) {
+        for (const [what, host] of Object.entries(hosts)) {
+          const body = {
+            host,
+            connectionType: r.connectionType,
+            key: r.key,
+            ...(r.iv ? { iv: r.iv } : {}),
+            deviceDescription: r.deviceDescription,
+            featureMapping: r.featureMapping,
+          };
+          const res = await request().post(`${P}/test-connection`).send(body).expect(200);
+          assert.strictEqual(res.body.ok, false, what);
+          assert.ok(['not a Home Connect appliance', 'unreachable'].includes(res.body.answer), `${what}: ${res.text}`);
+          assert.doesNotMatch(
+            res.body.reason,
+            /ECONN|EPIPE|socket|hang up|SSH|hello|wrong version|HTTP\/|Parse Error|status code/i,
+            `${what}: ${res.body.reason}`,
+          );
+          if (what === 'closed') assert.strictEqual(res.body.answer, 'unreachable', res.text);
+          if (what === 'http') assert.strictEqual(res.body.answer, 'not a Home Connect appliance', `${r.connectionType}: ${res.text}`);
+        }
+      }
+    } finally {
+      for (const s of servers) s.close();
+    }
+  });
+
   it('test-connection failures: nothing listening is offline, a wrong key is auth-failed, HTTP 404 asks for a power cycle', async function () {
     await helper.load(nodes, []);
     const dw = sims.records[0];
@@ -188,7 +232,8 @@ describe(`admin API against simulated appliances (${nodeRedModule})`, function (
       .expect(200);
     assert.strictEqual(res.body.ok, false);
     assert.strictEqual(res.body.kind, 'offline', JSON.stringify(res.body));
-    assert.match(res.body.reason, /not reachable/);
+    assert.strictEqual(res.body.answer, 'unreachable');
+    assert.match(res.body.reason, /^No Home Connect appliance is reachable at 127\.0\.0\.1:\d+\.$/);
 
     for (const r of [dw, wm]) {
       res = await request()

@@ -216,6 +216,40 @@ describe(`nodes against the simulator (${nodeRedModule})`, function () {
       assert.strictEqual(sims.dishwasher.received.length, n, 'nothing sent');
     });
 
+    it('raw /ro/values writes of a dangerous uid are refused in every form', async function () {
+      const out = await deploy(dw().haId);
+      const n = sims.dishwasher.received.length;
+      // 553 = ApplyFactoryReset, 1 = DeactivateWiFi in the demo dishwasher.
+      const forms: unknown[] = [
+        553,
+        '553',
+        ' 553 ',
+        '0x229',
+        '5.53e2',
+        553.0000001,
+        '553.0000001',
+        1,
+        '1',
+        '1.0',
+        'abc',
+        '',
+        true,
+        null,
+        [553],
+        { n: 553 },
+        -1,
+        1e21,
+      ];
+      for (const uid of forms) {
+        const r = await send(out, { payload: { resource: '/ro/values', action: 'POST', data: [{ uid, value: true }] } });
+        assert.ok(r.error, `refused: ${JSON.stringify(uid)}`);
+        assert.match(r.error.error.message, /dangerous/);
+      }
+      const missing = await send(out, { payload: { resource: '/ro/values', action: 'POST', data: [{ value: true }] } });
+      assert.ok(missing.error, 'an item without a uid is refused');
+      assert.strictEqual(sims.dishwasher.received.length, n, 'nothing sent');
+    });
+
     it('appliance error responses carry code and name in msg.error', async function () {
       const out = await deploy(dw().haId);
       // read-only status written raw: the appliance itself refuses it

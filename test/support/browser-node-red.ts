@@ -124,7 +124,8 @@ export async function startNodeRed(opts: NodeRedOptions = {}): Promise<NodeRedIn
       try {
         const res = await fetch(`${url}/settings`);
         await res.arrayBuffer();
-        if (res.status === 200) break;
+        // 401: up, with adminAuth
+        if (res.status === 200 || res.status === 401) break;
       } catch {
         // not listening yet
       }

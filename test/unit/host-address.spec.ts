@@ -17,6 +17,8 @@ describe('parseHost', () => {
     ['2001:db8::8a2e:370:7334', 80, '2001:db8::8a2e:370:7334', 80, '[2001:db8::8a2e:370:7334]:80'],
     ['[::ffff:192.168.1.2]:65535', 80, '::ffff:192.168.1.2', 65535, '[::ffff:192.168.1.2]:65535'],
     ['fe80::1%eth0', 80, 'fe80::1%eth0', 80, '[fe80::1%eth0]:80'],
+    // A bare haId (AES default host): too long to be read as a 32-bit address.
+    ['013110426187000262', 80, '013110426187000262', 80, '013110426187000262:80'],
   ];
   for (const [input, def, hostname, port, authority] of ok) {
     it(`accepts ${JSON.stringify(input)}`, () => {
@@ -43,6 +45,9 @@ describe('parseHost', () => {
     '192.168.1.20/homeconnect',
     '999.1.1.1',
     '1.2.3',
+    '3232235777',
+    'evil.example:443/../x?y',
+    '--013110426187000262',
     'name with space',
     '-bad.local',
     'a..b',
