@@ -6,7 +6,7 @@ import type { UserConfig } from './appliance-user';
 import { isEmptyFilter, parseKeyFilter } from './key-filter';
 import { changeMessage, connectionMessage, stateMessage } from './message-builder';
 import type { ApplianceRef } from './message-builder';
-import type { NodeMessage, RedAPI, RedNode } from './red-types';
+import type { RedAPI, RedNode } from './red-types';
 import { connectionStatus } from './status';
 
 export const IN_TYPE = 'homeconnect-local-in';
@@ -53,7 +53,7 @@ export function registerInNode(RED: RedAPI): void {
       if (output === 'state') {
         node.send(stateMessage(appliance, client.snapshot(), accept));
       } else {
-        node.send([wanted.map((c) => changeMessage(appliance, c))] as unknown as NodeMessage[]);
+        node.send([wanted.map((c) => changeMessage(appliance, c))]);
       }
     };
 

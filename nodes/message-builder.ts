@@ -1,4 +1,5 @@
 import type { ConnectionState, ValueChange } from '../src/protocol/types';
+import { setOwn } from '../src/profile/own-key';
 import type { NodeMessage } from './red-types';
 
 /** What every in-node message says about its appliance. */
@@ -36,14 +37,10 @@ export function changeMessage(appliance: ApplianceRef, change: ValueChange): Nod
 }
 
 /** One message per update batch: payload = every current value (that passes the filter) by full key. */
-export function stateMessage(
-  appliance: ApplianceRef,
-  snapshot: Record<string, unknown>,
-  accept: (key: string) => boolean,
-): NodeMessage {
+export function stateMessage(appliance: ApplianceRef, snapshot: Record<string, unknown>, accept: (key: string) => boolean): NodeMessage {
   const payload: Record<string, unknown> = {};
   for (const key of Object.keys(snapshot).sort()) {
-    if (accept(key)) payload[key] = snapshot[key];
+    if (accept(key)) setOwn(payload, key, snapshot[key]);
   }
   return { topic: appliance.name, payload, homeconnect: { haId: appliance.haId, appliance: appliance.name } };
 }

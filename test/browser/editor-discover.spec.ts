@@ -67,7 +67,7 @@ describe('editor: Find appliances (mDNS on loopback)', function () {
     await page.goto(red.url + '/');
     await page.waitForFunction(
       () => {
-        const RED = (window as any).RED;
+        const RED = window.RED;
         return !!(RED && RED.nodes && RED.nodes.getType('homeconnect-local-account') && RED.workspaces && RED.workspaces.active());
       },
       undefined,
@@ -83,7 +83,10 @@ describe('editor: Find appliances (mDNS on loopback)', function () {
 
   afterEach(async function () {
     if (this.currentTest?.state === 'failed') {
-      if (page) await page.screenshot({ path: path.join(ARTIFACTS, `failed-${this.currentTest.title.replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
+      if (page)
+        await page
+          .screenshot({ path: path.join(ARTIFACTS, `failed-${this.currentTest.title.replace(/\W+/g, '-')}.png`) })
+          .catch(() => undefined);
       if (red) console.log(red.output().split('\n').slice(-40).join('\n'));
     }
   });
@@ -91,15 +94,27 @@ describe('editor: Find appliances (mDNS on loopback)', function () {
   it('finds the advertised appliances, fills in the host with one click, saves the follow choices and the in node connects there', async function () {
     await page.evaluate(
       ({ haId }) => {
-        const RED = (window as any).RED;
+        const RED = window.RED;
         const z = RED.workspaces.active();
         RED.view.importNodes([
           { id: 'hcdacc', type: 'homeconnect-local-account', name: 'Found', region: 'EU', appliances: [] },
-          { id: 'hcdin', type: 'homeconnect-local-in', z, x: 200, y: 100, account: 'hcdacc', appliance: haId, output: 'changes', filter: '', initial: true, wires: [] },
+          {
+            id: 'hcdin',
+            type: 'homeconnect-local-in',
+            z,
+            x: 200,
+            y: 100,
+            account: 'hcdacc',
+            appliance: haId,
+            output: 'changes',
+            filter: '',
+            initial: true,
+            wires: [],
+          },
         ]);
         RED.editor.editConfig('', 'homeconnect-local-account', 'hcdacc');
       },
-      { haId: DISHWASHER!.haId },
+      { haId: DISHWASHER.haId },
     );
     await page.waitForSelector('#hc-discover-button', { state: 'visible' });
     assert.strictEqual(await page.isChecked('#node-config-input-follow'), true, 'Follow address changes is on by default');
@@ -109,7 +124,7 @@ describe('editor: Find appliances (mDNS on loopback)', function () {
     await page.waitForSelector('#hc-discover-list .hc-discover-hint', { timeout: 15000 });
     assert.match((await page.textContent('#hc-discover-list')) ?? '', /no mDNS answers on 127\.0\.0\.1.*container/);
 
-    for (const record of [DISHWASHER!, WASHER!]) {
+    for (const record of [DISHWASHER, WASHER]) {
       const sim = new ApplianceSimulator({ record, host: '127.0.0.1', port: 0, advertise: MDNS });
       sims.push(sim);
       await sim.start();
@@ -117,31 +132,34 @@ describe('editor: Find appliances (mDNS on loopback)', function () {
     const [dw, wm] = sims;
 
     // The dishwasher comes in by import with its default network name: the follow tick mirrors the runtime's default.
-    const zip = writeProfileZip({ ...DISHWASHER!, name: 'Kitchen', host: '' });
+    const zip = writeProfileZip({ ...DISHWASHER, name: 'Kitchen', host: '' });
     await page.setInputFiles('#hc-import-file', { name: zip.fileName, mimeType: 'application/zip', buffer: Buffer.from(zip.data) });
-    await page.waitForSelector(row(DISHWASHER!.haId));
-    const defaultName = `${DISHWASHER!.brand}-${DISHWASHER!.type}-${DISHWASHER!.haId}`;
-    assert.strictEqual(await page.inputValue(row(DISHWASHER!.haId) + ' .hc-appliance-host'), defaultName);
-    assert.strictEqual(await page.isChecked(row(DISHWASHER!.haId) + ' .hc-appliance-follow'), true, 'the default network name: followed');
-    await page.fill(row(DISHWASHER!.haId) + ' .hc-appliance-host', '192.0.2.7');
-    assert.strictEqual(await page.isChecked(row(DISHWASHER!.haId) + ' .hc-appliance-follow'), false, 'a typed host is pinned');
+    await page.waitForSelector(row(DISHWASHER.haId));
+    const defaultName = `${DISHWASHER.brand}-${DISHWASHER.type}-${DISHWASHER.haId}`;
+    assert.strictEqual(await page.inputValue(row(DISHWASHER.haId) + ' .hc-appliance-host'), defaultName);
+    assert.strictEqual(await page.isChecked(row(DISHWASHER.haId) + ' .hc-appliance-follow'), true, 'the default network name: followed');
+    await page.fill(row(DISHWASHER.haId) + ' .hc-appliance-host', '192.0.2.7');
+    assert.strictEqual(await page.isChecked(row(DISHWASHER.haId) + ' .hc-appliance-follow'), false, 'a typed host is pinned');
 
     await page.click('#hc-discover-button');
-    await page.waitForSelector(found(DISHWASHER!.haId), { timeout: 15000 });
-    await page.waitForSelector(found(WASHER!.haId));
-    const match = (await page.textContent(found(DISHWASHER!.haId))) ?? '';
-    assert.match(match, new RegExp(`^Kitchen: found at 127\\.0\\.0\\.1:${dw!.port} \\(TLS\\)`), match);
-    assert.strictEqual(await page.getAttribute(found(DISHWASHER!.haId), 'data-state'), 'match');
-    const unknown = (await page.textContent(found(WASHER!.haId))) ?? '';
-    assert.strictEqual(await page.getAttribute(found(WASHER!.haId), 'data-state'), 'unknown');
-    assert.ok(unknown.includes(`127.0.0.1:${wm!.port}: found, no key yet — log in or import to add`), unknown);
-    assert.strictEqual(await page.$(found(WASHER!.haId) + ' .hc-discover-use'), null, 'no fill-in button without a row');
+    await page.waitForSelector(found(DISHWASHER.haId), { timeout: 15000 });
+    await page.waitForSelector(found(WASHER.haId));
+    const match = (await page.textContent(found(DISHWASHER.haId))) ?? '';
+    assert.match(match, new RegExp(`^Kitchen: found at 127\\.0\\.0\\.1:${dw.port} \\(TLS\\)`), match);
+    assert.strictEqual(await page.getAttribute(found(DISHWASHER.haId), 'data-state'), 'match');
+    const unknown = (await page.textContent(found(WASHER.haId))) ?? '';
+    assert.strictEqual(await page.getAttribute(found(WASHER.haId), 'data-state'), 'unknown');
+    assert.ok(unknown.includes(`127.0.0.1:${wm.port}: found, no key yet — log in or import to add`), unknown);
+    assert.strictEqual(await page.$(found(WASHER.haId) + ' .hc-discover-use'), null, 'no fill-in button without a row');
     await page.screenshot({ path: path.join(ARTIFACTS, 'account-discover.png') });
 
-    await page.click(found(DISHWASHER!.haId) + ' .hc-discover-use');
-    assert.strictEqual(await page.inputValue(row(DISHWASHER!.haId) + ' .hc-appliance-host'), `127.0.0.1:${dw!.port}`);
-    assert.match((await page.textContent(row(DISHWASHER!.haId) + ' .hc-appliance-result')) ?? '', new RegExp(`from the network: 127\\.0\\.0\\.1:${dw!.port}$`));
-    assert.strictEqual(await page.isChecked(row(DISHWASHER!.haId) + ' .hc-appliance-follow'), true, 'a host from the network is followed');
+    await page.click(found(DISHWASHER.haId) + ' .hc-discover-use');
+    assert.strictEqual(await page.inputValue(row(DISHWASHER.haId) + ' .hc-appliance-host'), `127.0.0.1:${dw.port}`);
+    assert.match(
+      (await page.textContent(row(DISHWASHER.haId) + ' .hc-appliance-result')) ?? '',
+      new RegExp(`from the network: 127\\.0\\.0\\.1:${dw.port}$`),
+    );
+    assert.strictEqual(await page.isChecked(row(DISHWASHER.haId) + ' .hc-appliance-follow'), true, 'a host from the network is followed');
 
     // The panel closes like the others.
     await page.click('#hc-discover-close');
@@ -152,20 +170,22 @@ describe('editor: Find appliances (mDNS on loopback)', function () {
     await page.click('#node-config-dialog-ok');
     await page.waitForSelector('#hc-discover-button', { state: 'detached' });
     const saved = await page.evaluate(() => {
-      const n = (window as any).RED.nodes.node('hcdacc');
+      const n = window.RED.nodes.node('hcdacc');
       return { follow: n.follow, appliances: n.appliances };
     });
     assert.strictEqual(saved.follow, false);
     assert.deepStrictEqual(
       saved.appliances.map((a: any) => [a.haId, a.host, a.follow]),
-      [[DISHWASHER!.haId, `127.0.0.1:${dw!.port}`, true]],
+      [[DISHWASHER.haId, `127.0.0.1:${dw.port}`, true]],
     );
 
     await page.click('#red-ui-header-button-deploy');
     await page.waitForSelector('#red-ui-header-button-deploy.disabled');
     await until(
       'the in node to show connected',
-      async () => (await page.evaluate(() => document.querySelector('[id="hcdin"] .red-ui-flow-node-status-label')?.textContent ?? '')) === 'connected',
+      async () =>
+        (await page.evaluate(() => document.querySelector('[id="hcdin"] .red-ui-flow-node-status-label')?.textContent ?? '')) ===
+        'connected',
       30000,
     );
     const flows = (await red!.getFlows()) as any[];
@@ -174,10 +194,10 @@ describe('editor: Find appliances (mDNS on loopback)', function () {
     assert.strictEqual(account.appliances[0].follow, true);
 
     // Reopened, the dialog shows what was saved.
-    await page.evaluate(() => (window as any).RED.editor.editConfig('', 'homeconnect-local-account', 'hcdacc'));
+    await page.evaluate(() => window.RED.editor.editConfig('', 'homeconnect-local-account', 'hcdacc'));
     await page.waitForSelector('#hc-discover-button', { state: 'visible' });
     assert.strictEqual(await page.isChecked('#node-config-input-follow'), false);
-    assert.strictEqual(await page.isChecked(row(DISHWASHER!.haId) + ' .hc-appliance-follow'), true);
+    assert.strictEqual(await page.isChecked(row(DISHWASHER.haId) + ' .hc-appliance-follow'), true);
     await page.click('#node-config-dialog-cancel');
     await page.waitForSelector('#hc-discover-button', { state: 'detached' });
   });
