@@ -4,6 +4,7 @@
  * when removed, else by the sweep after a deploy). No Node-RED here, so it is unit-testable.
  */
 import { errorMessage } from '../src/errors';
+import type { StartPathMemory } from '../src/appliance/start-path-memory';
 import type { ApplianceProfile } from '../src/profile';
 import type { ApplianceClient, StateChange, ValueChange } from '../src/protocol/types';
 
@@ -20,10 +21,17 @@ export interface SharedConnection {
   readonly name: string;
   readonly client: ApplianceClient;
   readonly profile: ApplianceProfile;
+  /** The account's memory of the start path that worked per appliance (outlives the connection). */
+  readonly startPaths?: StartPathMemory;
 }
 
 /** What the registry needs to open a connection: a client not yet started, and its profile. */
-export type OpenConnection = (haId: string) => { name: string; client: ApplianceClient; profile: ApplianceProfile };
+export type OpenConnection = (haId: string) => {
+  name: string;
+  client: ApplianceClient;
+  profile: ApplianceProfile;
+  startPaths?: StartPathMemory;
+};
 
 interface Entry extends SharedConnection {
   readonly users: Set<ConnectionUser>;
@@ -82,7 +90,7 @@ export class ConnectionRegistry {
   }
 
   private openEntry(haId: string): Entry {
-    const { name, client, profile } = this.open(haId);
+    const { name, client, profile, startPaths } = this.open(haId);
     const users = new Set<ConnectionUser>();
     const fanOut = (call: (user: ConnectionUser) => void): void => {
       for (const user of [...users]) {
@@ -100,6 +108,7 @@ export class ConnectionRegistry {
       name,
       client,
       profile,
+      ...(startPaths ? { startPaths } : {}),
       users,
       detach: () => {
         client.off('state', onState);

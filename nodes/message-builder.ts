@@ -1,4 +1,5 @@
 import type { ConnectionState, ValueChange } from '../src/protocol/types';
+import { setOwn } from '../src/profile/own-key';
 import type { NodeMessage } from './red-types';
 
 /** What every in-node message says about its appliance. */
@@ -57,7 +58,7 @@ export function stateMessage(
 ): NodeMessage {
   const payload: Record<string, unknown> = {};
   for (const key of Object.keys(snapshot).sort()) {
-    if (accept(key)) payload[key] = snapshot[key];
+    if (accept(key)) setOwn(payload, key, snapshot[key]);
   }
   const info: Record<string, unknown> = { haId: appliance.haId, appliance: appliance.name };
   // Keys whose value the node completed (end of program), not the appliance.

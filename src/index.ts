@@ -50,6 +50,9 @@ export {
   guardCommand,
   checkCommandKeys,
   commandErrorFields,
+  StartPathMemory,
+  START_PATHS,
+  type StartPath,
   type ApplianceCommand,
   type CommandTarget,
   type RunOptions,
@@ -58,6 +61,7 @@ export { resolveDelayedStart, isDangerousCommand, type DelayedStartRequest } fro
 
 // ---- simulator ---------------------------------------------------------------------------------
 export { ApplianceSimulator, type ApplianceSimulatorOptions, type SimulatorFaults } from './simulator/appliance-simulator';
+export type { SimulatorQuirkOptions } from './simulator/quirks';
 export { demoRecords, demoDishwasher, demoWasher } from './simulator/demo-profiles';
 
 // ---- one-time cloud login (keys and profiles) ------------------------------------------------

@@ -11,14 +11,19 @@ import type { ApplianceClient, RawResponse } from '../protocol/types';
 import { resolveAbsoluteStart } from './absolute-times';
 import { isFavouriteProgram, resolveProgramName } from './favourites';
 import type { ApplianceCommand } from './parse-command';
+import { StartPathMemory, type StartPath } from './start-path-memory';
+import { startWithStrategies } from './start-strategies';
 
 export { parseCommand } from './parse-command';
 export type { ApplianceCommand } from './parse-command';
+export { START_PATHS, StartPathMemory, isStartPath, type StartPath } from './start-path-memory';
 
 /** What an account's shared connection or a CLI connection has. */
 export interface CommandTarget {
   client: ApplianceClient;
   profile: ApplianceProfile;
+  /** Start paths that worked, per appliance (the account's, so every node of an appliance benefits). */
+  startPaths?: StartPathMemory;
 }
 
 export interface RunOptions {
@@ -26,6 +31,10 @@ export interface RunOptions {
   allowDangerous?: boolean;
   /** How this front end allows dangerous commands, ending the refusal sentence (default: the out node's checkbox). */
   allowHint?: string;
+  /** Start along this path only, without fallback (CLI --start-path). */
+  startPath?: StartPath;
+  /** How long the write-window start path waits for the window (default 10 s). */
+  writeWindowTimeoutMs?: number;
 }
 
 /** Raw writes to these resources go through the same feature checks as settings; others are refused unless allowed. */
@@ -136,7 +145,34 @@ export function rawResponseError(profile: ApplianceProfile, response: RawRespons
   );
 }
 
-async function perform(target: CommandTarget, cmd: ApplianceCommand): Promise<Record<string, unknown>> {
+/** A start along the paths of start-strategies; the result names the path that worked and the account remembers it. */
+async function start(
+  target: CommandTarget,
+  program: string | number | undefined,
+  options: Record<string, unknown>,
+  run: RunOptions,
+): Promise<Record<string, unknown>> {
+  const haId = target.client.haId;
+  const memory = target.startPaths;
+  const preferred = memory?.get(haId);
+  const outcome = await startWithStrategies(
+    target,
+    { ...(program !== undefined ? { program } : {}), options },
+    {
+      ...(run.startPath ? { forced: run.startPath } : {}),
+      ...(preferred ? { preferred } : {}),
+      ...(run.writeWindowTimeoutMs !== undefined ? { writeWindowTimeoutMs: run.writeWindowTimeoutMs } : {}),
+    },
+  );
+  memory?.remember(haId, outcome.startPath);
+  return {
+    ...outcome.result,
+    startPath: outcome.startPath,
+    ...(outcome.refused.length > 0 ? { refused: outcome.refused } : {}),
+  };
+}
+
+async function perform(target: CommandTarget, cmd: ApplianceCommand, run: RunOptions): Promise<Record<string, unknown>> {
   const client = target.client;
   switch (cmd.type) {
     case 'values':
@@ -158,8 +194,7 @@ async function perform(target: CommandTarget, cmd: ApplianceCommand): Promise<Re
         const times = cmd.startAt !== undefined ? { startAt: cmd.startAt } : { finishAt: cmd.finishAt };
         Object.assign(options, resolveAbsoluteStart(target.profile, cmd.program ?? selectedProgram(target), times, { now: Date.now() }));
       }
-      const hasOptions = Object.keys(options).length > 0;
-      return { ...(await client.startProgram(cmd.program, hasOptions ? options : undefined)) };
+      return start(target, cmd.program, options, run);
     }
     case 'stop':
       return { ...(await client.stopProgram()) };
@@ -188,7 +223,7 @@ export async function runCommand(
   options: RunOptions = {},
 ): Promise<Record<string, unknown>> {
   guardCommand(target.profile, command, options);
-  const result = await perform(target, command);
+  const result = await perform(target, command, options);
   return { ...result, ok: true };
 }
 

@@ -79,7 +79,7 @@ export function parseCommand(payload: unknown, topic?: unknown): ApplianceComman
     if (typeof resource !== 'string' || !resource.startsWith('/')) {
       throw invalid(`"resource" must be a path such as "/ro/values", got ${showValue(resource)}.`);
     }
-    const action = String(payload.action ?? 'GET').toUpperCase();
+    const action = payload.action === undefined ? 'GET' : typeof payload.action === 'string' ? payload.action.toUpperCase() : '';
     if (!RAW_ACTIONS.has(action)) throw invalid(`Raw "action" must be GET, POST or NOTIFY, got ${showValue(payload.action)}.`);
     const data = payload.data;
     if (data !== undefined && !Array.isArray(data)) throw invalid('Raw "data" must be an array.');

@@ -4,6 +4,9 @@
  * silently turns into a different write on an appliance.
  */
 
+import { START_PATHS } from '../appliance/start-path-memory';
+import { QUIRK_NAMES } from '../simulator/quirks';
+
 /** A mistake in how the command was called: exit code 2, one line on stderr. */
 export class UsageError extends Error {
   constructor(message: string) {
@@ -44,6 +47,7 @@ const SPECS: Record<CommandName, { flags: Record<string, FlagSpec>; maxPositiona
       'time-scale': { value: 'required' },
       'save-profile': { value: 'required' },
       advertise: { value: 'none' },
+      quirk: { value: 'required', repeat: true, choices: Object.keys(QUIRK_NAMES), ignoreCase: true },
     },
   },
   watch: {
@@ -68,6 +72,7 @@ const SPECS: Record<CommandName, { flags: Record<string, FlagSpec>; maxPositiona
       'start-in': { value: 'required' },
       'finish-in': { value: 'required' },
       'allow-dangerous': { value: 'none' },
+      'start-path': { value: 'required', choices: START_PATHS },
       timeout: { value: 'required' },
     },
   },
@@ -136,7 +141,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let onlyPositionals = false;
 
   for (let i = 0; i < rest.length; i++) {
-    const word = rest[i] as string;
+    const word = rest[i];
     if (onlyPositionals || !looksLikeFlag(word)) {
       positionals.push(word);
       continue;
@@ -182,7 +187,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     else flags.set(name, [value]);
   }
   if (!help && positionals.length > spec.maxPositionals) {
-    const extra = positionals[spec.maxPositionals] as string;
+    const extra = positionals[spec.maxPositionals];
     throw new UsageError(
       spec.maxPositionals === 0
         ? `${command} takes no file argument (got "${extra}")`

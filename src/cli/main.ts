@@ -48,6 +48,8 @@ Actions (exactly one):
       [--start-in SECONDS | --finish-in SECONDS] delayed start, mapped to the option the program has
       [--start-at TIME | --finish-at TIME]       delayed start at a time: HH:MM (the next such time)
                                                  or an ISO date-time, sent the same way
+      [--start-path PATH]                         only this start path, no fallback: direct,
+                                                 select-then-start, options-as-values, write-window
   --stop | --pause | --resume                    control the running program
   --command KEY[=VALUE]                          run a command (BSH.Common.Command.*)
   --raw JSON                                     {"resource":"/ro/allMandatoryValues","action":"GET"}
@@ -75,6 +77,10 @@ Runs a simulated appliance on this computer until interrupted (Ctrl+C) and print
   --port <n>                port to listen on (default: any free port)
   --services iz|ci2|legacy  service set the simulator announces
   --appliance <name|haId>   pick one appliance when <profile> holds several
+  --quirk NAME              refuse starts like a fussy appliance (repeatable):
+                            refuse-start-with-options (400), require-select-before-start (526),
+                            refuse-options-on-select (403), delayed-start-write-window (541
+                            outside a window that opens 2 s in every 5 s), swallow-start-answer
   --advertise               announce it over mDNS like a real appliance (on the --bind interface)
 `,
   discover: `Usage: ${PROGRAM} discover [--timeout SECONDS] [--interface ADDRESS]

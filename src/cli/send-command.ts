@@ -4,7 +4,15 @@
  * print the outcome as one JSON line, disconnect.
  */
 import { toRelativeTimes } from '../appliance/absolute-times';
-import { checkCommandKeys, commandErrorFields, guardCommand, runCommand, type ApplianceCommand } from '../appliance/commands';
+import {
+  checkCommandKeys,
+  commandErrorFields,
+  guardCommand,
+  isStartPath,
+  runCommand,
+  type ApplianceCommand,
+  type RunOptions,
+} from '../appliance/commands';
 import { connectOnce } from '../appliance/connect-once';
 import { profileFromRecord } from '../profile';
 import type { ApplianceConnection } from '../protocol/appliance-connection';
@@ -46,7 +54,7 @@ export function sendActionFromFlags(parsed: ParsedCommand): { action: SendAction
   if (given.length > 1) {
     throw new UsageError(`send does one action at a time, but got ${given.map((f) => `--${f}`).join(' and ')}`);
   }
-  const action = given[0] as SendAction;
+  const action = given[0];
   const optionWords = parsed.flags.get('option');
   if (optionWords && action !== 'select' && action !== 'start') {
     throw new UsageError('--option goes with --select or --start');
@@ -109,12 +117,16 @@ export function sendActionFromFlags(parsed: ParsedCommand): { action: SendAction
 export async function sendCommand(parsed: ParsedCommand, io: CliIo): Promise<number> {
   const file = profileArgument(parsed);
   const { action, command } = sendActionFromFlags(parsed);
-  const runOptions = { allowDangerous: hasFlag(parsed, 'allow-dangerous'), allowHint: CLI_ALLOW_HINT };
+  const startPath = flagValue(parsed, 'start-path');
+  if (startPath !== undefined && action !== 'start') throw new UsageError('--start-path goes with --start');
+  const runOptions: RunOptions = {
+    allowDangerous: hasFlag(parsed, 'allow-dangerous'),
+    allowHint: CLI_ALLOW_HINT,
+    ...(isStartPath(startPath) ? { startPath } : {}),
+  };
   const timeoutMs = secondsFlag(parsed, 'timeout') ?? DEFAULT_CONNECT_TIMEOUT_MS;
-  const record = await loadAppliance(
-    file,
-    { appliance: flagValue(parsed, 'appliance'), host: flagValue(parsed, 'host') },
-    (warning) => printWarning(io, warning),
+  const record = await loadAppliance(file, { appliance: flagValue(parsed, 'appliance'), host: flagValue(parsed, 'host') }, (warning) =>
+    printWarning(io, warning),
   );
 
   const head = { haId: record.haId, action };

@@ -6,6 +6,7 @@
 import type { ApplianceRecord } from '../profile/types';
 import { writeProfileZip } from '../profile/import';
 import { ApplianceSimulator } from '../simulator/appliance-simulator';
+import { QUIRK_NAMES, isQuirkName, type SimulatorQuirkOptions } from '../simulator/quirks';
 import { demoRecords } from '../simulator/demo-profiles';
 import { UsageError, flagValue, integerFlag, numberFlag, type ParsedCommand } from './args';
 import { loadAppliance } from './load-records';
@@ -59,6 +60,15 @@ export function reachableHost(url: string): string {
   return `${hostname}:${u.port || (u.protocol === 'wss:' ? '443' : '80')}`;
 }
 
+/** The --quirk flags merged into one set of simulator quirks (names are checked by the parser). */
+export function quirksFromFlags(parsed: ParsedCommand): SimulatorQuirkOptions {
+  const quirks: SimulatorQuirkOptions = {};
+  for (const name of parsed.flags.get('quirk') ?? []) {
+    if (isQuirkName(name)) Object.assign(quirks, QUIRK_NAMES[name]);
+  }
+  return quirks;
+}
+
 export async function simulateCommand(parsed: ParsedCommand, io: CliIo): Promise<number> {
   const port = integerFlag(parsed, 'port', 0, 65535) ?? 0;
   const bind = flagValue(parsed, 'bind') ?? '127.0.0.1';
@@ -83,6 +93,7 @@ export async function simulateCommand(parsed: ParsedCommand, io: CliIo): Promise
     port,
     timeScale,
     ...(services ? { services } : {}),
+    quirks: quirksFromFlags(parsed),
     ...(parsed.flags.has('advertise') ? { advertise: bind === '0.0.0.0' || bind === '::' ? {} : { interface: bind } } : {}),
   });
   // Real appliances serve the app and other clients side by side, so watch and send can run
@@ -96,7 +107,8 @@ export async function simulateCommand(parsed: ParsedCommand, io: CliIo): Promise
       if (transport === 'tls') delete saved.iv; // an iv marks an AES appliance
       await writePrivateFile(saveProfile, writeProfileZip(saved).data);
     }
-    printJson(io, { listening: url, haId: record.haId, transport });
+    const quirks = parsed.flags.get('quirk');
+    printJson(io, { listening: url, haId: record.haId, transport, ...(quirks ? { quirks } : {}) });
     await stop.stopped;
     return 0;
   } finally {

@@ -19,14 +19,9 @@ import { DoorAlarms } from './door-alarms';
 import { zoneLevelChanged } from './hob-zones';
 import { planRun, ProgramRunner, type RunPhase } from './program-runner';
 import { serviceList, serviceVersions, type ServiceSetName } from './service-sets';
+import { SimulatorQuirks, type SimulatorQuirkOptions } from './quirks';
 import { ErrorCode, parseDefaultText, SimulatedState } from './simulated-state';
-import {
-  checkEnvelope,
-  checkInitialValuesReply,
-  parseProgramRequest,
-  valueItemsProblem,
-  type ProgramRequest,
-} from './strict-checks';
+import { checkEnvelope, checkInitialValuesReply, parseProgramRequest, valueItemsProblem, type ProgramRequest } from './strict-checks';
 
 export interface ApplianceSimulatorOptions {
   record: ApplianceRecord;
@@ -41,6 +36,8 @@ export interface ApplianceSimulatorOptions {
   sID?: number;
   edMsgID?: number;
   log?: (line: string) => void;
+  /** Start refusals of fussy appliances (see SimulatorQuirkOptions); changeable later through `quirks.set`. */
+  quirks?: SimulatorQuirkOptions;
   /** Announce the appliance over mDNS like a real one (README "Finding appliances"); interface: e.g. 127.0.0.1. */
   advertise?: { interface?: string; port?: number };
 }
@@ -69,6 +66,8 @@ export interface SimulatorFaults {
   burst(count: number): Promise<void>;
   /** Send one frame larger than 1 MiB. */
   oversizedFrame(): void;
+  /** Send one NOTIFY /ro/values with exactly these items (hostile-appliance tests); resolves when sent. */
+  notifyItems(data: unknown[]): Promise<void>;
   /** Drop every socket and come back with a new sID and edMsgID (appliance reboot). */
   restart(): void;
 }
@@ -88,7 +87,8 @@ interface ClientLink {
   closed: boolean;
 }
 
-type Answer = { data?: unknown[]; code?: number; after?: () => void } | undefined;
+/** silent: apply `after` but send no RESPONSE (a lost answer). */
+type Answer = { data?: unknown[]; code?: number; after?: () => void; silent?: boolean } | undefined;
 
 const HIGH_BIT = 2 ** 31;
 
@@ -96,7 +96,7 @@ function random32Above2p31(): number {
   return HIGH_BIT + crypto.randomInt(0, 2 ** 30);
 }
 
-/** Appliance "type" code of ci v1 /ci/info (WS doc: 32 = DISHWASHER); other types are not documented. */
+/** Appliance "type" code of ci v1 /ci/info (32 = DISHWASHER, protocol.md §3.5); other codes are not known. */
 const CI1_TYPE_CODES: Record<string, number> = { Dishwasher: 32 };
 
 /** How many client messages `received` keeps; a long `simulate` run must not grow without bound. */
@@ -110,6 +110,8 @@ export class ApplianceSimulator extends EventEmitter {
   readonly violations: string[] = [];
   connectionCount = 0;
   readonly faults: SimulatorFaults;
+  /** Start refusals of fussy appliances, switchable while running. */
+  readonly quirks: SimulatorQuirks;
   readonly state: SimulatedState;
   readonly record: ApplianceRecord;
 
@@ -139,6 +141,8 @@ export class ApplianceSimulator extends EventEmitter {
   private failMandatory = false;
   private silentResource: string | null = null;
   private delayMs = 0;
+  /** Option values given to the selected program since it was selected, for a start without them. */
+  private optionsSinceSelect = new Map<number, unknown>();
 
   constructor(private readonly opts: ApplianceSimulatorOptions) {
     super();
@@ -171,6 +175,15 @@ export class ApplianceSimulator extends EventEmitter {
       log: (line) => this.log(line),
     });
     this.faults = this.makeFaults();
+    this.quirks = new SimulatorQuirks(
+      {
+        profile: this.state.profile,
+        selectedProgram: () => numberOr0(this.profile.roots.selectedProgram && this.state.get(this.profile.roots.selectedProgram.uid)),
+        describe: (items) => this.notifyDescription(items),
+        log: (line) => this.log(line),
+      },
+      opts.quirks,
+    );
   }
 
   // ---- lifecycle ------------------------------------------------------------------------
@@ -190,6 +203,7 @@ export class ApplianceSimulator extends EventEmitter {
       onUpgrade: () => this.onUpgrade(),
     });
     this.log(`listening on ${this.server.url} (${this.transport}, services ${this.serviceSet})`);
+    this.quirks.start();
     if (this.opts.advertise && !this.advertiser) {
       this.advertiser = new ApplianceAdvertiser(this.advertisedAs(), this.opts.advertise);
       await this.advertiser.start();
@@ -237,6 +251,7 @@ export class ApplianceSimulator extends EventEmitter {
   async stop(): Promise<void> {
     this.stopped = true;
     this.runner.dispose();
+    this.quirks.stop();
     this.doorAlarms.dispose();
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
@@ -455,7 +470,7 @@ export class ApplianceSimulator extends EventEmitter {
     }
 
     if (check.kind === 'unknown-action') {
-      // The header is fine, so the id counts; the firmware just never answers (LH PR #387).
+      // The header is fine, so the id counts; the firmware just never answers (protocol.md §3.2: no DELETE).
       if (msg.msgID === s.nextMsgId) s.nextMsgId++;
       this.violation(`connection ${s.id}: ${check.problem}; not answered`);
       return;
@@ -485,7 +500,9 @@ export class ApplianceSimulator extends EventEmitter {
       return;
     }
     if (msg.version !== version) {
-      this.violation(`connection ${s.id}: ${msg.resource} sent with version ${msg.version}, the appliance has ${service} ${version}; answered 400`);
+      this.violation(
+        `connection ${s.id}: ${msg.resource} sent with version ${msg.version}, the appliance has ${service} ${version}; answered 400`,
+      );
       this.answer(s, msg, { code: ErrorCode.BadRequest });
       return;
     }
@@ -577,6 +594,8 @@ export class ApplianceSimulator extends EventEmitter {
       return { code: ErrorCode.BadRequest };
     }
     const items = msg.data as WireItem[];
+    const refused = this.quirks.refuseValues(items);
+    if (refused !== undefined) return { code: refused };
     const roots = this.profile.roots;
     // Writing a program uid to ActiveProgram/SelectedProgram (the dryer path of §3.7).
     for (const root of [roots.activeProgram, roots.selectedProgram]) {
@@ -612,6 +631,7 @@ export class ApplianceSimulator extends EventEmitter {
           }
           const c = this.state.set(f.uid, items[i].value);
           if (c) changes.push(c);
+          if (f.kind === 'option' && this.optionsSinceSelect.size < 1000) this.optionsSinceSelect.set(f.uid, items[i].value);
           if (f.shortKey === 'PowerState') changes.push(...this.powerChanged());
         }
         if (changes.length > 0) this.notifyValues(changes);
@@ -701,13 +721,30 @@ export class ApplianceSimulator extends EventEmitter {
   }
 
   private startProgram(req: ProgramRequest): Answer {
-    const code = this.programChecks(req, this.profile.roots.activeProgram, true);
+    const code =
+      this.quirks.refuseProgram('start', req.program, req.options) ?? this.programChecks(req, this.profile.roots.activeProgram, true);
     if (code !== undefined) return { code };
-    return { after: () => this.runner.start(planRun(this.state, req.program, req.options), req.options) };
+    const options = this.withSelectedOptions(req);
+    return {
+      after: () => this.runner.start(planRun(this.state, req.program, options), options),
+      ...(this.quirks.swallowStart() ? { silent: true } : {}),
+    };
+  }
+
+  /** Starting the selected program: options given to it since its selection (with select or as values) apply too. */
+  private withSelectedOptions(req: ProgramRequest): WireItem[] {
+    const sel = this.profile.roots.selectedProgram;
+    const pending = this.optionsSinceSelect;
+    this.optionsSinceSelect = new Map();
+    if (!sel || this.state.get(sel.uid) !== req.program) return req.options;
+    const given = new Set(req.options.map((o) => o.uid));
+    const earlier = [...pending].filter(([uid]) => !given.has(uid)).map(([uid, value]) => ({ uid, value }));
+    return [...earlier, ...req.options];
   }
 
   private selectProgram(req: ProgramRequest): Answer {
-    const code = this.programChecks(req, this.profile.roots.selectedProgram, false);
+    const code =
+      this.quirks.refuseProgram('select', req.program, req.options) ?? this.programChecks(req, this.profile.roots.selectedProgram, false);
     if (code !== undefined) return { code };
     return {
       after: () => {
@@ -722,6 +759,7 @@ export class ApplianceSimulator extends EventEmitter {
           if (v !== undefined) changes.push(this.state.set(f.uid, v));
         }
         for (const o of req.options) changes.push(this.state.set(o.uid, o.value));
+        this.optionsSinceSelect = new Map(req.options.map((o) => [o.uid, o.value]));
         const items = dedupe(changes);
         if (items.length > 0) this.notifyValues(items);
       },
@@ -748,7 +786,7 @@ export class ApplianceSimulator extends EventEmitter {
   private answerRaw(s: ClientLink, msg: Partial<Message>, a: NonNullable<Answer>): void {
     const run = (): void => {
       if (this.silentResource !== null && msg.resource === this.silentResource) return;
-      if (!s.closed) {
+      if (!s.closed && !a.silent) {
         const out: Record<string, unknown> = {
           sID: this.sID,
           msgID: typeof msg.msgID === 'number' ? msg.msgID : 0,
@@ -803,7 +841,14 @@ export class ApplianceSimulator extends EventEmitter {
 
   private notify(resource: string, data: unknown[]): void {
     for (const s of this.notifiableLinks()) {
-      this.sendTo(s, { sID: this.sID, msgID: this.nextApplianceMsgId(), resource, version: this.versions.get('ro') ?? 1, action: 'NOTIFY', data });
+      this.sendTo(s, {
+        sID: this.sID,
+        msgID: this.nextApplianceMsgId(),
+        resource,
+        version: this.versions.get('ro') ?? 1,
+        action: 'NOTIFY',
+        data,
+      });
     }
   }
 
@@ -834,7 +879,11 @@ export class ApplianceSimulator extends EventEmitter {
       deviceType: kind === 'ci1' ? (CI1_TYPE_CODES[type] ?? 0) : type,
       deviceInfo: kind === 'ci1' ? type.toUpperCase() : '',
       customerIndex: kind === 'ci1' ? 1 : '1',
-      serialNumber: r.serialNumber ?? String(BigInt('0x' + hash.slice(0, 15))).padStart(18, '0').slice(0, 18),
+      serialNumber:
+        r.serialNumber ??
+        String(BigInt('0x' + hash.slice(0, 15)))
+          .padStart(18, '0')
+          .slice(0, 18),
       fdString: '9907',
       shipSki: hash.slice(16, 56),
     };
@@ -851,7 +900,9 @@ export class ApplianceSimulator extends EventEmitter {
       primary: true,
       status: 'CONNECTED',
       configured: true,
-      euiAddress: this.macHex().replace(/(..)(?!$)/g, '$1:').toLowerCase(),
+      euiAddress: this.macHex()
+        .replace(/(..)(?!$)/g, '$1:')
+        .toLowerCase(),
       ipV4: { ipAddress: this.listenHost, prefixSize: 24, gateway: '', dnsServer: '' },
       ipV6: { ipAddress: '', prefixSize: 64, gateway: '', dnsServer: '' },
     };
@@ -860,7 +911,7 @@ export class ApplianceSimulator extends EventEmitter {
   // ---- faults ----------------------------------------------------------------------------------
 
   private makeFaults(): SimulatorFaults {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the fault object's methods and accessors have a `this` of their own
     const sim = this;
     const each = (fn: (s: ClientLink) => void): void => {
       for (const s of [...sim.links.values()]) {
@@ -947,6 +998,17 @@ export class ApplianceSimulator extends EventEmitter {
           }
         }
         await Promise.all(sends);
+      },
+      async notifyItems(data: unknown[]): Promise<void> {
+        const text = JSON.stringify({
+          sID: sim.sID,
+          msgID: sim.nextApplianceMsgId(),
+          resource: '/ro/values',
+          version: sim.versions.get('ro') ?? 1,
+          action: 'NOTIFY',
+          data,
+        });
+        await Promise.all(sim.notifiableLinks().map((s) => s.conn.send(text).catch(() => undefined)));
       },
       oversizedFrame(): void {
         const big = JSON.stringify({

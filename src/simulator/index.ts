@@ -7,4 +7,6 @@ export { SimulatedState, ErrorCode } from './simulated-state';
 export { ProgramRunner, planRun } from './program-runner';
 export type { RunPhase, RunPlan } from './program-runner';
 export * from './strict-checks';
+export { SimulatorQuirks, QUIRK_NAMES, isQuirkName } from './quirks';
+export type { SimulatorQuirkOptions, QuirkName } from './quirks';
 export * from './demo-profiles';

@@ -76,7 +76,10 @@ describe('cli argument parsing', () => {
     usageError(() => secondsFlag(command(['send', 'p', '--stop', '--timeout', '0']), 'timeout'), /--timeout/);
     assert.strictEqual(numberFlag(command(['simulate', '--demo', 'washer', '--time-scale', '2.5']), 'time-scale', 10000), 2.5);
     for (const bad of ['0', '-3', 'fast', '1e3', '20000']) {
-      usageError(() => numberFlag(command(['simulate', '--time-scale', bad]), 'time-scale', 10000), /--time-scale must be a number greater than 0 \(at most 10000\)/);
+      usageError(
+        () => numberFlag(command(['simulate', '--time-scale', bad]), 'time-scale', 10000),
+        /--time-scale must be a number greater than 0 \(at most 10000\)/,
+      );
     }
   });
 });
