@@ -11,7 +11,7 @@ import { isEmptyFilter, parseKeyFilter } from './key-filter';
 import { runtimeLabels } from './labels-catalogue';
 import { changeMessage, connectionMessage, stateMessage } from './message-builder';
 import type { ApplianceRef, ChangeExtras } from './message-builder';
-import type { NodeMessage, RedAPI, RedNode } from './red-types';
+import type { RedAPI, RedNode } from './red-types';
 import { connectionStatus } from './status';
 
 export const IN_TYPE = 'homeconnect-local-in';
@@ -82,11 +82,18 @@ export function registerInNode(RED: RedAPI): void {
       const messages = wanted.map((c) => changeMessage(appliance, c, extras(c.key, c.value, values, now)));
       for (const c of derived) {
         const feature = session?.profile.find(c.key);
-        const change: ValueChange = { uid: feature?.uid ?? 0, key: c.key, kind: feature?.kind ?? 'option', value: c.value, raw: c.value, previous: c.previous };
+        const change: ValueChange = {
+          uid: feature?.uid ?? 0,
+          key: c.key,
+          kind: feature?.kind ?? 'option',
+          value: c.value,
+          raw: c.value,
+          previous: c.previous,
+        };
         if (feature?.unit !== undefined) change.unit = feature.unit;
         messages.push(changeMessage(appliance, change, { ...extras(c.key, c.value, values, now), derived: true }));
       }
-      node.send([messages] as unknown as NodeMessage[]);
+      node.send([messages]);
     };
 
     const user: ConnectionUser = {

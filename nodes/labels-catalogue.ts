@@ -26,8 +26,8 @@ function fileLabels(lang: string): { keys?: Record<string, unknown>; values?: Re
     const file = path.join(LOCALES, lang, 'homeconnect-local.json');
     if (fs.statSync(file).size > MAX_CATALOGUE_BYTES) return {};
     const json: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
-    const labels = isObject(json) && isObject(json[I18N]) ? (json[I18N] as Record<string, unknown>).labels : undefined;
-    return isObject(labels) ? (labels as { keys?: Record<string, unknown>; values?: Record<string, unknown> }) : {};
+    const labels = isObject(json) && isObject(json[I18N]) ? json[I18N].labels : undefined;
+    return isObject(labels) ? labels : {};
   } catch {
     return {};
   }
@@ -53,7 +53,7 @@ export function runtimeLabels(RED: RedAPI, requested?: unknown): LabelCatalogue 
   const base = fileLabels(DEFAULT_LANG);
   if (!lang || lang === DEFAULT_LANG) return toLabelCatalogue(base);
   const local = fileLabels(lang);
-  const fallback = lang.includes('-') ? fileLabels(lang.split('-')[0]!) : {};
+  const fallback = lang.includes('-') ? fileLabels(lang.split('-')[0]) : {};
   return toLabelCatalogue({
     keys: { ...base.keys, ...fallback.keys, ...local.keys },
     values: { ...base.values, ...fallback.values, ...local.values },

@@ -69,11 +69,7 @@ function known(profile: FavouriteProfile, ref: string | number): boolean {
  * it is; otherwise a favourite's name (case and surrounding spaces ignored) becomes that
  * favourite's key. A favourite the appliance reports as unavailable is refused by name.
  */
-export function resolveProgramName(
-  profile: FavouriteProfile,
-  values: Record<string, unknown>,
-  ref: string | number,
-): string | number {
+export function resolveProgramName(profile: FavouriteProfile, values: Record<string, unknown>, ref: string | number): string | number {
   if (typeof ref !== 'string' || known(profile, ref)) return ref;
   const wanted = ref.trim().toLowerCase();
   const matches = favourites(profile, values).filter((f) => f.name !== undefined && f.name.toLowerCase() === wanted);
@@ -81,14 +77,18 @@ export function resolveProgramName(
   if (matches.length > 1) {
     throw new HomeConnectError(
       'validation',
-      `More than one favourite is named "${matches[0]!.name}" (${matches.map((f) => f.key).join(', ')}): give the program key.`,
+      `More than one favourite is named "${matches[0].name}" (${matches.map((f) => f.key).join(', ')}): give the program key.`,
     );
   }
-  const fav = matches[0]!;
+  const fav = matches[0];
   if (fav.available === false) {
-    throw new HomeConnectError('validation', `The favourite "${fav.name}" (${fav.key}) is reported unavailable by the appliance. Nothing was sent.`, {
-      details: { program: fav.key, reason: 'unavailable' },
-    });
+    throw new HomeConnectError(
+      'validation',
+      `The favourite "${fav.name}" (${fav.key}) is reported unavailable by the appliance. Nothing was sent.`,
+      {
+        details: { program: fav.key, reason: 'unavailable' },
+      },
+    );
   }
   return fav.key;
 }

@@ -17,7 +17,7 @@ const MAX_KEY_LENGTH = 200;
 export function humanize(word: string): string {
   const text = String(word).slice(0, MAX_KEY_LENGTH);
   const parts = text
-    .replace(/[_\-]+/g, ' ')
+    .replace(/[_-]+/g, ' ')
     // lower→Upper, acronym→Word, letter→digit, digit→letter
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')

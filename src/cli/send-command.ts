@@ -76,8 +76,12 @@ export function sendActionFromFlags(parsed: ParsedCommand): { action: SendAction
     startAt !== undefined && '--start-at',
     finishAt !== undefined && '--finish-at',
   ].filter((n): n is string => typeof n === 'string');
-  if (delays.length > 1) throw new UsageError(`give one of --start-in, --finish-in, --start-at or --finish-at, not ${delays.join(' and ')}`);
-  for (const [name, value] of [['startAt', startAt], ['finishAt', finishAt]] as const) {
+  if (delays.length > 1)
+    throw new UsageError(`give one of --start-in, --finish-in, --start-at or --finish-at, not ${delays.join(' and ')}`);
+  for (const [name, value] of [
+    ['startAt', startAt],
+    ['finishAt', finishAt],
+  ] as const) {
     if (value === undefined) continue;
     try {
       // Checked now so a typo fails before connecting; converted when sent.

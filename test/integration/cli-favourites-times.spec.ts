@@ -14,7 +14,7 @@ import { runCli } from './cli-runner';
 function jsonLine(text: string): Record<string, any> {
   const lines = text.split('\n').filter((l) => l.trim().startsWith('{'));
   assert.strictEqual(lines.length, 1, text);
-  return JSON.parse(lines[0]!);
+  return JSON.parse(lines[0]);
 }
 
 describe('homeconnect-local send: favourites by name, --start-at/--finish-at (127.0.0.1)', function () {
@@ -29,7 +29,9 @@ describe('homeconnect-local send: favourites by name, --start-at/--finish-at (12
     for (const s of simulators.splice(0)) await s.stop();
   });
 
-  async function simulated(name: 'oven' | 'dryer' | 'dishwasher'): Promise<{ file: string; sim: ApplianceSimulator; record: ApplianceRecord }> {
+  async function simulated(
+    name: 'oven' | 'dryer' | 'dishwasher',
+  ): Promise<{ file: string; sim: ApplianceSimulator; record: ApplianceRecord }> {
     const record = demoRecord(name)!;
     const sim = new ApplianceSimulator({ record: { ...record }, host: '127.0.0.1', port: 0, timeScale: 60 });
     simulators.push(sim);
@@ -49,7 +51,10 @@ describe('homeconnect-local send: favourites by name, --start-at/--finish-at (12
     sim.setValue('BSH.Common.Setting.Favorite.002.Name', 'Pizza night');
     const refused = await runCli(['send', file, '--select', 'Pizza night']);
     assert.strictEqual(refused.code, 1);
-    assert.match(jsonLine(refused.stdout).error.message, /favourite "Pizza night" \(BSH\.Common\.Program\.Favorite\.002\) is reported unavailable/);
+    assert.match(
+      jsonLine(refused.stdout).error.message,
+      /favourite "Pizza night" \(BSH\.Common\.Program\.Favorite\.002\) is reported unavailable/,
+    );
 
     const typo = await runCli(['send', file, '--select', 'Sunday rost']);
     assert.strictEqual(typo.code, 1);
@@ -64,7 +69,7 @@ describe('homeconnect-local send: favourites by name, --start-at/--finish-at (12
     const sent = JSON.stringify(jsonLine(r.stdout).sent);
     const m = /"uid":551,"value":(\d+)/.exec(sent);
     assert.ok(m, sent);
-    const finishIn = Number(m![1]);
+    const finishIn = Number(m[1]);
     assert.strictEqual(finishIn % 60, 0);
     assert.ok(finishIn >= 3 * 3600 && finishIn <= 3 * 3600 + 120, String(finishIn));
 
@@ -75,7 +80,7 @@ describe('homeconnect-local send: favourites by name, --start-at/--finish-at (12
     assert.strictEqual(s.code, 0, s.stderr);
     const sm = /"uid":558,"value":(\d+)/.exec(JSON.stringify(jsonLine(s.stdout).sent));
     assert.ok(sm, s.stdout);
-    assert.ok(Number(sm![1]) > 90 * 60 - 120 && Number(sm![1]) <= 90 * 60, sm![1]);
+    assert.ok(Number(sm[1]) > 90 * 60 - 120 && Number(sm[1]) <= 90 * 60, sm[1]);
 
     const bad = await runCli(['send', dw.file, '--start', 'Dishcare.Dishwasher.Program.Eco50', '--start-at', 'soon']);
     assert.strictEqual(bad.code, 2);

@@ -19,7 +19,6 @@ import {
   testAccount,
   waitFor,
   type FlowNode,
-  type TestNode,
 } from '../support/node-red-helper';
 
 const helper = nodeRedHelper();
@@ -60,14 +59,24 @@ describe(`labels, favourites, absolute times and end of program in the nodes (${
   }
 
   /** An in node (changes, filter) and an out node with a catch, on one appliance. */
-  async function flow(name: string, filter: string): Promise<{ seen: Msg[]; send(msg: Msg): Promise<{ ok?: Msg; error?: Msg }> }> {
+  async function flow(name: string, filter: string): Promise<{ seen: Msg[]; send: (msg: Msg) => Promise<{ ok?: Msg; error?: Msg }> }> {
     const r = rec(name);
     const account = testAccount(records);
     const TAB = 't1';
     const f: FlowNode[] = [
       { id: TAB, type: 'tab', label: 't' },
       account.node,
-      { id: 'in1', type: 'homeconnect-local-in', z: TAB, account: ACCOUNT_ID, appliance: r.haId, output: 'changes', filter, initial: true, wires: [['h1']] },
+      {
+        id: 'in1',
+        type: 'homeconnect-local-in',
+        z: TAB,
+        account: ACCOUNT_ID,
+        appliance: r.haId,
+        output: 'changes',
+        filter,
+        initial: true,
+        wires: [['h1']],
+      },
       { id: 'h1', type: 'helper', z: TAB },
       { id: 'out1', type: 'homeconnect-local-out', z: TAB, account: ACCOUNT_ID, appliance: r.haId, allowDangerous: false, wires: [['h2']] },
       { id: 'h2', type: 'helper', z: TAB },
@@ -78,9 +87,9 @@ describe(`labels, favourites, absolute times and end of program in the nodes (${
     const seen: Msg[] = [];
     const ok: Msg[] = [];
     const caught: Msg[] = [];
-    (helper.getNode('h1') as TestNode).on('input', (m: Msg) => seen.push(m));
-    (helper.getNode('h2') as TestNode).on('input', (m: Msg) => ok.push(m));
-    (helper.getNode('h3') as TestNode).on('input', (m: Msg) => caught.push(m));
+    helper.getNode('h1').on('input', (m: Msg) => seen.push(m));
+    helper.getNode('h2').on('input', (m: Msg) => ok.push(m));
+    helper.getNode('h3').on('input', (m: Msg) => caught.push(m));
     const out = helper.getNode('out1');
     await waitFor(() => out.status.calledWithMatch({ text: 'homeconnect-local.status.connected' }), 'out node connected');
     return {
@@ -149,7 +158,10 @@ describe(`labels, favourites, absolute times and end of program in the nodes (${
     await waitFor(() => last(seen, 'BSH.Common.Setting.Favorite.002.Name')?.payload === 'Pizza night', 'second name');
     const posts = sim.received.filter((m) => m.resource === '/ro/selectedProgram').length;
     const refused = await send({ payload: { program: 'Pizza night', action: 'select' } });
-    assert.match(String(refused.error?.error?.message), /favourite "Pizza night" \(BSH\.Common\.Program\.Favorite\.002\) is reported unavailable/);
+    assert.match(
+      String(refused.error?.error?.message),
+      /favourite "Pizza night" \(BSH\.Common\.Program\.Favorite\.002\) is reported unavailable/,
+    );
     assert.strictEqual(sim.received.filter((m) => m.resource === '/ro/selectedProgram').length, posts, 'nothing sent');
 
     // The editor's pickers: labels in the asked language, favourites by name, unavailable marked.
@@ -171,7 +183,7 @@ describe(`labels, favourites, absolute times and end of program in the nodes (${
     ]);
   });
 
-  it('out node finishAt (ISO) becomes the dryer\'s FinishInRelative, rounded up to its step; startAt HH:MM the dishwasher\'s StartInRelative', async () => {
+  it("out node finishAt (ISO) becomes the dryer's FinishInRelative, rounded up to its step; startAt HH:MM the dishwasher's StartInRelative", async () => {
     const dryer = sims.get('dryer')!;
     let f = await flow('dryer', 'RemainingProgramTime');
     const finishAt = new Date(Date.now() + 4 * 3600_000 + 30_000).toISOString();
@@ -217,13 +229,10 @@ describe(`labels, favourites, absolute times and end of program in the nodes (${
     sim.setValue('BSH.Common.Status.OperationState', 'Finished');
     await waitFor(() => seen.slice(count).some((m) => m.homeconnect?.derived), 'completion');
     const derived = seen.slice(count).filter((m) => m.homeconnect?.derived === true);
-    assert.deepStrictEqual(
-      derived.map((m) => [m.topic, m.payload, m.homeconnect.previous]).sort(),
-      [
-        ['dishwasher/BSH.Common.Option.ProgramProgress', 100, 40],
-        ['dishwasher/BSH.Common.Option.RemainingProgramTime', 0, 1200],
-      ],
-    );
+    assert.deepStrictEqual(derived.map((m) => [m.topic, m.payload, m.homeconnect.previous]).sort(), [
+      ['dishwasher/BSH.Common.Option.ProgramProgress', 100, 40],
+      ['dishwasher/BSH.Common.Option.RemainingProgramTime', 0, 1200],
+    ]);
     // the appliance's own values are untouched: the completion lives only in the output
     assert.strictEqual(sim.getValue('BSH.Common.Option.RemainingProgramTime'), 1200);
     sim.setValue('BSH.Common.Status.OperationState', 'Ready');

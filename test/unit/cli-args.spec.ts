@@ -128,9 +128,15 @@ describe('cli send actions', () => {
     usageError(() => action(['--start', 'P', '--start-in', '60', '--finish-in', '60']), /either --start-in or --finish-in/);
     usageError(() => action(['--start', 'P', '--start-in', '-5']), /--start-in must be a number of seconds/);
     usageError(() => action(['--start', 'P', '--finish-in', 'soon']), /--finish-in must be a number of seconds/);
-    usageError(() => action(['--start', 'P', '--start-in', '60', '--finish-at', '10:00']), /give one of --start-in, --finish-in, --start-at or --finish-at, not --start-in and --finish-at/);
+    usageError(
+      () => action(['--start', 'P', '--start-in', '60', '--finish-at', '10:00']),
+      /give one of --start-in, --finish-in, --start-at or --finish-at, not --start-in and --finish-at/,
+    );
     usageError(() => action(['--select', 'P', '--start-at', '10:00']), /--start-at and --finish-at go with --start/);
-    assert.deepStrictEqual(action(['--start', 'P', '--finish-at', '10:00']), { action: 'start', command: { type: 'program', action: 'start', program: 'P', finishAt: '10:00' } });
+    assert.deepStrictEqual(action(['--start', 'P', '--finish-at', '10:00']), {
+      action: 'start',
+      command: { type: 'program', action: 'start', program: 'P', finishAt: '10:00' },
+    });
   });
 
   it('requires exactly one action and options only with select/start', () => {

@@ -30,7 +30,10 @@ describe('labels', () => {
   });
 
   it('reads the catalogue by full key, then short key; keeps only strings', () => {
-    const cat = toLabelCatalogue({ keys: { 'A.B.Door': 'Door', Eco50: 'Eco 50 °C', bad: 3 }, values: { Open: 'Offen', ['__proto__']: 'x' } });
+    const cat = toLabelCatalogue({
+      keys: { 'A.B.Door': 'Door', Eco50: 'Eco 50 °C', bad: 3 },
+      values: { Open: 'Offen', ['__proto__']: 'x' },
+    });
     assert.strictEqual(labelOf('A.B.Door', cat), 'Door');
     assert.strictEqual(labelOf('X.Y.Eco50', cat), 'Eco 50 °C');
     assert.strictEqual(labelOf('bad', cat), 'Bad');
@@ -59,7 +62,10 @@ describe('labels', () => {
       label: 'Aktives Programm',
       valueLabel: 'Heißluft',
     });
-    assert.deepStrictEqual(describeValue(profile, values, de, 'BSH.Common.Status.DoorState', 'Open'), { label: 'Tür', valueLabel: 'Offen' });
+    assert.deepStrictEqual(describeValue(profile, values, de, 'BSH.Common.Status.DoorState', 'Open'), {
+      label: 'Tür',
+      valueLabel: 'Offen',
+    });
   });
 });
 
@@ -72,7 +78,10 @@ describe('favourites', () => {
       { key: 'BSH.Common.Program.Favorite.002', name: 'Pizza', available: false },
     ]);
     assert.strictEqual(resolveProgramName(profile, values, '  SUNDAY roast'), 'BSH.Common.Program.Favorite.001');
-    assert.strictEqual(resolveProgramName(profile, values, 'Cooking.Oven.Program.HeatingMode.HotAir'), 'Cooking.Oven.Program.HeatingMode.HotAir');
+    assert.strictEqual(
+      resolveProgramName(profile, values, 'Cooking.Oven.Program.HeatingMode.HotAir'),
+      'Cooking.Oven.Program.HeatingMode.HotAir',
+    );
     assert.strictEqual(resolveProgramName(profile, values, 'Nothing like it'), 'Nothing like it');
     assert.throws(() => resolveProgramName(profile, values, 'Pizza'), /reported unavailable/);
     const twice = { 'BSH.Common.Setting.Favorite.001.Name': 'Same', 'BSH.Common.Setting.Favorite.002.Name': 'same' };
@@ -108,7 +117,12 @@ describe('absolute times', () => {
   });
 
   it('parseCommand keeps startAt/finishAt for the send, checks them at once, one delay at a time', () => {
-    assert.deepStrictEqual(parseCommand({ program: 'Eco50', finishAt: '06:30' }), { type: 'program', action: 'start', program: 'Eco50', finishAt: '06:30' });
+    assert.deepStrictEqual(parseCommand({ program: 'Eco50', finishAt: '06:30' }), {
+      type: 'program',
+      action: 'start',
+      program: 'Eco50',
+      finishAt: '06:30',
+    });
     assert.throws(() => parseCommand({ program: 'Eco50', startAt: 'later' }), /"startAt" must be an ISO date-time or "HH:MM"/);
     assert.throws(() => parseCommand({ program: 'Eco50', startAt: '06:30', finishIn: 60 }), /Give only one of .* got finishIn and startAt/);
     assert.throws(() => parseCommand({ program: 'Eco50', action: 'select', finishAt: '06:30' }), /"finishAt" only applies when starting/);
@@ -141,7 +155,10 @@ describe('end of program', () => {
         { key: 'BSH.Common.Option.ProgramProgress', value: 100, previous: 98 },
       ],
     );
-    assert.deepStrictEqual(endOfProgramCompletions({ 'BSH.Common.Option.RemainingProgramTime': 0, 'BSH.Common.Option.ProgramProgress': 100 }), []);
+    assert.deepStrictEqual(
+      endOfProgramCompletions({ 'BSH.Common.Option.RemainingProgramTime': 0, 'BSH.Common.Option.ProgramProgress': 100 }),
+      [],
+    );
     assert.deepStrictEqual(endOfProgramCompletions({}), []);
   });
 });
