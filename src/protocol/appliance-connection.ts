@@ -17,6 +17,7 @@ import { connectTransport, type TransportClose } from './client-transport';
 import { safeEmit } from './safe-emit';
 import { Session, formatSeconds, type SessionLogger, type SessionProfile, type SessionTransport } from './session';
 import { TrafficLog } from './traffic-log';
+import { setOwn } from '../profile/own-key';
 import type {
   ApplianceClient,
   ConnectionEvents,
@@ -273,7 +274,7 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
 
   snapshot(): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    for (const v of this.store.values()) out[v.key] = v.value;
+    for (const v of this.store.values()) setOwn(out, v.key, v.value);
     return out;
   }
 
@@ -325,10 +326,7 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
       const sel = this.profile.roots.selectedProgram;
       const raw = sel ? this.store.get(sel.uid)?.raw : undefined;
       if (typeof raw !== 'number' || raw === 0) {
-        throw new HomeConnectError(
-          'validation',
-          `No program is selected on ${this.label}: name the program to start.`,
-        );
+        throw new HomeConnectError('validation', `No program is selected on ${this.label}: name the program to start.`);
       }
       uid = raw;
     } else {
@@ -372,7 +370,7 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
     let item: WireItem;
     if (feature.kind === 'command' && typeof value === 'boolean' && (feature.protocolType ?? 'Boolean') === 'Boolean') {
       // Commands are often access="none" in the static profile yet accepted while relevant
-      // (§3.7, LH#385): let the appliance decide instead of refusing here.
+      // (protocol.md §3.7): let the appliance decide instead of refusing here.
       item = { uid: feature.uid, value };
     } else {
       item = this.profile.encodeValue(key, value);
@@ -545,7 +543,7 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
     link.session = session;
     link.early = new Map();
     const gen = link.gen;
-    session.on('traffic', (direction, message) => this.trafficLog.record(direction, message));
+    session.on('traffic', (direction, message, text) => this.trafficLog.record(direction, message, text));
     session.on('values', (values) =>
       this.guard(gen, () => {
         if (link.early) for (const v of values) link.early.set(v.uid, v);
@@ -568,7 +566,9 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
     this.handshakeTimer = setTimeout(
       () =>
         this.guard(gen, () =>
-          this.fail(new HomeConnectError('timeout', `The handshake did not finish within ${formatSeconds(this.timing.handshakeTimeoutMs)}.`)),
+          this.fail(
+            new HomeConnectError('timeout', `The handshake did not finish within ${formatSeconds(this.timing.handshakeTimeoutMs)}.`),
+          ),
         ),
       this.timing.handshakeTimeoutMs,
     );
@@ -627,9 +627,13 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
     else if (err?.kind === 'auth-failed') {
       // Said once: the transport's own sentence names the key; the label is added where shown.
       const said = /\bkey\b/i.test(err.message);
-      this.fail(said ? err : new HomeConnectError('auth-failed', `The appliance rejected the connection: the key (or iv) is wrong (${err.message})`), 'auth-failed');
-    }
-    else if (err) this.fail(err, 'error');
+      this.fail(
+        said
+          ? err
+          : new HomeConnectError('auth-failed', `The appliance rejected the connection: the key (or iv) is wrong (${err.message})`),
+        'auth-failed',
+      );
+    } else if (err) this.fail(err, 'error');
     else {
       const code = info.code !== undefined ? ` (code ${info.code})` : '';
       this.fail(new HomeConnectError('not-connected', `The appliance closed the connection${code}: ${info.reason}`), 'disconnected');
@@ -638,8 +642,7 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
 
   /** Ends the current link for `err`, moves to `state` and schedules the next attempt. */
   private fail(err: HomeConnectError, state?: ConnectionState): void {
-    const target: ConnectionState =
-      state ?? (err.kind === 'offline' ? 'offline' : err.kind === 'auth-failed' ? 'auth-failed' : 'error');
+    const target: ConnectionState = state ?? (err.kind === 'offline' ? 'offline' : err.kind === 'auth-failed' ? 'auth-failed' : 'error');
     this.teardown(err, true);
     this.setState(target, err.message);
     this.scheduleReconnect();

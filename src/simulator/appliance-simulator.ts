@@ -21,13 +21,7 @@ import { planRun, ProgramRunner, type RunPhase } from './program-runner';
 import { serviceList, serviceVersions, type ServiceSetName } from './service-sets';
 import { SimulatorQuirks, type SimulatorQuirkOptions } from './quirks';
 import { ErrorCode, parseDefaultText, SimulatedState } from './simulated-state';
-import {
-  checkEnvelope,
-  checkInitialValuesReply,
-  parseProgramRequest,
-  valueItemsProblem,
-  type ProgramRequest,
-} from './strict-checks';
+import { checkEnvelope, checkInitialValuesReply, parseProgramRequest, valueItemsProblem, type ProgramRequest } from './strict-checks';
 
 export interface ApplianceSimulatorOptions {
   record: ApplianceRecord;
@@ -72,6 +66,8 @@ export interface SimulatorFaults {
   burst(count: number): Promise<void>;
   /** Send one frame larger than 1 MiB. */
   oversizedFrame(): void;
+  /** Send one NOTIFY /ro/values with exactly these items (hostile-appliance tests); resolves when sent. */
+  notifyItems(data: unknown[]): Promise<void>;
   /** Drop every socket and come back with a new sID and edMsgID (appliance reboot). */
   restart(): void;
 }
@@ -100,7 +96,7 @@ function random32Above2p31(): number {
   return HIGH_BIT + crypto.randomInt(0, 2 ** 30);
 }
 
-/** Appliance "type" code of ci v1 /ci/info (WS doc: 32 = DISHWASHER); other types are not documented. */
+/** Appliance "type" code of ci v1 /ci/info (32 = DISHWASHER, protocol.md §3.5); other codes are not known. */
 const CI1_TYPE_CODES: Record<string, number> = { Dishwasher: 32 };
 
 /** How many client messages `received` keeps; a long `simulate` run must not grow without bound. */
@@ -474,7 +470,7 @@ export class ApplianceSimulator extends EventEmitter {
     }
 
     if (check.kind === 'unknown-action') {
-      // The header is fine, so the id counts; the firmware just never answers (LH PR #387).
+      // The header is fine, so the id counts; the firmware just never answers (protocol.md §3.2: no DELETE).
       if (msg.msgID === s.nextMsgId) s.nextMsgId++;
       this.violation(`connection ${s.id}: ${check.problem}; not answered`);
       return;
@@ -504,7 +500,9 @@ export class ApplianceSimulator extends EventEmitter {
       return;
     }
     if (msg.version !== version) {
-      this.violation(`connection ${s.id}: ${msg.resource} sent with version ${msg.version}, the appliance has ${service} ${version}; answered 400`);
+      this.violation(
+        `connection ${s.id}: ${msg.resource} sent with version ${msg.version}, the appliance has ${service} ${version}; answered 400`,
+      );
       this.answer(s, msg, { code: ErrorCode.BadRequest });
       return;
     }
@@ -723,7 +721,8 @@ export class ApplianceSimulator extends EventEmitter {
   }
 
   private startProgram(req: ProgramRequest): Answer {
-    const code = this.quirks.refuseProgram('start', req.program, req.options) ?? this.programChecks(req, this.profile.roots.activeProgram, true);
+    const code =
+      this.quirks.refuseProgram('start', req.program, req.options) ?? this.programChecks(req, this.profile.roots.activeProgram, true);
     if (code !== undefined) return { code };
     const options = this.withSelectedOptions(req);
     return {
@@ -744,7 +743,8 @@ export class ApplianceSimulator extends EventEmitter {
   }
 
   private selectProgram(req: ProgramRequest): Answer {
-    const code = this.quirks.refuseProgram('select', req.program, req.options) ?? this.programChecks(req, this.profile.roots.selectedProgram, false);
+    const code =
+      this.quirks.refuseProgram('select', req.program, req.options) ?? this.programChecks(req, this.profile.roots.selectedProgram, false);
     if (code !== undefined) return { code };
     return {
       after: () => {
@@ -841,7 +841,14 @@ export class ApplianceSimulator extends EventEmitter {
 
   private notify(resource: string, data: unknown[]): void {
     for (const s of this.notifiableLinks()) {
-      this.sendTo(s, { sID: this.sID, msgID: this.nextApplianceMsgId(), resource, version: this.versions.get('ro') ?? 1, action: 'NOTIFY', data });
+      this.sendTo(s, {
+        sID: this.sID,
+        msgID: this.nextApplianceMsgId(),
+        resource,
+        version: this.versions.get('ro') ?? 1,
+        action: 'NOTIFY',
+        data,
+      });
     }
   }
 
@@ -872,7 +879,11 @@ export class ApplianceSimulator extends EventEmitter {
       deviceType: kind === 'ci1' ? (CI1_TYPE_CODES[type] ?? 0) : type,
       deviceInfo: kind === 'ci1' ? type.toUpperCase() : '',
       customerIndex: kind === 'ci1' ? 1 : '1',
-      serialNumber: r.serialNumber ?? String(BigInt('0x' + hash.slice(0, 15))).padStart(18, '0').slice(0, 18),
+      serialNumber:
+        r.serialNumber ??
+        String(BigInt('0x' + hash.slice(0, 15)))
+          .padStart(18, '0')
+          .slice(0, 18),
       fdString: '9907',
       shipSki: hash.slice(16, 56),
     };
@@ -889,7 +900,9 @@ export class ApplianceSimulator extends EventEmitter {
       primary: true,
       status: 'CONNECTED',
       configured: true,
-      euiAddress: this.macHex().replace(/(..)(?!$)/g, '$1:').toLowerCase(),
+      euiAddress: this.macHex()
+        .replace(/(..)(?!$)/g, '$1:')
+        .toLowerCase(),
       ipV4: { ipAddress: this.listenHost, prefixSize: 24, gateway: '', dnsServer: '' },
       ipV6: { ipAddress: '', prefixSize: 64, gateway: '', dnsServer: '' },
     };
@@ -898,7 +911,7 @@ export class ApplianceSimulator extends EventEmitter {
   // ---- faults ----------------------------------------------------------------------------------
 
   private makeFaults(): SimulatorFaults {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the fault object's methods and accessors have a `this` of their own
     const sim = this;
     const each = (fn: (s: ClientLink) => void): void => {
       for (const s of [...sim.links.values()]) {
@@ -985,6 +998,17 @@ export class ApplianceSimulator extends EventEmitter {
           }
         }
         await Promise.all(sends);
+      },
+      async notifyItems(data: unknown[]): Promise<void> {
+        const text = JSON.stringify({
+          sID: sim.sID,
+          msgID: sim.nextApplianceMsgId(),
+          resource: '/ro/values',
+          version: sim.versions.get('ro') ?? 1,
+          action: 'NOTIFY',
+          data,
+        });
+        await Promise.all(sim.notifiableLinks().map((s) => s.conn.send(text).catch(() => undefined)));
       },
       oversizedFrame(): void {
         const big = JSON.stringify({
