@@ -164,7 +164,12 @@ async function smartStart(
   const events: SmartStartEvent[] = [];
   // --now shifts the clock; the time spent connecting still counts.
   const offset = smart.flags.now - Date.now();
-  const starter = new SmartStarter(target, (e) => events.push(e), () => Date.now() + offset, runOptions);
+  const starter = new SmartStarter(
+    target,
+    (e) => events.push(e),
+    () => Date.now() + offset,
+    runOptions,
+  );
   try {
     await starter.request({
       series: smart.series,

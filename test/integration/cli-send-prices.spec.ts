@@ -39,7 +39,10 @@ describe('homeconnect-local send --prices (smart start)', function () {
     fs.writeFileSync(file, JSON.stringify([record]));
     // Hourly prices from T0: expensive, except three cheap hours from +3 h.
     prices = path.join(dir, 'prices.json');
-    const series = Array.from({ length: 12 }, (_, i) => ({ start: new Date(T0 + i * H).toISOString(), price: [3, 4, 5].includes(i) ? 0.1 : 0.4 }));
+    const series = Array.from({ length: 12 }, (_, i) => ({
+      start: new Date(T0 + i * H).toISOString(),
+      price: [3, 4, 5].includes(i) ? 0.1 : 0.4,
+    }));
     fs.writeFileSync(prices, JSON.stringify(series));
   });
   afterEach(async () => {
@@ -47,7 +50,7 @@ describe('homeconnect-local send --prices (smart start)', function () {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('plans with the appliance\'s estimate for the selected program and arms StartInRelative to the plan: DelayedStart', async () => {
+  it("plans with the appliance's estimate for the selected program and arms StartInRelative to the plan: DelayedStart", async () => {
     // Eco 50 selected on the appliance, which expects 1 h 30 for it.
     sim.setValue('BSH.Common.Root.SelectedProgram', sim.profile.resolve(ECO).uid);
     sim.setValue('BSH.Common.Option.RemainingProgramTime', 5400);
@@ -60,12 +63,12 @@ describe('homeconnect-local send --prices (smart start)', function () {
     assert.strictEqual(line.ok, true);
     assert.strictEqual(line.action, 'start');
     assert.strictEqual(line.haId, demoDishwasher.haId);
-    assert.strictEqual(line.startPath, 'direct', 'the command model\'s start result');
+    assert.strictEqual(line.startPath, 'direct', "the command model's start result");
     const plan = line.plan as Record<string, any>;
     assert.strictEqual(plan.program, ECO);
     assert.strictEqual(plan.armedWith, 'StartInRelative');
     assert.strictEqual(plan.start, new Date(T0 + 3 * H).toISOString(), 'the cheap hours');
-    assert.strictEqual(plan.durationS, 5400, 'the appliance\'s estimate');
+    assert.strictEqual(plan.durationS, 5400, "the appliance's estimate");
     assert.strictEqual(plan.finish, new Date(T0 + 4.5 * H).toISOString());
     assert.ok(plan.saving > 0);
     assert.strictEqual(plan.optionValue, 3 * 3600);
@@ -78,10 +81,24 @@ describe('homeconnect-local send --prices (smart start)', function () {
   });
 
   it('without a known duration it names --duration; with it, a refused remote start is exit 1 and nothing is sent', async () => {
-    const args = ['send', file, '--start', ECO, '--prices', prices, '--deadline', new Date(T0 + 10 * H).toISOString(), '--now', new Date(T0).toISOString()];
+    const args = [
+      'send',
+      file,
+      '--start',
+      ECO,
+      '--prices',
+      prices,
+      '--deadline',
+      new Date(T0 + 10 * H).toISOString(),
+      '--now',
+      new Date(T0).toISOString(),
+    ];
     const unknown = await runCli(args);
     assert.strictEqual(unknown.code, 1);
-    assert.match(unknown.stderr, /duration of Dishcare\.Dishwasher\.Program\.Eco50 is not known: select it on the appliance or give --duration SECONDS/);
+    assert.match(
+      unknown.stderr,
+      /duration of Dishcare\.Dishwasher\.Program\.Eco50 is not known: select it on the appliance or give --duration SECONDS/,
+    );
     sim.setValue('BSH.Common.Status.RemoteControlStartAllowed', false);
     const r = await runCli([...args, '--duration', '7200']);
     assert.strictEqual(r.code, 1);

@@ -128,7 +128,13 @@ describe(`examples do what they say (${nodeRedModule})`, function () {
     const sim = sims.dishwasher;
     sim.setValue('BSH.Common.Status.RemoteControlStartAllowed', false);
     // An out node of the test's own, to leave the dishwasher idle for the next test.
-    const stopper: FlowNode = { id: 'stop-dw', type: 'homeconnect-local-out', account: ACCOUNT_ID, appliance: sims.records[0]!.haId, wires: [] };
+    const stopper: FlowNode = {
+      id: 'stop-dw',
+      type: 'homeconnect-local-out',
+      account: ACCOUNT_ID,
+      appliance: sims.records[0]!.haId,
+      wires: [],
+    };
     const flow = await deploy('start-dishwasher-when-power-is-cheap.json', undefined, [stopper]);
     const smart = helper.getNode(byName(flow, 'homeconnect-local-smart-start', 'dishwasher: cheapest window').id);
     const plans = collect(helper.getNode(byName(flow, 'debug', 'plan').id));
@@ -153,7 +159,7 @@ describe(`examples do what they say (${nodeRedModule})`, function () {
       if (plan.optionValue !== undefined) {
         const uid = sim.profile.resolve('BSH.Common.Option.StartInRelative').uid;
         const options = (sent[0]!.data as Array<{ options?: Array<{ uid: number; value: unknown }> }>)[0]!.options ?? [];
-        assert.strictEqual(options.find((o) => o.uid === uid)?.value, plan.optionValue, 'the plan\'s delayed start');
+        assert.strictEqual(options.find((o) => o.uid === uid)?.value, plan.optionValue, "the plan's delayed start");
       }
       assert.deepStrictEqual(refused, [], 'nothing refused');
     } finally {

@@ -179,7 +179,7 @@ describe(`smart start node against the simulator (${nodeRedModule})`, function (
     assert.strictEqual(sim.received.filter((m) => m.resource === '/ro/activeProgram').length, 0);
   });
 
-  it('an appliance error answering the start reaches Catch with the command model\'s fields, as from the out node', async () => {
+  it("an appliance error answering the start reaches Catch with the command model's fields, as from the out node", async () => {
     const { out, caught } = await load();
     // Switched off on the appliance: it refuses the start itself (DeviceStateNotCompliant).
     sim.setValue('BSH.Common.Setting.PowerState', 'Off');
@@ -193,6 +193,10 @@ describe(`smart start node against the simulator (${nodeRedModule})`, function (
     assert.strictEqual(error.cause.name, error.cause.codeName);
     assert.ok(error.message.includes(error.cause.codeName), error.message);
     assert.strictEqual(out.length, 0);
-    assert.strictEqual(sim.received.filter((m) => m.resource === '/ro/activeProgram' && m.action === 'POST').length, 1, 'sent once, not retried');
+    assert.strictEqual(
+      sim.received.filter((m) => m.resource === '/ro/activeProgram' && m.action === 'POST').length,
+      1,
+      'sent once, not retried',
+    );
   });
 });
