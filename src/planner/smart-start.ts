@@ -9,10 +9,9 @@
  */
 import { checkCommandKeys, runCommand, type ApplianceCommand, type CommandTarget, type RunOptions } from '../appliance/commands';
 import { HomeConnectError, isHomeConnectError } from '../errors';
-import type { ApplianceProfile } from '../profile';
 import type { Feature } from '../profile/types';
 import { delayedStartOf, expectedDurationS, type DelayedStartOption } from '../protocol/program-command';
-import type { ApplianceClient, ValueChange } from '../protocol/types';
+import type { ValueChange } from '../protocol/types';
 import { planStart, type Objective, type Plan } from './plan';
 import { readSeries, type Slot } from './series';
 import { parseTimeSpec } from './times';

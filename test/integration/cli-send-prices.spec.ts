@@ -59,7 +59,7 @@ describe('homeconnect-local send --prices (smart start)', function () {
     assert.strictEqual(r.code, 0, r.stderr);
     const lines = r.stdout.trim().split('\n');
     assert.strictEqual(lines.length, 1, 'one JSON line');
-    const line = JSON.parse(lines[0]!) as Record<string, any>;
+    const line = JSON.parse(lines[0]) as Record<string, any>;
     assert.strictEqual(line.ok, true);
     assert.strictEqual(line.action, 'start');
     assert.strictEqual(line.haId, demoDishwasher.haId);
@@ -76,7 +76,7 @@ describe('homeconnect-local send --prices (smart start)', function () {
     const starts = startsReceived(sim);
     assert.strictEqual(starts.length, 1);
     const uid = sim.profile.resolve(START_IN).uid;
-    assert.strictEqual(starts[0]!.find((o) => o.uid === uid)?.value, plan.optionValue);
+    assert.strictEqual(starts[0].find((o) => o.uid === uid)?.value, plan.optionValue);
     assert.strictEqual(sim.getValue('BSH.Common.Status.OperationState'), 'DelayedStart');
   });
 

@@ -132,7 +132,7 @@ describe(`examples do what they say (${nodeRedModule})`, function () {
       id: 'stop-dw',
       type: 'homeconnect-local-out',
       account: ACCOUNT_ID,
-      appliance: sims.records[0]!.haId,
+      appliance: sims.records[0].haId,
       wires: [],
     };
     const flow = await deploy('start-dishwasher-when-power-is-cheap.json', undefined, [stopper]);
@@ -147,7 +147,7 @@ describe(`examples do what they say (${nodeRedModule})`, function () {
       assert.strictEqual(startsSent().length, before, 'nothing sent while remote start is off');
       sim.setValue('BSH.Common.Status.RemoteControlStartAllowed', true);
       await waitFor(() => plans.length === 1, 'the plan');
-      const plan = plans[0]!.payload;
+      const plan = plans[0].payload;
       assert.strictEqual(plan.program, 'Dishcare.Dishwasher.Program.Eco50');
       assert.strictEqual(plan.armedWith, 'StartInRelative');
       assert.ok(Date.parse(plan.finish) <= Date.parse(plan.deadline), `done ${plan.finish} by ${plan.deadline}`);
@@ -158,7 +158,7 @@ describe(`examples do what they say (${nodeRedModule})`, function () {
       assert.strictEqual(sent.length, 1, 'exactly one start sent');
       if (plan.optionValue !== undefined) {
         const uid = sim.profile.resolve('BSH.Common.Option.StartInRelative').uid;
-        const options = (sent[0]!.data as Array<{ options?: Array<{ uid: number; value: unknown }> }>)[0]!.options ?? [];
+        const options = (sent[0].data as Array<{ options?: Array<{ uid: number; value: unknown }> }>)[0].options ?? [];
         assert.strictEqual(options.find((o) => o.uid === uid)?.value, plan.optionValue, "the plan's delayed start");
       }
       assert.deepStrictEqual(refused, [], 'nothing refused');

@@ -185,7 +185,7 @@ describe(`smart start node against the simulator (${nodeRedModule})`, function (
     sim.setValue('BSH.Common.Setting.PowerState', 'Off');
     helper.getNode('ss').receive({ payload: series() });
     await waitFor(() => caught.length === 1, 'caught');
-    const error = caught[0]!.error;
+    const error = caught[0].error;
     assert.strictEqual(error.cause.kind, 'appliance-error');
     assert.strictEqual(typeof error.code, 'number');
     assert.strictEqual(error.cause.code, error.code);

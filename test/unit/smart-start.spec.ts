@@ -93,7 +93,7 @@ describe('smart start controller', () => {
     await s.request({ ...base, series: prices([4, 5]), options: { 'Dishcare.Dishwasher.Option.NoSuchOption': true } });
     assert.strictEqual(fake.calls.length, 0);
     assert.strictEqual(events.length, 1);
-    const e = events[0]!;
+    const e = events[0];
     assert.strictEqual(e.type, 'error');
     if (e.type === 'error') {
       assert.strictEqual(e.error.kind, 'validation');
