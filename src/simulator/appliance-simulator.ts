@@ -14,7 +14,9 @@ import { isWritable } from '../profile/value-codec';
 import { profileFromRecord, type ApplianceProfile } from '../profile';
 import type { ApplianceRecord, DescriptionChangeItem, Feature, WireItem, ConnectionType } from '../profile/types';
 import type { Message } from '../protocol/message';
+import { serializeMessage } from '../protocol/session';
 import { startApplianceServer, type ApplianceServer, type ServerConnection } from '../protocol/server-transport';
+import { deviceInfo, macHex, networkInfo } from './canned-payloads';
 import { DoorAlarms } from './door-alarms';
 import { zoneLevelChanged } from './hob-zones';
 import { planRun, ProgramRunner, type RunPhase } from './program-runner';
@@ -99,9 +101,6 @@ const HIGH_BIT = 2 ** 31;
 function random32Above2p31(): number {
   return HIGH_BIT + crypto.randomInt(0, 2 ** 30);
 }
-
-/** Appliance "type" code of ci v1 /ci/info (WS doc: 32 = DISHWASHER); other types are not documented. */
-const CI1_TYPE_CODES: Record<string, number> = { Dishwasher: 32 };
 
 /** How many client messages `received` keeps; a long `simulate` run must not grow without bound. */
 export const RECEIVED_LIMIT = 10_000;
@@ -223,7 +222,7 @@ export class ApplianceSimulator extends EventEmitter {
       ...(r.brand ? { brand: r.brand } : {}),
       ...(r.type ? { type: r.type } : {}),
       ...(r.vib ? { vib: r.vib } : {}),
-      mac: this.macHex().match(/../g)!.join('-'),
+      mac: macHex(this.record).match(/../g)!.join('-'),
       tls: this.transport === 'TLS',
       address: this.listenHost === '0.0.0.0' ? '127.0.0.1' : this.listenHost,
       port: this.server?.port ?? this.listenPort,
@@ -534,7 +533,7 @@ export class ApplianceSimulator extends EventEmitter {
         return { data: [{ response: crypto.randomBytes(32).toString('base64url') }] };
       }
       case 'GET /ci/info':
-        return { data: [this.deviceInfo(ver('ci') <= 1 ? 'ci1' : 'ci')] };
+        return { data: [deviceInfo(this.record, this.profile, ver('ci') <= 1 ? 'ci1' : 'ci')] };
       case 'GET /ci/tzInfo':
         return { data: [{ tz: '' }] };
       case 'GET /ci/registeredDevices':
@@ -551,10 +550,10 @@ export class ApplianceSimulator extends EventEmitter {
           ],
         };
       case 'GET /iz/info':
-        return { data: [this.deviceInfo('iz')] };
+        return { data: [deviceInfo(this.record, this.profile, 'iz')] };
       case 'GET /ni/info':
         if (!s.deviceReady) return { code: ErrorCode.Forbidden };
-        return { data: [this.networkInfo()] };
+        return { data: [networkInfo(this.record, this.listenHost)] };
       case 'GET /ni/config':
         if (!s.deviceReady) return { code: ErrorCode.Forbidden };
         return { data: [{ interfaceID: 0, ssid: 'HomeNetwork', automaticIPv4: true, automaticIPv6: true }] };
@@ -787,16 +786,15 @@ export class ApplianceSimulator extends EventEmitter {
     const run = (): void => {
       if (this.silentResource !== null && msg.resource === this.silentResource) return;
       if (!s.closed && !a.silent) {
-        const out: Record<string, unknown> = {
+        this.sendTo(s, {
           sID: this.sID,
           msgID: typeof msg.msgID === 'number' ? msg.msgID : 0,
           resource: typeof msg.resource === 'string' ? msg.resource : '',
           version: typeof msg.version === 'number' ? msg.version : 1,
           action: 'RESPONSE',
-        };
-        if (a.data !== undefined) out.data = a.data;
-        if (a.code !== undefined) out.code = a.code;
-        this.sendTo(s, out);
+          data: a.data,
+          code: a.code,
+        });
       }
       try {
         a.after?.();
@@ -821,9 +819,10 @@ export class ApplianceSimulator extends EventEmitter {
     this.timers.add(t);
   }
 
-  private sendTo(s: ClientLink, msg: Record<string, unknown> | Message): void {
+  /** Every envelope goes through the session's serializer, so key order matches the client's. */
+  private sendTo(s: ClientLink, msg: Message): void {
     if (this.stalled || s.closed) return;
-    s.conn.send(JSON.stringify(msg)).catch((e: unknown) => this.log(`send failed: ${errorMessage(e)}`));
+    s.conn.send(serializeMessage(msg)).catch((e: unknown) => this.log(`send failed: ${errorMessage(e)}`));
   }
 
   /** Links that may receive NOTIFYs: handshake answered and accepted. */
@@ -843,56 +842,6 @@ export class ApplianceSimulator extends EventEmitter {
     for (const s of this.notifiableLinks()) {
       this.sendTo(s, { sID: this.sID, msgID: this.nextApplianceMsgId(), resource, version: this.versions.get('ro') ?? 1, action: 'NOTIFY', data });
     }
-  }
-
-  // ---- payloads ------------------------------------------------------------------------------
-
-  private macHex(): string {
-    const given = (this.record.mac ?? '').replace(/[^0-9a-fA-F]/g, '').toUpperCase();
-    if (given.length === 12) return given;
-    return '68A40E' + crypto.createHash('sha256').update(this.record.haId).digest('hex').slice(0, 6).toUpperCase();
-  }
-
-  private deviceInfo(kind: 'ci1' | 'ci' | 'iz'): Record<string, unknown> {
-    const r = this.record;
-    const d = this.profile.description;
-    const brand = r.brand || d.brand || 'BOSCH';
-    const vib = r.vib || d.model || 'SIM0001';
-    const type = r.type || d.type || 'Appliance';
-    const hash = crypto.createHash('sha256').update(`simulator:${r.haId}`).digest('hex');
-    const info: Record<string, unknown> = {
-      deviceID: r.haId,
-      eNumber: `${vib}/01`,
-      brand,
-      vib,
-      mac: this.macHex().replace(/(..)(?!$)/g, '$1-'),
-      haVersion: '1.4',
-      swVersion: '3.6.6.20240110103411',
-      hwVersion: '2.0.0.2',
-      deviceType: kind === 'ci1' ? (CI1_TYPE_CODES[type] ?? 0) : type,
-      deviceInfo: kind === 'ci1' ? type.toUpperCase() : '',
-      customerIndex: kind === 'ci1' ? 1 : '1',
-      serialNumber: r.serialNumber ?? String(BigInt('0x' + hash.slice(0, 15))).padStart(18, '0').slice(0, 18),
-      fdString: '9907',
-      shipSki: hash.slice(16, 56),
-    };
-    if (kind === 'ci') info.wifiInterfaces = 1;
-    return info;
-  }
-
-  private networkInfo(): Record<string, unknown> {
-    return {
-      interfaceID: 0,
-      type: 'WiFi',
-      ssid: 'HomeNetwork',
-      rssi: -52,
-      primary: true,
-      status: 'CONNECTED',
-      configured: true,
-      euiAddress: this.macHex().replace(/(..)(?!$)/g, '$1:').toLowerCase(),
-      ipV4: { ipAddress: this.listenHost, prefixSize: 24, gateway: '', dnsServer: '' },
-      ipV6: { ipAddress: '', prefixSize: 64, gateway: '', dnsServer: '' },
-    };
   }
 
   // ---- faults ----------------------------------------------------------------------------------
@@ -916,7 +865,7 @@ export class ApplianceSimulator extends EventEmitter {
         s.conn.terminate();
       });
     const sampleNotify = (): string =>
-      JSON.stringify({
+      serializeMessage({
         sID: sim.sID,
         msgID: sim.nextApplianceMsgId(),
         resource: '/ro/values',
@@ -970,24 +919,23 @@ export class ApplianceSimulator extends EventEmitter {
         for (let i = 0; i < count; i++) {
           const value = i === count - 1 ? original : i % 100;
           sim.state.set(f.uid, value);
-          const text = JSON.stringify({
-            sID: sim.sID,
-            msgID: 0,
-            resource: '/ro/values',
-            version: sim.versions.get('ro') ?? 1,
-            action: 'NOTIFY',
-            data: [{ uid: f.uid, value }],
-          });
           for (const s of sim.notifiableLinks()) {
             if (sim.stalled) continue;
-            const withId = text.replace('"msgID":0', `"msgID":${sim.nextApplianceMsgId()}`);
-            sends.push(s.conn.send(withId).catch(() => undefined));
+            const text = serializeMessage({
+              sID: sim.sID,
+              msgID: sim.nextApplianceMsgId(),
+              resource: '/ro/values',
+              version: sim.versions.get('ro') ?? 1,
+              action: 'NOTIFY',
+              data: [{ uid: f.uid, value }],
+            });
+            sends.push(s.conn.send(text).catch(() => undefined));
           }
         }
         await Promise.all(sends);
       },
       oversizedFrame(): void {
-        const big = JSON.stringify({
+        const big = serializeMessage({
           sID: sim.sID,
           msgID: sim.nextApplianceMsgId(),
           resource: '/ro/values',
