@@ -17,7 +17,9 @@ import type { Message } from '../protocol/message';
 import { serializeMessage } from '../protocol/session';
 import { startApplianceServer, type ApplianceServer, type ServerConnection } from '../protocol/server-transport';
 import { deviceInfo, macHex, networkInfo } from './canned-payloads';
+import type { ClientLink } from './client-link';
 import { DoorAlarms } from './door-alarms';
+import { makeFaults, type FaultSwitches, type SimulatorFaults } from './faults';
 import { zoneLevelChanged } from './hob-zones';
 import { planRun, ProgramRunner, type RunPhase } from './program-runner';
 import { serviceList, serviceVersions, type ServiceSetName } from './service-sets';
@@ -30,6 +32,8 @@ import {
   valueItemsProblem,
   type ProgramRequest,
 } from './strict-checks';
+
+export type { SimulatorFaults } from './faults';
 
 export interface ApplianceSimulatorOptions {
   record: ApplianceRecord;
@@ -48,49 +52,6 @@ export interface ApplianceSimulatorOptions {
   quirks?: SimulatorQuirkOptions;
   /** Announce the appliance over mDNS like a real one (README "Finding appliances"); interface: e.g. 127.0.0.1. */
   advertise?: { interface?: string; port?: number };
-}
-
-/** Fault injection switches (integration tests, CLI `simulate`). */
-export interface SimulatorFaults {
-  /** Terminate every socket at once (no close frame). */
-  drop(): void;
-  /** Stop answering anything (requests, pings, NOTIFYs) while on. */
-  stall(on: boolean): void;
-  /** AES: a frame of random bytes; TLS: a text frame that is not JSON. */
-  sendGarbage(): void;
-  /** AES: a well-formed frame whose MAC tag is wrong. */
-  sendMisTagged(): void;
-  /** Answer websocket upgrades with this HTTP status (e.g. 404); undefined stops. */
-  rejectUpgrade(status?: number): void;
-  /** Refuse a second concurrent connection with 503 (default on). */
-  refuseSecondConnection(on: boolean): void;
-  /** Answer GET /ro/allMandatoryValues with 500 while on. */
-  failMandatoryValues(on: boolean): void;
-  /** Delay every answer by this many milliseconds. */
-  responseDelayMs: number;
-  /** Never answer requests for this resource (null: answer everything again). */
-  neverRespond(resource: string | null): void;
-  /** Send `count` NOTIFY /ro/values as fast as possible; resolves when all are queued and sent. */
-  burst(count: number): Promise<void>;
-  /** Send one frame larger than 1 MiB. */
-  oversizedFrame(): void;
-  /** Drop every socket and come back with a new sID and edMsgID (appliance reboot). */
-  restart(): void;
-}
-
-/** One client socket and where it is in the handshake (not the protocol session: sID is the simulator's). */
-interface ClientLink {
-  id: number;
-  conn: ServerConnection;
-  /** Appliance msgID of the initialValues POST this link must answer. */
-  initialMsgID: number;
-  replied: boolean;
-  registered: boolean;
-  deviceReady: boolean;
-  /** Client msgID expected next. */
-  nextMsgId: number;
-  client?: { deviceType: unknown; deviceName: unknown; deviceID: unknown };
-  closed: boolean;
 }
 
 /** silent: apply `after` but send no RESPONSE (a lost answer). */
@@ -137,13 +98,8 @@ export class ApplianceSimulator extends EventEmitter {
   private applianceMsgId: number;
   private linkSeq = 0;
   private stopped = false;
-  // fault switches
-  private stalled = false;
-  private upgradeStatus: number | undefined;
-  private refuseSecond = true;
-  private failMandatory = false;
-  private silentResource: string | null = null;
-  private delayMs = 0;
+  /** Fault switches, shared with `faults`. */
+  private readonly sw: FaultSwitches = { stalled: false, upgradeStatus: undefined, refuseSecond: true, failMandatory: false, silentResource: null, delayMs: 0 };
   /** Option values given to the selected program since it was selected, for a start without them. */
   private optionsSinceSelect = new Map<number, unknown>();
 
@@ -177,7 +133,22 @@ export class ApplianceSimulator extends EventEmitter {
       notify: (items) => this.notifyValues(items),
       log: (line) => this.log(line),
     });
-    this.faults = this.makeFaults();
+    this.faults = makeFaults({
+      switches: this.sw,
+      transport: this.transport,
+      links: () => [...this.links.values()],
+      forget: (l) => this.links.delete(l.conn),
+      notifiableLinks: () => this.notifiableLinks(),
+      valuesNotify: (data) => ({ sID: this.sID, msgID: this.nextApplianceMsgId(), resource: '/ro/values', version: this.versions.get('ro') ?? 1, action: 'NOTIFY', data }),
+      state: this.state,
+      profile: this.profile,
+      newSession: () => {
+        this.sID = random32Above2p31();
+        this.edMsgID = random32Above2p31();
+        this.applianceMsgId = random32Above2p31();
+      },
+      log: (line) => this.log(line),
+    });
     this.quirks = new SimulatorQuirks(
       {
         profile: this.state.profile,
@@ -356,8 +327,8 @@ export class ApplianceSimulator extends EventEmitter {
 
   private onUpgrade(): number | undefined {
     if (this.stopped) return 503;
-    if (this.upgradeStatus !== undefined) return this.upgradeStatus;
-    if (this.refuseSecond && this.liveLinks() > 0) {
+    if (this.sw.upgradeStatus !== undefined) return this.sw.upgradeStatus;
+    if (this.sw.refuseSecond && this.liveLinks() > 0) {
       this.violation('a second concurrent connection was refused with 503');
       return 503;
     }
@@ -375,7 +346,7 @@ export class ApplianceSimulator extends EventEmitter {
       conn.terminate();
       return;
     }
-    if (this.refuseSecond && this.liveLinks() > 0) {
+    if (this.sw.refuseSecond && this.liveLinks() > 0) {
       // onUpgrade normally refuses already; a race between two upgrades ends here.
       this.violation('a second concurrent connection was closed');
       conn.close(1013, 'Try Again Later');
@@ -406,7 +377,7 @@ export class ApplianceSimulator extends EventEmitter {
       this.log(`connection ${link.id} closed`);
     });
     conn.on('error', (e: unknown) => this.log(`connection ${link.id} error: ${errorMessage(e)}`));
-    if (this.stalled) conn.autoPong = false;
+    if (this.sw.stalled) conn.autoPong = false;
     this.log(`connection ${link.id} accepted`);
     this.emit('connection', { id: link.id, remoteAddress: conn.remoteAddress });
     this.sendTo(link, {
@@ -560,7 +531,7 @@ export class ApplianceSimulator extends EventEmitter {
       case 'GET /ro/allDescriptionChanges':
         return { data: this.state.descriptionItems() };
       case 'GET /ro/allMandatoryValues':
-        if (this.failMandatory) return { code: ErrorCode.InternalServerError };
+        if (this.sw.failMandatory) return { code: ErrorCode.InternalServerError };
         return { data: this.state.mandatoryValues() };
       case 'GET /ro/values':
       case 'GET /ro/activeProgram':
@@ -784,7 +755,7 @@ export class ApplianceSimulator extends EventEmitter {
 
   private answerRaw(s: ClientLink, msg: Partial<Message>, a: NonNullable<Answer>): void {
     const run = (): void => {
-      if (this.silentResource !== null && msg.resource === this.silentResource) return;
+      if (this.sw.silentResource !== null && msg.resource === this.sw.silentResource) return;
       if (!s.closed && !a.silent) {
         this.sendTo(s, {
           sID: this.sID,
@@ -802,8 +773,8 @@ export class ApplianceSimulator extends EventEmitter {
         this.log(`applying a write failed: ${errorMessage(e)}`);
       }
     };
-    if (this.stalled) return;
-    if (this.delayMs > 0) this.later(this.delayMs, run);
+    if (this.sw.stalled) return;
+    if (this.sw.delayMs > 0) this.later(this.sw.delayMs, run);
     else run();
   }
 
@@ -821,7 +792,7 @@ export class ApplianceSimulator extends EventEmitter {
 
   /** Every envelope goes through the session's serializer, so key order matches the client's. */
   private sendTo(s: ClientLink, msg: Message): void {
-    if (this.stalled || s.closed) return;
+    if (this.sw.stalled || s.closed) return;
     s.conn.send(serializeMessage(msg)).catch((e: unknown) => this.log(`send failed: ${errorMessage(e)}`));
   }
 
@@ -842,129 +813,6 @@ export class ApplianceSimulator extends EventEmitter {
     for (const s of this.notifiableLinks()) {
       this.sendTo(s, { sID: this.sID, msgID: this.nextApplianceMsgId(), resource, version: this.versions.get('ro') ?? 1, action: 'NOTIFY', data });
     }
-  }
-
-  // ---- faults ----------------------------------------------------------------------------------
-
-  private makeFaults(): SimulatorFaults {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
-    const sim = this;
-    const each = (fn: (s: ClientLink) => void): void => {
-      for (const s of [...sim.links.values()]) {
-        try {
-          fn(s);
-        } catch (e) {
-          sim.log(`fault injection failed: ${errorMessage(e)}`);
-        }
-      }
-    };
-    const drop = (): void =>
-      each((s) => {
-        s.closed = true;
-        sim.links.delete(s.conn);
-        s.conn.terminate();
-      });
-    const sampleNotify = (): string =>
-      serializeMessage({
-        sID: sim.sID,
-        msgID: sim.nextApplianceMsgId(),
-        resource: '/ro/values',
-        version: sim.versions.get('ro') ?? 1,
-        action: 'NOTIFY',
-        data: sim.state.mandatoryValues().slice(0, 1),
-      });
-    return {
-      drop,
-      stall(on: boolean): void {
-        sim.stalled = on;
-        each((s) => {
-          s.conn.autoPong = !on;
-        });
-      },
-      sendGarbage(): void {
-        each((s) => {
-          if (sim.transport === 'AES') s.conn.sendRawFrame(crypto.randomBytes(64), true);
-          else s.conn.sendRawFrame('this is not JSON {', false);
-        });
-      },
-      sendMisTagged(): void {
-        each((s) => {
-          if (sim.transport === 'AES') s.conn.sendMisTagged(sampleNotify());
-          else s.conn.sendRawFrame(crypto.randomBytes(64), true);
-        });
-      },
-      rejectUpgrade(status?: number): void {
-        sim.upgradeStatus = status;
-      },
-      refuseSecondConnection(on: boolean): void {
-        sim.refuseSecond = on;
-      },
-      failMandatoryValues(on: boolean): void {
-        sim.failMandatory = on;
-      },
-      get responseDelayMs(): number {
-        return sim.delayMs;
-      },
-      set responseDelayMs(ms: number) {
-        sim.delayMs = Number.isFinite(ms) && ms > 0 ? ms : 0;
-      },
-      neverRespond(resource: string | null): void {
-        sim.silentResource = resource;
-      },
-      async burst(count: number): Promise<void> {
-        const f = sim.state.feature('ProgramProgress') ?? sim.profile.statuses().find((x) => typeof sim.state.get(x.uid) === 'number');
-        if (!f || count <= 0) return;
-        const original = sim.state.get(f.uid);
-        const sends: Promise<void>[] = [];
-        for (let i = 0; i < count; i++) {
-          const value = i === count - 1 ? original : i % 100;
-          sim.state.set(f.uid, value);
-          for (const s of sim.notifiableLinks()) {
-            if (sim.stalled) continue;
-            const text = serializeMessage({
-              sID: sim.sID,
-              msgID: sim.nextApplianceMsgId(),
-              resource: '/ro/values',
-              version: sim.versions.get('ro') ?? 1,
-              action: 'NOTIFY',
-              data: [{ uid: f.uid, value }],
-            });
-            sends.push(s.conn.send(text).catch(() => undefined));
-          }
-        }
-        await Promise.all(sends);
-      },
-      oversizedFrame(): void {
-        const big = serializeMessage({
-          sID: sim.sID,
-          msgID: sim.nextApplianceMsgId(),
-          resource: '/ro/values',
-          version: sim.versions.get('ro') ?? 1,
-          action: 'NOTIFY',
-          data: [{ uid: 1, value: 'x'.repeat(1024 * 1024 + 1024) }],
-        });
-        each((s) => {
-          if (sim.transport === 'TLS') {
-            s.conn.sendRawFrame(big, false);
-            return;
-          }
-          s.conn.send(big).catch(() => {
-            try {
-              s.conn.sendRawFrame(crypto.randomBytes(1024 * 1024 + 1024), true);
-            } catch {
-              // socket already gone
-            }
-          });
-        });
-      },
-      restart(): void {
-        drop();
-        sim.sID = random32Above2p31();
-        sim.edMsgID = random32Above2p31();
-        sim.applianceMsgId = random32Above2p31();
-        sim.log(`restarted with a new session id`);
-      },
-    };
   }
 
   // ---- misc ----------------------------------------------------------------------------------
