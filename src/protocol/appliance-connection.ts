@@ -17,6 +17,7 @@ import { connectTransport, type TransportClose } from './client-transport';
 import { safeEmit } from './safe-emit';
 import { Session, formatSeconds, type SessionLogger, type SessionProfile, type SessionTransport } from './session';
 import { TrafficLog } from './traffic-log';
+import { ValueStore } from './value-store';
 import type {
   ApplianceClient,
   ConnectionEvents,
@@ -119,23 +120,12 @@ export interface ApplianceConnectionOptions {
 }
 
 const REMOTE_START_ALLOWED = 'BSH.Common.Status.RemoteControlStartAllowed';
-const HISTORY_LIMIT = 200;
 const STOP_GRACE_MS = 1_000;
 const NOOP_LOGGER: SessionLogger = { debug() {}, info() {}, warn() {}, error() {} };
 
 /** Device id used in /ei/initialValues: same for every connection of this installation. */
 export function defaultDeviceId(hostname: string = os.hostname()): string {
   return createHash('sha256').update(`homeconnect-local\0${hostname}`).digest('hex').slice(0, 16);
-}
-
-function sameRaw(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
-  try {
-    return JSON.stringify(a) === JSON.stringify(b);
-  } catch {
-    return false;
-  }
 }
 
 function blockedAccess(access: string | undefined): boolean {
@@ -166,10 +156,8 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
   private readonly backoff: Backoff;
   /** Last 100 messages in and out (diagnostics); redacts inbound NOTIFY/POST only when read. */
   private readonly trafficLog = new TrafficLog();
-  private readonly historyList: StateChange[] = [];
-  private readonly store = new Map<number, ValueChange>();
-  /** Latest dynamic access per uid from description changes (the profile keeps its own too). */
-  private readonly access = new Map<number, string>();
+  /** Values, dynamic access and state history. */
+  private readonly valueStore = new ValueStore();
   private readonly factoryOverride: ApplianceConnectionOptions['transportFactory'];
   private profileValue: ConnectionProfile | undefined;
   private stateValue: ConnectionState = 'disconnected';
@@ -272,17 +260,15 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
   }
 
   snapshot(): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
-    for (const v of this.store.values()) out[v.key] = v.value;
-    return out;
+    return this.valueStore.snapshot();
   }
 
   currentValues(): ValueChange[] {
-    return [...this.store.values()].map((v) => ({ ...v }));
+    return this.valueStore.currentValues();
   }
 
   history(): StateChange[] {
-    return this.historyList.map((h) => ({ ...h }));
+    return this.valueStore.history();
   }
 
   traffic(): TrafficEntry[] {
@@ -323,7 +309,7 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
     let uid: number;
     if (program === undefined || program === null || program === '') {
       const sel = this.profile.roots.selectedProgram;
-      const raw = sel ? this.store.get(sel.uid)?.raw : undefined;
+      const raw = sel ? this.valueStore.get(sel.uid)?.raw : undefined;
       if (typeof raw !== 'number' || raw === 0) {
         throw new HomeConnectError(
           'validation',
@@ -415,7 +401,7 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
   private checkRoot(root: 'activeProgram' | 'selectedProgram', what: string): void {
     const feature = this.profile.roots[root];
     if (!feature) return;
-    const access = this.access.get(feature.uid) ?? feature.access;
+    const access = this.valueStore.accessOf(feature.uid) ?? feature.access;
     if (blockedAccess(access)) {
       throw new HomeConnectError(
         'validation',
@@ -427,7 +413,7 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
 
   private knownValue(key: string): ValueChange | undefined {
     const f = this.profile.find(key);
-    return f ? this.store.get(f.uid) : undefined;
+    return f ? this.valueStore.get(f.uid) : undefined;
   }
 
   private requireConnected(): Session {
@@ -600,24 +586,12 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
   }
 
   private onValues(values: DecodedValue[]): void {
-    const changes: ValueChange[] = [];
-    for (const v of values) {
-      const prev = this.store.get(v.uid);
-      if (prev && sameRaw(prev.raw, v.raw)) continue;
-      // Two fixed literal shapes instead of a spread plus added fields: the spread made every
-      // change object a new hidden-class transition, costing more than decoding (receive-path bench).
-      const change: ValueChange = prev
-        ? { uid: v.uid, key: v.key, kind: v.kind, value: v.value, raw: v.raw, previous: prev.value, previousRaw: prev.raw }
-        : { uid: v.uid, key: v.key, kind: v.kind, value: v.value, raw: v.raw };
-      if (v.unit !== undefined) change.unit = v.unit;
-      this.store.set(v.uid, change);
-      changes.push(change);
-    }
+    const changes = this.valueStore.apply(values);
     if (changes.length) this.emitSafe('values', changes);
   }
 
   private onDescription(items: DescriptionChangeItem[]): void {
-    for (const item of items) if (typeof item.access === 'string') this.access.set(item.uid, item.access);
+    this.valueStore.noteDescription(items);
     this.emitSafe('description', items);
   }
 
@@ -744,8 +718,7 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
     this.reasonValue = reason;
     const change: StateChange = { state, at: Date.now() };
     if (reason !== undefined) change.reason = reason;
-    this.historyList.push(change);
-    if (this.historyList.length > HISTORY_LIMIT) this.historyList.splice(0, this.historyList.length - HISTORY_LIMIT);
+    this.valueStore.pushHistory(change);
     this.log(state, reason);
     this.emitSafe('state', { ...change });
   }
