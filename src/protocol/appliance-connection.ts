@@ -12,12 +12,12 @@ import { profileFromRecord } from '../profile';
 import { decodeKey } from '../profile/import';
 import type { ApplianceRecord, DescriptionChangeItem, DecodedValue, Feature, WireItem, ConnectionType } from '../profile/types';
 import { Backoff } from './backoff';
-import { remoteSelectRefusal, remoteStartRefusal } from './program-command';
 import { connectTransport, type TransportClose } from './client-transport';
 import { safeEmit } from './safe-emit';
 import { Session, formatSeconds, type SessionLogger, type SessionProfile, type SessionTransport } from './session';
 import { TrafficLog } from './traffic-log';
 import { ValueStore } from './value-store';
+import { ConnectionWrites } from './connection-writes';
 import type {
   ApplianceClient,
   ConnectionEvents,
@@ -119,7 +119,6 @@ export interface ApplianceConnectionOptions {
   addressLookup?: (haId: string) => Promise<string | undefined>;
 }
 
-const REMOTE_START_ALLOWED = 'BSH.Common.Status.RemoteControlStartAllowed';
 const STOP_GRACE_MS = 1_000;
 const NOOP_LOGGER: SessionLogger = { debug() {}, info() {}, warn() {}, error() {} };
 
@@ -128,11 +127,6 @@ export function defaultDeviceId(hostname: string = os.hostname()): string {
   return createHash('sha256').update(`homeconnect-local\0${hostname}`).digest('hex').slice(0, 16);
 }
 
-function blockedAccess(access: string | undefined): boolean {
-  if (access === undefined) return false;
-  const a = access.toLowerCase();
-  return a === 'read' || a === 'none' || a === 'readstatic';
-}
 
 interface Link {
   gen: number;
@@ -158,6 +152,18 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
   private readonly trafficLog = new TrafficLog();
   /** Values, dynamic access and state history. */
   private readonly valueStore = new ValueStore();
+  /** The typed write API; asks this connection for the live session. */
+  private readonly writes = ((conn: ApplianceConnection) =>
+    new ConnectionWrites({
+      get profile() {
+        return conn.profile;
+      },
+      get label() {
+        return conn.label;
+      },
+      valueStore: conn.valueStore,
+      requireConnected: () => conn.requireConnected(),
+    }))(this);
   private readonly factoryOverride: ApplianceConnectionOptions['transportFactory'];
   private profileValue: ConnectionProfile | undefined;
   private stateValue: ConnectionState = 'disconnected';
@@ -277,143 +283,36 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
 
   // ---- writes ---------------------------------------------------------------------------
 
-  async setValues(values: Record<string, unknown>): Promise<WriteResult> {
-    const session = this.requireConnected();
-    const entries = Object.entries(values ?? {});
-    if (entries.length === 0) throw new HomeConnectError('validation', 'Nothing to set: give at least one key and value.');
-    const items = entries.map(([k, v]) => wireItem(this.profile.encodeValue(k, v)));
-    return this.post(session, '/ro/values', items);
+  setValues(values: Record<string, unknown>): Promise<WriteResult> {
+    return this.writes.setValues(values);
   }
 
-  async selectProgram(program: string | number, options?: OptionValues): Promise<WriteResult> {
-    const never = this.profileRefusal(remoteSelectRefusal, program);
-    if (never) throw never;
-    const session = this.requireConnected();
-    this.checkRoot('selectedProgram', 'select a program');
-    const uid = this.profile.encodeProgram(program);
-    return this.post(session, '/ro/selectedProgram', [this.programItem(uid, options)]);
+  selectProgram(program: string | number, options?: OptionValues): Promise<WriteResult> {
+    return this.writes.selectProgram(program, options);
   }
 
-  async startProgram(program?: string | number, options?: OptionValues): Promise<WriteResult> {
-    // What the profile rules out is refused before anything else, connected or not.
-    const never = this.profileRefusal(remoteStartRefusal, program);
-    if (never) throw never;
-    const session = this.requireConnected();
-    const allowed = this.knownValue(REMOTE_START_ALLOWED);
-    if (allowed && (allowed.value === false || allowed.raw === false)) {
-      throw new HomeConnectError('validation', 'Remote start is not allowed on the appliance: enable Remote Start on it.', {
-        details: { key: REMOTE_START_ALLOWED },
-      });
-    }
-    this.checkRoot('activeProgram', 'start a program');
-    let uid: number;
-    if (program === undefined || program === null || program === '') {
-      const sel = this.profile.roots.selectedProgram;
-      const raw = sel ? this.valueStore.get(sel.uid)?.raw : undefined;
-      if (typeof raw !== 'number' || raw === 0) {
-        throw new HomeConnectError(
-          'validation',
-          `No program is selected on ${this.label}: name the program to start.`,
-        );
-      }
-      uid = raw;
-    } else {
-      uid = this.profile.encodeProgram(program);
-    }
-    const refused = remoteStartRefusal(this.profile, this.label, uid);
-    if (refused) throw refused;
-    return this.post(session, '/ro/activeProgram', [this.programItem(uid, options)], true);
-  }
-
-  /**
-   * A start (or selection) the profile rules out for the whole appliance or for the named program, checked
-   * before the live state so "never" wins over "not now"; undefined also when the profile is
-   * unusable or the program unknown (the later checks name those).
-   */
-  private profileRefusal(rule: typeof remoteStartRefusal, program: string | number | undefined): HomeConnectError | undefined {
-    try {
-      const appliance = rule(this.profile, this.label);
-      if (appliance || program === undefined || program === null || program === '') return appliance;
-      return rule(this.profile, this.label, this.profile.encodeProgram(program));
-    } catch {
-      return undefined;
-    }
+  startProgram(program?: string | number, options?: OptionValues): Promise<WriteResult> {
+    return this.writes.startProgram(program, options);
   }
 
   stopProgram(): Promise<WriteResult> {
-    return this.command('BSH.Common.Command.AbortProgram', true);
+    return this.writes.command('BSH.Common.Command.AbortProgram', true);
   }
 
   pauseProgram(): Promise<WriteResult> {
-    return this.command('BSH.Common.Command.PauseProgram', true);
+    return this.writes.command('BSH.Common.Command.PauseProgram', true);
   }
 
   resumeProgram(): Promise<WriteResult> {
-    return this.command('BSH.Common.Command.ResumeProgram', true);
+    return this.writes.command('BSH.Common.Command.ResumeProgram', true);
   }
 
-  async command(key: string | number, value: unknown = true): Promise<WriteResult> {
-    const session = this.requireConnected();
-    const feature = this.profile.resolve(key);
-    let item: WireItem;
-    if (feature.kind === 'command' && typeof value === 'boolean' && (feature.protocolType ?? 'Boolean') === 'Boolean') {
-      // Commands are often access="none" in the static profile yet accepted while relevant
-      // (§3.7, LH#385): let the appliance decide instead of refusing here.
-      item = { uid: feature.uid, value };
-    } else {
-      item = this.profile.encodeValue(key, value);
-    }
-    return this.post(session, '/ro/values', [wireItem(item)]);
+  command(key: string | number, value: unknown = true): Promise<WriteResult> {
+    return this.writes.command(key, value);
   }
 
-  async request(resource: string, action: 'GET' | 'POST' | 'NOTIFY', data?: unknown[]): Promise<RawResponse> {
-    const session = this.requireConnected();
-    if (typeof resource !== 'string' || !/^\/[a-z]{2}\/\S+$/i.test(resource)) {
-      throw new HomeConnectError('validation', `"${String(resource)}" is not a resource like /ro/values.`);
-    }
-    if (action !== 'GET' && action !== 'POST' && action !== 'NOTIFY') {
-      throw new HomeConnectError('validation', `Action must be GET, POST or NOTIFY, not "${String(action)}".`);
-    }
-    if (data !== undefined && !Array.isArray(data)) {
-      throw new HomeConnectError('validation', 'Request data must be an array of objects.');
-    }
-    if (action === 'NOTIFY') {
-      await session.send(resource, 'NOTIFY', data);
-      return { action: 'NOTIFY', resource };
-    }
-    const res = await session.exchange(resource, action, data);
-    const out: RawResponse = { action: res.action, resource: res.resource };
-    if (res.code !== undefined) {
-      out.code = res.code;
-      // Named only; turning it into an error is the command model's job (src/appliance/commands).
-      const name = this.profile.errorName(res.code);
-      if (name) out.codeName = name;
-    }
-    if (res.data) out.data = res.data;
-    return out;
-  }
-
-  private programItem(uid: number, options: OptionValues | undefined): Record<string, unknown> {
-    const opts = Object.entries(options ?? {}).map(([k, v]) => wireItem(this.profile.encodeOption(uid, k, v)));
-    return opts.length ? { program: uid, options: opts } : { program: uid };
-  }
-
-  private checkRoot(root: 'activeProgram' | 'selectedProgram', what: string): void {
-    const feature = this.profile.roots[root];
-    if (!feature) return;
-    const access = this.valueStore.accessOf(feature.uid) ?? feature.access;
-    if (blockedAccess(access)) {
-      throw new HomeConnectError(
-        'validation',
-        `${this.label} does not accept a request to ${what} right now (${feature.key} is ${access}); try again when the appliance is ready.`,
-        { details: { key: feature.key, access } },
-      );
-    }
-  }
-
-  private knownValue(key: string): ValueChange | undefined {
-    const f = this.profile.find(key);
-    return f ? this.valueStore.get(f.uid) : undefined;
+  request(resource: string, action: 'GET' | 'POST' | 'NOTIFY', data?: unknown[]): Promise<RawResponse> {
+    return this.writes.request(resource, action, data);
   }
 
   private requireConnected(): Session {
@@ -423,27 +322,6 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
       throw new HomeConnectError('not-connected', `${this.label} is not connected (${this.stateValue}${why}); nothing was sent.`);
     }
     return session;
-  }
-
-  private async post(session: Session, resource: string, data: unknown[], isStart = false): Promise<WriteResult> {
-    try {
-      const res = await session.request(resource, 'POST', data);
-      const result: WriteResult = { ok: true, resource, sent: data };
-      if (res.data) result.data = res.data;
-      return result;
-    } catch (e) {
-      const err = e instanceof HomeConnectError ? e : new HomeConnectError('protocol', errorMessage(e));
-      const notSent = err.kind === 'not-connected' && err.details?.sent === false;
-      if (isStart && err.kind !== 'appliance-error' && err.kind !== 'validation' && !notSent) {
-        // The start may have reached the appliance: never resend, let the person check.
-        throw new HomeConnectError(
-          'unknown-outcome',
-          `No answer to the program start on ${this.label} (${err.message}). The program may or may not have started: check the appliance before trying again.`,
-          { cause: err, details: { resource } },
-        );
-      }
-      throw err;
-    }
   }
 
   // ---- connection lifecycle --------------------------------------------------------------
@@ -744,10 +622,6 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
   private readonly reportListenerError = (sentence: string): void => this.logger.error(`${this.label}: ${sentence}`);
 }
 
-/** uid first, as the firmware wants (§3.7). */
-function wireItem(item: WireItem): WireItem {
-  return { uid: item.uid, value: item.value };
-}
 
 function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => typeof v === 'number' && Number.isFinite(v))) as Partial<T>;
