@@ -10,27 +10,25 @@ import { EventEmitter } from 'events';
 import * as net from 'net';
 import { HomeConnectError, errorMessage } from '../errors';
 import { decodeKey } from '../profile/import/key-material';
-import { isWritable } from '../profile/value-codec';
 import { profileFromRecord, type ApplianceProfile } from '../profile';
-import type { ApplianceRecord, DescriptionChangeItem, Feature, WireItem, ConnectionType } from '../profile/types';
+import type { ApplianceRecord, DescriptionChangeItem, WireItem, ConnectionType } from '../profile/types';
 import type { Message } from '../protocol/message';
 import { serializeMessage } from '../protocol/session';
 import { startApplianceServer, type ApplianceServer, type ServerConnection } from '../protocol/server-transport';
 import { deviceInfo, macHex, networkInfo } from './canned-payloads';
-import type { ClientLink } from './client-link';
+import { ApplianceBehaviour, numberOr0 } from './appliance-behaviour';
+import type { Answer, ClientLink } from './client-link';
 import { DoorAlarms } from './door-alarms';
 import { makeFaults, type FaultSwitches, type SimulatorFaults } from './faults';
 import { zoneLevelChanged } from './hob-zones';
-import { planRun, ProgramRunner, type RunPhase } from './program-runner';
+import { ProgramRunner, type RunPhase } from './program-runner';
 import { serviceList, serviceVersions, type ServiceSetName } from './service-sets';
 import { SimulatorQuirks, type SimulatorQuirkOptions } from './quirks';
-import { ErrorCode, parseDefaultText, SimulatedState } from './simulated-state';
+import { ErrorCode, SimulatedState } from './simulated-state';
 import {
   checkEnvelope,
   checkInitialValuesReply,
   parseProgramRequest,
-  valueItemsProblem,
-  type ProgramRequest,
 } from './strict-checks';
 
 export type { SimulatorFaults } from './faults';
@@ -54,8 +52,6 @@ export interface ApplianceSimulatorOptions {
   advertise?: { interface?: string; port?: number };
 }
 
-/** silent: apply `after` but send no RESPONSE (a lost answer). */
-type Answer = { data?: unknown[]; code?: number; after?: () => void; silent?: boolean } | undefined;
 
 const HIGH_BIT = 2 ** 31;
 
@@ -78,6 +74,8 @@ export class ApplianceSimulator extends EventEmitter {
   readonly quirks: SimulatorQuirks;
   readonly state: SimulatedState;
   readonly record: ApplianceRecord;
+  /** Writes, commands, power and program select/start as the appliance answers them. */
+  private readonly behaviour: ApplianceBehaviour;
 
   private readonly transport: ConnectionType;
   private readonly serviceSet: ServiceSetName;
@@ -100,8 +98,6 @@ export class ApplianceSimulator extends EventEmitter {
   private stopped = false;
   /** Fault switches, shared with `faults`. */
   private readonly sw: FaultSwitches = { stalled: false, upgradeStatus: undefined, refuseSecond: true, failMandatory: false, silentResource: null, delayMs: 0 };
-  /** Option values given to the selected program since it was selected, for a start without them. */
-  private optionsSinceSelect = new Map<number, unknown>();
 
   constructor(private readonly opts: ApplianceSimulatorOptions) {
     super();
@@ -158,6 +154,14 @@ export class ApplianceSimulator extends EventEmitter {
       },
       opts.quirks,
     );
+    this.behaviour = new ApplianceBehaviour({
+      profile: this.profile,
+      state: this.state,
+      runner: this.runner,
+      quirks: this.quirks,
+      notifyValues: (items) => this.notifyValues(items),
+      violation: (text) => this.violation(text),
+    });
   }
 
   // ---- lifecycle ------------------------------------------------------------------------
@@ -538,7 +542,7 @@ export class ApplianceSimulator extends EventEmitter {
       case 'GET /ro/selectedProgram':
         return { code: ErrorCode.BadRequest };
       case 'POST /ro/values':
-        return this.writeValues(s, msg);
+        return this.behaviour.writeValues(s, msg);
       case 'POST /ro/selectedProgram':
       case 'POST /ro/activeProgram': {
         const req = parseProgramRequest(msg.data, msg.resource);
@@ -546,7 +550,7 @@ export class ApplianceSimulator extends EventEmitter {
           this.violation(`connection ${s.id}: ${req}; answered 400`);
           return { code: ErrorCode.BadRequest };
         }
-        return msg.resource === '/ro/activeProgram' ? this.startProgram(req) : this.selectProgram(req);
+        return msg.resource === '/ro/activeProgram' ? this.behaviour.startProgram(req) : this.behaviour.selectProgram(req);
       }
       default:
         if (msg.action === 'NOTIFY') {
@@ -555,185 +559,6 @@ export class ApplianceSimulator extends EventEmitter {
         }
         return { code: ErrorCode.NotFound };
     }
-  }
-
-  // ---- writes --------------------------------------------------------------------------------
-
-  private writeValues(s: ClientLink, msg: Message): Answer {
-    const problem = valueItemsProblem(msg.data);
-    if (problem) {
-      this.violation(`connection ${s.id}: ${problem}; answered 400`);
-      return { code: ErrorCode.BadRequest };
-    }
-    const items = msg.data as WireItem[];
-    const refused = this.quirks.refuseValues(items);
-    if (refused !== undefined) return { code: refused };
-    const roots = this.profile.roots;
-    // Writing a program uid to ActiveProgram/SelectedProgram (the dryer path of §3.7).
-    for (const root of [roots.activeProgram, roots.selectedProgram]) {
-      const hit = root ? items.find((i) => i.uid === root.uid) : undefined;
-      if (!root || !hit) continue;
-      const options = items.filter((i) => i !== hit);
-      const req: ProgramRequest = { program: typeof hit.value === 'number' ? hit.value : -1, options };
-      if (!isWritable(root.access, root.kind)) return { code: ErrorCode.WriteNoAccess };
-      return root === roots.activeProgram ? this.startProgram(req) : this.selectProgram(req);
-    }
-    const context = this.runner.program || numberOr0(roots.selectedProgram && this.state.get(roots.selectedProgram.uid));
-    const features: Feature[] = [];
-    for (const item of items) {
-      const f = this.profile.byUid(item.uid);
-      if (!f) return { code: ErrorCode.WriteUnknownUID };
-      const code = this.state.checkWrite(f, item.value, f.kind === 'option' ? context : undefined);
-      if (code !== undefined) return { code };
-      features.push(f);
-    }
-    // Commands with preconditions are checked before anything changes.
-    for (let i = 0; i < items.length; i++) {
-      const code = this.commandPrecondition(features[i], items[i].value);
-      if (code !== undefined) return { code };
-    }
-    return {
-      after: () => {
-        const changes: WireItem[] = [];
-        for (let i = 0; i < items.length; i++) {
-          const f = features[i];
-          if (f.kind === 'command') {
-            this.runCommand(f, items[i].value);
-            continue;
-          }
-          const c = this.state.set(f.uid, items[i].value);
-          if (c) changes.push(c);
-          if (f.kind === 'option' && this.optionsSinceSelect.size < 1000) this.optionsSinceSelect.set(f.uid, items[i].value);
-          if (f.shortKey === 'PowerState') changes.push(...this.powerChanged());
-        }
-        if (changes.length > 0) this.notifyValues(changes);
-      },
-    };
-  }
-
-  private commandPrecondition(f: Feature, value: unknown): number | undefined {
-    if (f.kind !== 'command' || value !== true) return undefined;
-    const phase = this.runner.phase;
-    switch (f.shortKey) {
-      case 'AbortProgram':
-        return phase === 'idle' || phase === 'aborting' ? ErrorCode.DeviceStateNotCompliant : undefined;
-      case 'PauseProgram':
-        return phase === 'running' ? undefined : ErrorCode.DeviceStateNotCompliant;
-      case 'ResumeProgram':
-        return phase === 'paused' ? undefined : ErrorCode.DeviceStateNotCompliant;
-      default:
-        return undefined;
-    }
-  }
-
-  private runCommand(f: Feature, value: unknown): void {
-    switch (f.shortKey) {
-      case 'AbortProgram':
-        if (value === true) this.runner.abort();
-        return;
-      case 'PauseProgram':
-        if (value === true) this.runner.pause();
-        return;
-      case 'ResumeProgram':
-        if (value === true) this.runner.resume();
-        return;
-      case 'AcknowledgeEvent':
-      case 'RejectEvent': {
-        const ev = typeof value === 'number' ? this.profile.byUid(value) : undefined;
-        if (ev && ev.kind === 'event') {
-          const off = this.state.member(ev, 'Off');
-          const c = off !== undefined ? this.state.set(ev.uid, off) : undefined;
-          if (c) this.notifyValues([c]);
-        }
-        return;
-      }
-      default:
-        return;
-    }
-  }
-
-  /** PowerState off/standby makes the appliance Inactive; on makes it Ready again. */
-  private powerChanged(): WireItem[] {
-    const power = this.state.currentMember('PowerState');
-    const op = this.state.currentMember('OperationState');
-    const out: Array<WireItem | undefined> = [];
-    // Hoods are switched off by PowerState: a running program stops with the power.
-    if (power !== undefined && power !== 'On' && this.runner.active) this.runner.powerOff();
-    if (power === 'On' && op === 'Inactive') out.push(this.state.setMember('OperationState', 'Ready'));
-    if (power !== undefined && power !== 'On' && !this.runner.active) out.push(this.state.setMember('OperationState', 'Inactive'));
-    return out.filter((x): x is WireItem => x !== undefined);
-  }
-
-  private programChecks(req: ProgramRequest, root: Feature | undefined, forStart: boolean): number | undefined {
-    if (root && !isWritable(root.access, root.kind)) return ErrorCode.WriteNoAccess;
-    const program = this.profile.byUid(req.program);
-    if (!program || program.kind !== 'program') return ErrorCode.UnknownUID;
-    if (program.available === false) return ErrorCode.WriteNotAvailable;
-    const exec = program.execution;
-    if (exec === 'none' || (forStart && exec === 'selectOnly') || (!forStart && exec === 'startOnly')) return ErrorCode.NoExecution;
-    if (forStart) {
-      const rcsa = this.state.feature('RemoteControlStartAllowed');
-      if (rcsa && this.state.get(rcsa.uid) === false) return ErrorCode.RemoteStartNotActive;
-      const op = this.state.currentMember('OperationState');
-      if (this.runner.active || (op !== undefined && op !== 'Ready' && op !== 'Finished')) return ErrorCode.DeviceStateNotCompliant;
-      const power = this.state.currentMember('PowerState');
-      if (power !== undefined && power !== 'On') return ErrorCode.DeviceStateNotCompliant;
-      if (this.state.currentMember('DoorState') === 'Open') return ErrorCode.DeviceStateNotCompliant;
-    } else if (this.runner.active) {
-      return ErrorCode.DeviceStateNotCompliant;
-    }
-    for (const o of req.options) {
-      const f = this.profile.byUid(o.uid);
-      if (!f) return ErrorCode.WriteUnknownUID;
-      if (f.kind !== 'option') return ErrorCode.WriteNoAccess;
-      const code = this.state.checkWrite(f, o.value, req.program);
-      if (code !== undefined) return code;
-    }
-    return undefined;
-  }
-
-  private startProgram(req: ProgramRequest): Answer {
-    const code = this.quirks.refuseProgram('start', req.program, req.options) ?? this.programChecks(req, this.profile.roots.activeProgram, true);
-    if (code !== undefined) return { code };
-    const options = this.withSelectedOptions(req);
-    return {
-      after: () => this.runner.start(planRun(this.state, req.program, options), options),
-      ...(this.quirks.swallowStart() ? { silent: true } : {}),
-    };
-  }
-
-  /** Starting the selected program: options given to it since its selection (with select or as values) apply too. */
-  private withSelectedOptions(req: ProgramRequest): WireItem[] {
-    const sel = this.profile.roots.selectedProgram;
-    const pending = this.optionsSinceSelect;
-    this.optionsSinceSelect = new Map();
-    if (!sel || this.state.get(sel.uid) !== req.program) return req.options;
-    const given = new Set(req.options.map((o) => o.uid));
-    const earlier = [...pending].filter(([uid]) => !given.has(uid)).map(([uid, value]) => ({ uid, value }));
-    return [...earlier, ...req.options];
-  }
-
-  private selectProgram(req: ProgramRequest): Answer {
-    const code = this.quirks.refuseProgram('select', req.program, req.options) ?? this.programChecks(req, this.profile.roots.selectedProgram, false);
-    if (code !== undefined) return { code };
-    return {
-      after: () => {
-        const changes: Array<WireItem | undefined> = [];
-        const sel = this.profile.roots.selectedProgram;
-        if (sel) changes.push(this.state.set(sel.uid, req.program));
-        // Options take the program's defaults first, then what the client sent.
-        for (const po of this.profile.byUid(req.program)?.options ?? []) {
-          const f = this.profile.byUid(po.uid);
-          if (!f || po.default === undefined) continue;
-          const v = parseDefaultText(f, po.default);
-          if (v !== undefined) changes.push(this.state.set(f.uid, v));
-        }
-        for (const o of req.options) changes.push(this.state.set(o.uid, o.value));
-        this.optionsSinceSelect = new Map(req.options.map((o) => [o.uid, o.value]));
-        const items = dedupe(changes);
-        if (items.length > 0) this.notifyValues(items);
-      },
-    };
   }
 
   // ---- outbound ------------------------------------------------------------------------------
@@ -830,18 +655,4 @@ export class ApplianceSimulator extends EventEmitter {
       // a logger must never break the simulator
     }
   }
-}
-
-function numberOr0(v: unknown): number {
-  return typeof v === 'number' ? v : 0;
-}
-
-function dedupe(changes: Array<WireItem | undefined>): WireItem[] {
-  const m = new Map<number, WireItem>();
-  for (const c of changes) {
-    if (!c) continue;
-    m.delete(c.uid);
-    m.set(c.uid, c);
-  }
-  return [...m.values()];
 }

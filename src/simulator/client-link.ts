@@ -14,3 +14,6 @@ export interface ClientLink {
   client?: { deviceType: unknown; deviceName: unknown; deviceID: unknown };
   closed: boolean;
 }
+
+/** silent: apply `after` but send no RESPONSE (a lost answer). */
+export type Answer = { data?: unknown[]; code?: number; after?: () => void; silent?: boolean } | undefined;
