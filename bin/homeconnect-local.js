@@ -12,7 +12,9 @@ try {
   const missing = e && e.code === 'MODULE_NOT_FOUND';
   process.stderr.write(
     'homeconnect-local: ' +
-      (missing ? 'the compiled CLI was not found in ' + dist + '; run "npm run build" first' : String(e && e.message).replace(/\s+/g, ' ')) +
+      (missing
+        ? 'the compiled CLI was not found in ' + dist + '; run "npm run build" first'
+        : String(e && e.message).replace(/\s+/g, ' ')) +
       '\n',
   );
   process.exit(1);

@@ -4,7 +4,6 @@ import { StartPathMemory } from '../src/appliance/start-path-memory';
 import { profileFromRecord } from '../src/profile';
 import type { ApplianceProfile } from '../src/profile';
 import { ApplianceConnection } from '../src/protocol/appliance-connection';
-import type { ConnectionTiming } from '../src/protocol/appliance-connection';
 import type { ApplianceRecord } from '../src/profile/types';
 import { buildRecord, followsAddress, parseAppliances, parseProfiles } from './account-records';
 import { findAppliance, hostPortOf } from '../src/discovery';
@@ -65,7 +64,7 @@ export function registerAccountNode(RED: RedAPI): void {
     let profiles = new Map<string, ProfileSecret>();
     let profilesProblem: string | undefined;
     try {
-      profiles = parseProfiles(node.credentials?.profiles);
+      profiles = mergePending(RED, node.id, node.credentials, appliances);
     } catch (e) {
       profilesProblem = errorMessage(e);
       node.warn(profilesProblem);
@@ -118,7 +117,7 @@ export function registerAccountNode(RED: RedAPI): void {
           warn: (text: string) => node.warn(text),
           error: (text: string) => node.warn(text),
         },
-        ...(timing && typeof timing === 'object' ? { timing: timing as Partial<ConnectionTiming> } : {}),
+        ...(timing && typeof timing === 'object' ? { timing: timing } : {}),
         ...(followsAddress(entry, accountFollows)
           ? {
               addressLookup: async (id: string) => {
@@ -162,8 +161,38 @@ export function registerAccountNode(RED: RedAPI): void {
   }
 
   RED.nodes.registerType(ACCOUNT_TYPE, HomeConnectAccountNode, {
-    credentials: { profiles: { type: 'password' } },
+    // profiles: what the runtime stores (the editor never reads or writes it);
+    // pending: secrets the editor obtained in its session, merged in on deploy.
+    credentials: { profiles: { type: 'password' }, pending: { type: 'password' } },
   });
+}
+
+/**
+ * The secrets in use: the stored `profiles`, overridden by the editor's `pending` ones, kept
+ * only for appliances still in the account. The editor never needs the stored secrets: it sends
+ * new ones (from an import or login in its session) and the list of appliances; removing an
+ * appliance from the list drops its secret. The result is handed back to Node-RED as the new
+ * `profiles` (pending cleared), saved with the next deploy; until then the stored pair still
+ * holds both parts, and merging them again after a restart gives the same result.
+ */
+function mergePending(
+  RED: RedAPI,
+  id: string,
+  credentials: Record<string, unknown> | undefined,
+  appliances: ApplianceEntry[],
+): Map<string, ProfileSecret> {
+  const stored = parseProfiles(credentials?.profiles);
+  const pending = parseProfiles(credentials?.pending);
+  const kept = new Set(appliances.map((a) => a.haId));
+  const merged = new Map<string, ProfileSecret>();
+  for (const [haId, secret] of [...stored, ...pending]) if (kept.has(haId)) merged.set(haId, secret);
+  const changed = pending.size > 0 || [...stored.keys()].some((haId) => !kept.has(haId)) || credentials?.pending !== undefined;
+  const nodes = RED.nodes as { addCredentials?: (id: string, creds: Record<string, unknown>) => unknown };
+  if (changed && typeof nodes.addCredentials === 'function') {
+    const text = JSON.stringify(Object.fromEntries(merged));
+    void Promise.resolve(nodes.addCredentials(id, merged.size > 0 ? { profiles: text } : {})).catch(() => undefined);
+  }
+  return merged;
 }
 
 /** The account node behind a user's `account` property, or undefined when missing/disabled. */

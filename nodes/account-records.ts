@@ -34,7 +34,7 @@ export function parseAppliances(value: unknown): ApplianceEntry[] {
       host: typeof a.host === 'string' ? a.host.trim() : '',
       connectionType: a.connectionType === 'AES' ? 'AES' : 'TLS',
     };
-    for (const k of ['brand', 'type', 'vib'] as const) if (typeof a[k] === 'string') entry[k] = a[k] as string;
+    for (const k of ['brand', 'type', 'vib'] as const) if (typeof a[k] === 'string') entry[k] = a[k];
     if (typeof a.follow === 'boolean') entry.follow = a.follow;
     out.push(entry);
   }
@@ -51,10 +51,10 @@ export function parseProfiles(text: unknown): Map<string, ProfileSecret> {
   try {
     parsed = typeof text === 'string' ? JSON.parse(text) : text;
   } catch {
-    throw new HomeConnectError('import', 'The account\'s appliance profiles are not valid JSON; import the appliances again.');
+    throw new HomeConnectError('import', "The account's appliance profiles are not valid JSON; import the appliances again.");
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new HomeConnectError('import', 'The account\'s appliance profiles must be a JSON object keyed by haId.');
+    throw new HomeConnectError('import', "The account's appliance profiles must be a JSON object keyed by haId.");
   }
   for (const [haId, value] of Object.entries(parsed as Record<string, unknown>)) {
     if (typeof value !== 'object' || value === null) continue;
@@ -73,7 +73,9 @@ export function parseProfiles(text: unknown): Map<string, ProfileSecret> {
 /** The network name appliances are known by before anyone typed a host (what imports default to). */
 function isDefaultHost(entry: ApplianceEntry): boolean {
   const host = entry.host.toLowerCase();
-  return host === '' || host === entry.haId.toLowerCase() || host === `${entry.brand ?? ''}-${entry.type ?? ''}-${entry.haId}`.toLowerCase();
+  return (
+    host === '' || host === entry.haId.toLowerCase() || host === `${entry.brand ?? ''}-${entry.type ?? ''}-${entry.haId}`.toLowerCase()
+  );
 }
 
 /** Whether the account follows this appliance's address changes (the account option, then the entry's). */

@@ -18,24 +18,34 @@ import type { AccountNode } from './account-node';
 import type { ApplianceEntry } from './account-records';
 import { buildDiagnostics } from './admin/diagnostics';
 import { buildLiveView, disconnectedView } from './admin/live-view';
+import { runtimeLabels } from './labels-catalogue';
 import { LoginStore } from './admin/login-store';
 import { testConnection, withModel } from './admin/test-connection';
 import type { RedAPI } from './red-types';
+import { parseHost } from '../src/protocol/host-address';
 import { isPlainObject } from '../src/guards';
 
 export const ADMIN_PREFIX = '/homeconnect-local';
 export const READ_SCOPE = 'homeconnect-local.read';
 export const WRITE_SCOPE = 'homeconnect-local.write';
+/** Node-RED's deploy permission: whoever can deploy can read credentials through a flow anyway. */
+export const DEPLOY_SCOPE = 'flows.write';
+/** Deepest value an admin answer carries; deeper parts become a marker (appliance data is hostile input). */
+export const MAX_ANSWER_DEPTH = 32;
 
 export interface AdminRequest {
   params: Record<string, string | undefined>;
   body?: unknown;
+  /** Query string (?lang= for labels). */
+  query?: Record<string, unknown>;
+  headers?: Record<string, string | string[] | undefined>;
 }
 export interface AdminResponse {
   status(code: number): AdminResponse;
   json(body: unknown): unknown;
 }
-type Middleware = (...args: any[]) => unknown;
+/** An Express handler as Node-RED's admin app takes it. */
+type Middleware = (req: AdminRequest, res: AdminResponse, next: () => void) => unknown;
 
 /** The admin part of RED (absent in some embedding/test set-ups). */
 export interface AdminRED extends RedAPI {
@@ -91,14 +101,26 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
 
   const logins = options.loginStore ?? new LoginStore();
   const read = red.auth.needsPermission(READ_SCOPE);
-  const write = red.auth.needsPermission(WRITE_SCOPE);
+  const writeGuard = red.auth.needsPermission(WRITE_SCOPE);
+  const deployGuard = red.auth.needsPermission(DEPLOY_SCOPE);
+  /** Every POST takes JSON only: a form post from another site's page is refused (415). */
+  const jsonOnly: Middleware = (req: AdminRequest, res: AdminResponse, next: () => void) => {
+    const type = req.headers?.['content-type'];
+    const mime = (Array.isArray(type) ? type[0] : type)?.split(';')[0]?.trim().toLowerCase();
+    if (mime === 'application/json') return next();
+    res.status(415).json({ error: 'This endpoint accepts only JSON bodies (Content-Type: application/json).' });
+    return undefined;
+  };
+  const write: Middleware[] = [writeGuard, jsonOnly];
+  /** Endpoints that hand out new secrets (login, import) also need the deploy permission. */
+  const writeSecrets: Middleware[] = [writeGuard, deployGuard, jsonOnly];
 
-  function handle(fn: (req: AdminRequest) => Promise<unknown> | unknown): Middleware {
+  function handle(fn: (req: AdminRequest) => unknown): Middleware {
     return (req: AdminRequest, res: AdminResponse) => {
       Promise.resolve()
         .then(() => fn(req))
         .then(
-          (body) => res.status(200).json(body),
+          (body) => answer(res, 200, limitDepth(body, MAX_ANSWER_DEPTH)),
           (e: unknown) => {
             if (e instanceof HttpError) {
               res.status(e.status).json(e.kind ? { error: e.message, kind: e.kind } : { error: e.message });
@@ -110,7 +132,15 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
             }
           },
         )
-        .catch(() => undefined);
+        .catch((e: unknown) => {
+          // Even a failing answer must answer: a request left open ties up the editor.
+          red.log?.warn(`homeconnect-local admin answer failed: ${errorMessage(e)}`);
+          try {
+            res.status(500).json({ error: 'The answer could not be sent; the Node-RED log has details.' });
+          } catch {
+            // headers already sent: nothing more to do
+          }
+        });
     };
   }
 
@@ -146,7 +176,7 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
 
   app.post(
     route('/login/start'),
-    write,
+    ...writeSecrets,
     handle((req) => {
       const region = bodyOf(req).region ?? 'EU';
       if (!isCloudRegion(region)) throw new HttpError(400, 'The region must be EU, NA or CN.');
@@ -157,7 +187,7 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
 
   app.post(
     route('/login/complete'),
-    write,
+    ...writeSecrets,
     handle(async (req) => {
       const b = bodyOf(req);
       const loginId = text(b.loginId);
@@ -176,24 +206,38 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
       }
       logins.delete(loginId);
       const result = await completeLogin(request, address, { env: process.env });
-      return { records: withStoredRecords(text(b.account), result.records), failures: result.failures };
+      // Only what this login fetched: stored secrets never leave the runtime (the account node
+      // merges the editor's new secrets into the stored ones on deploy).
+      return { records: withStoredNames(text(b.account), result.records), failures: result.failures };
     }),
   );
 
-  /**
-   * Records of a deployed account merged with fresh ones (existing names and hosts kept), so
-   * the editor can save the whole credentials text without dropping appliances it did not touch.
-   */
-  function withStoredRecords(accountId: string | undefined, fresh: ApplianceRecord[]): ApplianceRecord[] {
+  /** Fresh records with the names and hosts a deployed account already gives them; no stored secret is added. */
+  function withStoredNames(accountId: string | undefined, fresh: ApplianceRecord[]): ApplianceRecord[] {
     const acc = deployedAccount(accountId);
-    return acc ? mergeRecords(acc.storedRecords(), fresh) : fresh;
+    if (!acc) return fresh;
+    const merged = mergeRecords(
+      acc.appliances.map((a) => ({
+        haId: a.haId,
+        name: a.name,
+        host: a.host,
+        connectionType: a.connectionType,
+        brand: a.brand ?? '',
+        type: a.type ?? '',
+        vib: a.vib ?? '',
+        key: '',
+      })),
+      fresh,
+    );
+    const freshIds = new Set(fresh.map((r) => r.haId));
+    return merged.filter((r) => freshIds.has(r.haId));
   }
 
   // ---- import --------------------------------------------------------------------------
 
   app.post(
     route('/import'),
-    write,
+    ...writeSecrets,
     handle((req) => {
       const b = bodyOf(req);
       if (!Array.isArray(b.files) || b.files.length === 0) throw new HttpError(400, 'Choose at least one file to import.');
@@ -201,6 +245,13 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
       for (const k of ['key', 'iv', 'haId', 'host', 'name'] as const) {
         const v = text(b[k]);
         if (v !== undefined) meta[k] = v;
+      }
+      if (meta.host !== undefined) {
+        try {
+          parseHost(meta.host, 443);
+        } catch (e) {
+          throw new HttpError(400, errorMessage(e));
+        }
       }
       const byHaId = new Map<string, ApplianceRecord>();
       const errors: Array<{ file: string; message: string }> = [];
@@ -218,10 +269,10 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
           errors.push({ file, message: isHomeConnectError(e) ? e.message : `${file} could not be read.` });
         }
       });
-      let records = withStoredRecords(text(b.account), [...byHaId.values()]);
+      let records = withStoredNames(text(b.account), [...byHaId.values()]);
       // A host typed in manual entry is what the person wants, even for a known appliance.
-      if (meta.host !== undefined) records = records.map((r) => (byHaId.has(r.haId) ? { ...r, host: meta.host! } : r));
-      // `imported`: the appliances read from these files (records also holds the stored ones).
+      if (meta.host !== undefined) records = records.map((r) => (byHaId.has(r.haId) ? { ...r, host: meta.host } : r));
+      // `imported`: the appliances read from these files (records hold only those too; no stored secret).
       return { records, errors, imported: [...byHaId.keys()] };
     }),
   );
@@ -230,7 +281,7 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
 
   app.post(
     route('/profile'),
-    write,
+    ...write,
     handle((req) => {
       const r = bodyOf(req).record;
       if (!isPlainObject(r)) throw new HttpError(400, 'Send the appliance profile as "record".');
@@ -248,7 +299,7 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
       if (typeof r.deviceDescription === 'string') record.deviceDescription = r.deviceDescription;
       if (typeof r.featureMapping === 'string') record.featureMapping = r.featureMapping;
       if (isPlainObject(r.features)) record.features = r.features as HcpyFeatures;
-      return buildProfileView(readProfile(record));
+      return buildProfileView(readProfile(record), { catalogue: runtimeLabels(RED, req.query?.lang) });
     }),
   );
 
@@ -257,7 +308,10 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
     read,
     handle((req) => {
       const acc = account(req.params.id);
-      return buildProfileView(deployedProfile(acc, appliance(acc, req.params.haId)));
+      const entry = appliance(acc, req.params.haId);
+      // Live values name the favourites when the appliance is connected.
+      const values = acc.connection(entry.haId)?.client.snapshot() ?? {};
+      return buildProfileView(deployedProfile(acc, entry), { catalogue: runtimeLabels(RED, req.query?.lang), values });
     }),
   );
 
@@ -276,7 +330,7 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
 
   app.post(
     route('/test-connection'),
-    write,
+    ...write,
     handle(async (req) => {
       const b = bodyOf(req);
       const accountId = text(b.account);
@@ -288,14 +342,22 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
       const keyGiven = text(b.key);
       const hasProfile = (typeof b.deviceDescription === 'string' && typeof b.featureMapping === 'string') || isPlainObject(b.features);
       if ((!keyGiven || !hasProfile) && !stored) {
-        if (accountId && !deployed) throw new HttpError(404, `The account ${shown(accountId)} is not deployed; enter the key and profile or deploy first.`);
+        if (accountId && !deployed)
+          throw new HttpError(404, `The account ${shown(accountId)} is not deployed; enter the key and profile or deploy first.`);
         if (accountId && haId) throw new HttpError(404, `The deployed account has no key and profile for ${shown(haId)}.`);
         throw new HttpError(400, 'The test needs the appliance key and profile (log in or import first).');
       }
       const host = text(b.host) ?? entry?.host;
       if (!host) throw new HttpError(400, "Enter the appliance's host name or IP address.");
+      try {
+        parseHost(host, 443);
+      } catch (e) {
+        throw new HttpError(400, errorMessage(e));
+      }
       const connectionType =
-        b.connectionType === 'TLS' || b.connectionType === 'AES' ? b.connectionType : (stored?.connectionType ?? (text(b.iv) ? 'AES' : 'TLS'));
+        b.connectionType === 'TLS' || b.connectionType === 'AES'
+          ? b.connectionType
+          : (stored?.connectionType ?? (text(b.iv) ? 'AES' : 'TLS'));
       const key = keyGiven ?? stored?.key;
       const iv = keyGiven ? text(b.iv) : connectionType === 'AES' ? (text(b.iv) ?? stored?.iv) : undefined;
       const src = (hasProfile ? b : stored) as Record<string, unknown>;
@@ -319,7 +381,7 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
       const shared = deployed && haId ? deployed.connection(haId) : undefined;
       if (shared && stored && shared.client.state === 'connected' && sameTarget(record, { ...stored, host: entry?.host ?? stored.host })) {
         // No `ms`: nothing was connected for this answer, so there is no time to report.
-        return { ok: true, state: 'connected', info: withModel(shared.client.info), shared: true };
+        return { ok: true, state: 'connected', answer: 'connected', info: withModel(shared.client.info), shared: true };
       }
       const profile = readProfile(record);
       return testConnection(record, {
@@ -352,6 +414,35 @@ export function registerAdminApi(RED: RedAPI, options: AdminApiOptions = {}): vo
   );
 }
 
+/** Sends a JSON answer; one that cannot be serialised becomes a 500 with a sentence. */
+function answer(res: AdminResponse, status: number, body: unknown): void {
+  let ok = true;
+  try {
+    JSON.stringify(body);
+  } catch {
+    ok = false;
+  }
+  if (ok) res.status(status).json(body);
+  else
+    res.status(500).json({ error: 'The answer could not be serialised (the appliance data is malformed); the Node-RED log has details.' });
+}
+
+/**
+ * A copy cut at `depth` levels (deeper parts become a marker), so hostile nesting from an
+ * appliance cannot break serialisation. Objects keyed by feature names keep `__proto__` as data.
+ */
+export function limitDepth(value: unknown, depth: number): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  const toJSON = (value as { toJSON?: unknown }).toJSON;
+  if (typeof toJSON === 'function') return limitDepth(toJSON.call(value), depth);
+  if (depth <= 0) return '[nested too deeply]';
+  if (Array.isArray(value)) return value.map((v) => limitDepth(v, depth - 1));
+  if (value instanceof Map) return limitDepth(Object.fromEntries(value), depth);
+  const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const k of Object.keys(value)) out[k] = limitDepth((value as Record<string, unknown>)[k], depth - 1);
+  return out;
+}
+
 interface DiscoverySettings {
   interface?: string;
   port?: number;
@@ -361,7 +452,7 @@ interface DiscoverySettings {
 /** settings.homeconnectLocalDiscovery (tests: the loopback interface); default every interface, 3 s. */
 function discoverySettings(RED: RedAPI): DiscoverySettings {
   const s = (RED as unknown as { settings?: Record<string, unknown> }).settings?.homeconnectLocalDiscovery;
-  return s && typeof s === 'object' ? (s as DiscoverySettings) : {};
+  return s && typeof s === 'object' ? s : {};
 }
 
 /** What the editor's "Find appliances" shows: appliances found (no secrets exist in mDNS), or a hint. */

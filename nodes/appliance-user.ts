@@ -41,7 +41,10 @@ export function attachToAccount(RED: RedAPI, node: RedNode, config: UserConfig, 
   node.status(connectionStatus(connection.client.state));
   node.on('close', (removed: boolean, done: () => void) => {
     // deregister is async: a failure is a rejection, never a throw.
-    account.deregister(user, haId, removed).catch(() => undefined).finally(() => done());
+    account
+      .deregister(user, haId, removed)
+      .catch(() => undefined)
+      .finally(() => done());
   });
   return { account, connection };
 }

@@ -1,12 +1,17 @@
+import { derivedTimes } from '../src/appliance/absolute-times';
+import { endOfProgramCompletions, programEnded } from '../src/appliance/end-of-program';
+import { describe } from '../src/appliance/labels';
+import type { LabelCatalogue } from '../src/appliance/labels';
 import { errorMessage } from '../src/errors';
 import type { ApplianceClient, ConnectionState, StateChange, ValueChange } from '../src/protocol/types';
-import type { ConnectionUser } from './account-node';
+import type { ConnectionUser, SharedConnection } from './account-node';
 import { attachToAccount } from './appliance-user';
 import type { UserConfig } from './appliance-user';
 import { isEmptyFilter, parseKeyFilter } from './key-filter';
+import { runtimeLabels } from './labels-catalogue';
 import { changeMessage, connectionMessage, stateMessage } from './message-builder';
-import type { ApplianceRef } from './message-builder';
-import type { NodeMessage, RedAPI, RedNode } from './red-types';
+import type { ApplianceRef, ChangeExtras } from './message-builder';
+import type { RedAPI, RedNode } from './red-types';
 import { connectionStatus } from './status';
 
 export const IN_TYPE = 'homeconnect-local-in';
@@ -45,16 +50,50 @@ export function registerInNode(RED: RedAPI): void {
     let primed = false;
     // Set once attached; callbacks that fire earlier have nothing to read yet.
     let client: ApplianceClient | undefined;
+    let session: SharedConnection | undefined;
+    // Read once, in Node-RED's language setting.
+    let labels: LabelCatalogue | undefined;
+    const completedKeys = new Map<string, number>();
 
-    const emitValues = (changes: ValueChange[]) => {
+    const extras = (key: string, value: unknown, values: Record<string, unknown>, now: number): ChangeExtras => {
+      labels ??= runtimeLabels(RED);
+      const out: ChangeExtras = session ? describe(session.profile, values, labels, key, value) : {};
+      return { ...out, ...derivedTimes(key, value, now) };
+    };
+
+    const emitValues = (changes: ValueChange[], initialRead = false) => {
       if (!client) return;
+      const values = client.snapshot();
+      // A program that ended with a stale countdown gets it completed (derived values).
+      const completions = !initialRead && programEnded(changes) ? endOfProgramCompletions(values) : [];
       const wanted = changes.filter((c) => accept(c.key));
-      if (wanted.length === 0) return;
+      const derived = completions.filter((c) => accept(c.key));
+      if (wanted.length === 0 && derived.length === 0) return;
       if (output === 'state') {
-        node.send(stateMessage(appliance, client.snapshot(), accept));
-      } else {
-        node.send([wanted.map((c) => changeMessage(appliance, c))] as unknown as NodeMessage[]);
+        // Completed values stay until the appliance reports those keys again.
+        for (const c of changes) completedKeys.delete(c.key);
+        for (const c of completions) completedKeys.set(c.key, c.value);
+        const completed = { ...values };
+        for (const [k, v] of completedKeys) completed[k] = v;
+        node.send(stateMessage(appliance, completed, accept, new Set(completedKeys.keys())));
+        return;
       }
+      const now = Date.now();
+      const messages = wanted.map((c) => changeMessage(appliance, c, extras(c.key, c.value, values, now)));
+      for (const c of derived) {
+        const feature = session?.profile.find(c.key);
+        const change: ValueChange = {
+          uid: feature?.uid ?? 0,
+          key: c.key,
+          kind: feature?.kind ?? 'option',
+          value: c.value,
+          raw: c.value,
+          previous: c.previous,
+        };
+        if (feature?.unit !== undefined) change.unit = feature.unit;
+        messages.push(changeMessage(appliance, change, { ...extras(c.key, c.value, values, now), derived: true }));
+      }
+      node.send([messages]);
     };
 
     const user: ConnectionUser = {
@@ -70,11 +109,13 @@ export function registerInNode(RED: RedAPI): void {
         node.send(connectionTo === 'second' ? [null, msg] : msg);
       },
       valuesChanged(changes: ValueChange[]) {
+        let initialRead = false;
         if (!primed) {
           primed = true;
+          initialRead = true;
           if (!initial) return;
         }
-        emitValues(changes);
+        emitValues(changes, initialRead);
       },
     };
 
@@ -82,6 +123,7 @@ export function registerInNode(RED: RedAPI): void {
     if (!attached) return;
     appliance = { haId: attached.connection.haId, name: attached.connection.name };
     client = attached.connection.client;
+    session = attached.connection;
     lastState = client.state === 'handshaking' ? 'connecting' : client.state;
 
     // Joined a connection that is already up (e.g. after a partial deploy): its initial read is over.
@@ -98,7 +140,7 @@ export function registerInNode(RED: RedAPI): void {
             const msg = connectionMessage(appliance, 'connected', up.lastReason);
             node.send(connectionTo === 'second' ? [null, msg] : msg);
           }
-          if (initial) emitValues(up.currentValues());
+          if (initial) emitValues(up.currentValues(), true);
         } catch (e) {
           node.warn(errorMessage(e));
         }

@@ -8,7 +8,7 @@
 export type KeyFilter = (key: string) => boolean;
 
 function filterTokens(text: unknown): string[] {
-  return String(text ?? '')
+  return (typeof text === 'string' ? text : '')
     .split(',')
     .map((t) => t.trim())
     .filter((t) => t.length > 0);

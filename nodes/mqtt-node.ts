@@ -72,7 +72,7 @@ export function registerMqttNode(RED: RedAPI): void {
 
     const publish = (messages: MqttMessage[]) => {
       if (!started || messages.length === 0) return;
-      node.send([toRed(messages) as unknown as NodeMessage, null]);
+      node.send([toRed(messages), null]);
     };
 
     const showStatus = () => {
@@ -80,7 +80,8 @@ export function registerMqttNode(RED: RedAPI): void {
       if (states.length === 0) return;
       let status: NodeStatus;
       if (states.every((s) => s === 'connected')) status = connectionStatus('connected');
-      else if (states.some((s) => s === 'auth-failed' || s === 'error')) status = connectionStatus(states.find((s) => s === 'auth-failed' || s === 'error')!);
+      else if (states.some((s) => s === 'auth-failed' || s === 'error'))
+        status = connectionStatus(states.find((s) => s === 'auth-failed' || s === 'error')!);
       else if (states.some((s) => s === 'offline')) status = connectionStatus('offline');
       else status = connectionStatus(states.find((s) => s !== 'connected') as ConnectionState);
       node.status(status);

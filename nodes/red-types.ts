@@ -31,7 +31,8 @@ export interface RedNode {
   on(event: 'input', listener: (msg: NodeMessage, send: SendFunction, done: DoneFunction) => void): void;
   on(event: 'close', listener: (removed: boolean, done: () => void) => void): void;
   status(status: NodeStatus): void;
-  send(msg: NodeMessage | Array<NodeMessage | null>): void;
+  /** One message, or one entry per output: a message, several messages in order, or null for none. */
+  send(msg: NodeMessage | Array<NodeMessage | NodeMessage[] | null>): void;
   log(text: unknown): void;
   warn(text: unknown): void;
   error(text: unknown, msg?: NodeMessage): void;
@@ -46,7 +47,11 @@ export interface RedEvents {
 export interface RedAPI {
   nodes: {
     createNode(node: object, config: object): void;
-    registerType(type: string, ctor: Function, options?: { credentials?: Record<string, { type: string }> }): void;
+    registerType(
+      type: string,
+      ctor: (this: never, config: never) => void,
+      options?: { credentials?: Record<string, { type: string }> },
+    ): void;
     getNode(id: string): unknown;
   };
   events: RedEvents;

@@ -1,7 +1,6 @@
 import { HomeConnectError, errorMessage } from '../src/errors';
 import { isPlainObject } from '../src/guards';
 import { SmartStarter, planTimes, type SmartStartEvent, type SmartStartRequest } from '../src/planner';
-import type { Objective } from '../src/planner';
 import type { StateChange, ValueChange } from '../src/protocol/types';
 import type { ConnectionUser } from './account-node';
 import { attachToAccount, type UserConfig } from './appliance-user';
@@ -50,7 +49,7 @@ export function registerSmartStartNode(RED: RedAPI): void {
       const options = configOptions(config.options);
       base = {
         deadline: config.deadline && config.deadline.trim() !== '' ? config.deadline.trim() : '07:00',
-        objective: (config.objective === 'solar' ? 'solar' : 'cheapest') as Objective,
+        objective: config.objective === 'solar' ? 'solar' : 'cheapest',
         fallback: config.fallback === 'deadline' ? 'deadline' : 'now',
         ...(config.program && config.program.trim() !== '' ? { program: config.program.trim() } : {}),
         ...(options ? { options } : {}),
@@ -88,7 +87,8 @@ export function registerSmartStartNode(RED: RedAPI): void {
         const text = RED._(`${I18N}.smart.status.${t.saves !== null ? 'planned-saving' : 'planned'}`, t);
         node.status({ fill: event.type === 'armed' ? 'green' : 'blue', shape: 'dot', text });
         if (c) {
-          const payload = event.type === 'kept' ? { ...event.plan, kept: true, reason: event.reason } : { ...event.plan, rearmed: event.rearmed };
+          const payload =
+            event.type === 'kept' ? { ...event.plan, kept: true, reason: event.reason } : { ...event.plan, rearmed: event.rearmed };
           c.send({ ...c.msg, payload });
         }
       }

@@ -1,5 +1,5 @@
 /**
- * Errors are values with a kind and a sentence for a person (docs/architecture.md).
+ * Errors are values with a kind and a sentence for a person.
  * Library code rejects/throws only HomeConnectError for expected failures, so callers
  * can branch on `kind` without parsing messages.
  */

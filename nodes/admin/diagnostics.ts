@@ -53,5 +53,8 @@ export function buildDiagnostics(account: AccountNode): unknown {
     account: { id: account.id, name: account.name ?? '', region: account.region ?? '' },
     appliances,
   };
-  return redactSecrets(report, stored.flatMap((r) => secretsOf(r)));
+  return redactSecrets(
+    report,
+    stored.flatMap((r) => secretsOf(r)),
+  );
 }

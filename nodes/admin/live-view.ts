@@ -2,7 +2,10 @@
  * What the out node's command builder marks as available or writable right now: the live
  * shared connection's state, current values and the access/availability the appliance last reported.
  */
+import { favourites } from '../../src/appliance/favourites';
+import type { FavouriteInfo } from '../../src/appliance/favourites';
 import type { ApplianceProfile } from '../../src/profile';
+import { setOwn } from '../../src/profile/own-key';
 import type { FeatureKind } from '../../src/profile/types';
 import type { ApplianceClient, ConnectionState } from '../../src/protocol/types';
 
@@ -21,6 +24,8 @@ export interface LiveView {
   programs: Record<string, { available?: boolean; execution?: string }>;
   selectedProgram?: unknown;
   activeProgram?: unknown;
+  /** Favourite programs with their user-given names and whether the appliance offers them now. */
+  favourites?: FavouriteInfo[];
 }
 
 const LIVE_KINDS: ReadonlySet<FeatureKind> = new Set(['setting', 'option', 'command', 'status', 'event']);
@@ -38,18 +43,21 @@ export function buildLiveView(client: ApplianceClient, profile: ApplianceProfile
       const p: { available?: boolean; execution?: string } = {};
       if (f.available !== undefined) p.available = f.available;
       if (f.execution !== undefined) p.execution = f.execution;
-      view.programs[f.key] = p;
+      setOwn(view.programs, f.key, p);
     } else if (LIVE_KINDS.has(f.kind)) {
       const lf: LiveFeature = {};
       if (f.access !== undefined) lf.access = f.access;
       if (f.available !== undefined) lf.available = f.available;
       if (f.min !== undefined) lf.min = f.min;
       if (f.max !== undefined) lf.max = f.max;
-      view.features[f.key] = lf;
+      setOwn(view.features, f.key, lf);
     }
   }
   const { selectedProgram, activeProgram } = profile.roots;
-  if (selectedProgram && values[selectedProgram.key] !== undefined) view.selectedProgram = values[selectedProgram.key];
-  if (activeProgram && values[activeProgram.key] !== undefined) view.activeProgram = values[activeProgram.key];
+  const own = (key: string) => (Object.prototype.hasOwnProperty.call(values, key) ? values[key] : undefined);
+  if (selectedProgram && own(selectedProgram.key) !== undefined) view.selectedProgram = own(selectedProgram.key);
+  if (activeProgram && own(activeProgram.key) !== undefined) view.activeProgram = own(activeProgram.key);
+  const favs = favourites(profile, values);
+  if (favs.length > 0) view.favourites = favs;
   return view;
 }

@@ -12,7 +12,10 @@ const MAX_PENDING = 50;
 export class LoginStore {
   private readonly pending = new Map<string, LoginRequest>();
 
-  constructor(private readonly ttlMs = LOGIN_TTL_MS, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly ttlMs = LOGIN_TTL_MS,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   add(request: LoginRequest): string {
     this.prune();

@@ -10,10 +10,13 @@ import type { ApplianceRecord } from '../../src/profile/types';
 import type { ApplianceConnection } from '../../src/protocol/appliance-connection';
 import type { ConnectionState, DeviceInfo } from '../../src/protocol/types';
 
+/** The only three answers: about appliances, never about what else a host runs (no port scanning). */
+export type TestAnswer = 'connected' | 'not a Home Connect appliance' | 'unreachable';
+
 export type TestConnectionResult =
   /** `ms` is absent when the deployed account's open session answered (`shared`). */
-  | { ok: true; state: 'connected'; info: DeviceInfo; ms?: number; shared?: boolean }
-  | { ok: false; kind: string; reason: string; state?: ConnectionState };
+  | { ok: true; state: 'connected'; answer: 'connected'; info: DeviceInfo; ms?: number; shared?: boolean }
+  | { ok: false; answer: Exclude<TestAnswer, 'connected'>; kind: string; reason: string; state?: ConnectionState };
 
 export interface TestConnectionOptions {
   deviceId: string;
@@ -32,7 +35,34 @@ export function withModel(info: DeviceInfo | undefined): DeviceInfo {
   return out;
 }
 
+/**
+ * The failure as one of the answers, with a sentence of our own: raw socket and TLS errors
+ * (which tell a closed port from an SSH or web server) are never echoed. Only the appliance's
+ * documented refusals of the connection request (HTTP 404 / 503) keep their explanation.
+ */
+export function appliancesOnly(result: { kind: string; reason: string; state?: ConnectionState }, host: string): TestConnectionResult {
+  if (result.kind === 'offline' || result.kind === 'timeout') {
+    return { ok: false, answer: 'unreachable', kind: result.kind, reason: `No Home Connect appliance is reachable at ${host}.` };
+  }
+  const reason =
+    result.kind === 'protocol' && /\b(404|503)\b/.test(result.reason) && /^The appliance at /.test(result.reason)
+      ? result.reason
+      : result.kind === 'auth-failed'
+        ? `The host at ${host} did not complete the handshake of a Home Connect appliance with this key: it is not the appliance, or the key (and iv) do not match.`
+        : `The host at ${host} answered, but not as a Home Connect appliance.`;
+  return { ok: false, answer: 'not a Home Connect appliance', kind: result.kind, reason, ...(result.state ? { state: result.state } : {}) };
+}
+
 export async function testConnection(record: ApplianceRecord, opts: TestConnectionOptions): Promise<TestConnectionResult> {
+  const raw = await testConnectionRaw(record, opts);
+  return raw.ok ? raw : appliancesOnly(raw, record.host);
+}
+
+type RawResult =
+  | { ok: true; state: 'connected'; answer: 'connected'; info: DeviceInfo; ms: number }
+  | { ok: false; kind: string; reason: string; state?: ConnectionState };
+
+async function testConnectionRaw(record: ApplianceRecord, opts: TestConnectionOptions): Promise<RawResult> {
   const timeoutMs = opts.timeoutMs ?? 10_000;
   const started = Date.now();
   let conn: ApplianceConnection;
@@ -58,7 +88,7 @@ export async function testConnection(record: ApplianceRecord, opts: TestConnecti
     const { state, reason } = (e.details ?? {}) as { state?: ConnectionState; reason?: string };
     return { ok: false, kind: e.kind, reason: reason ?? e.message, ...(state ? { state } : {}) };
   }
-  const result: TestConnectionResult = { ok: true, state: 'connected', info: withModel(conn.info), ms: Date.now() - started };
+  const result: RawResult = { ok: true, state: 'connected', answer: 'connected', info: withModel(conn.info), ms: Date.now() - started };
   await conn.stop().catch(() => undefined);
   return result;
 }

@@ -8,6 +8,8 @@ import { HomeConnectError, errorMessage, isHomeConnectError } from '../errors';
 import type { ApplianceProfile } from '../profile/appliance-profile';
 import { isDangerousCommand, rawValueUid, resolveDelayedStart } from '../protocol/program-command';
 import type { ApplianceClient, RawResponse } from '../protocol/types';
+import { resolveAbsoluteStart } from './absolute-times';
+import { isFavouriteProgram, resolveProgramName } from './favourites';
 import type { ApplianceCommand } from './parse-command';
 import { StartPathMemory, type StartPath } from './start-path-memory';
 import { startWithStrategies } from './start-strategies';
@@ -106,10 +108,19 @@ export function checkCommandKeys(profile: ApplianceProfile, command: ApplianceCo
   if (command.type === 'values') {
     for (const key of Object.keys(command.values)) profile.resolve(key);
   } else if (command.type === 'program') {
-    if (command.program !== undefined) profile.encodeProgram(command.program);
+    if (command.program !== undefined) checkProgram(profile, command.program);
     for (const key of Object.keys(command.options ?? {})) profile.resolve(key);
   } else if (command.type === 'command') {
     profile.resolve(command.key);
+  }
+}
+
+/** A program the profile knows, or a string that may be a favourite's name (known only from live values). */
+function checkProgram(profile: ApplianceProfile, program: string | number): void {
+  try {
+    profile.encodeProgram(program);
+  } catch (e) {
+    if (!(typeof program === 'string' && profile.programs().some((p) => isFavouriteProgram(p.key)))) throw e;
   }
 }
 
@@ -135,7 +146,12 @@ export function rawResponseError(profile: ApplianceProfile, response: RawRespons
 }
 
 /** A start along the paths of start-strategies; the result names the path that worked and the account remembers it. */
-async function start(target: CommandTarget, program: string | number | undefined, options: Record<string, unknown>, run: RunOptions): Promise<Record<string, unknown>> {
+async function start(
+  target: CommandTarget,
+  program: string | number | undefined,
+  options: Record<string, unknown>,
+  run: RunOptions,
+): Promise<Record<string, unknown>> {
   const haId = target.client.haId;
   const memory = target.startPaths;
   const preferred = memory?.get(haId);
@@ -163,6 +179,8 @@ async function perform(target: CommandTarget, cmd: ApplianceCommand, run: RunOpt
       return { ...(await client.setValues(cmd.values)) };
     case 'program': {
       const options: Record<string, unknown> = { ...(cmd.options ?? {}) };
+      // A favourite may be named by the name the user gave it in the app.
+      if (cmd.program !== undefined) cmd = { ...cmd, program: resolveProgramName(target.profile, client.snapshot(), cmd.program) };
       if (cmd.action === 'select') {
         if (cmd.program === undefined) throw new HomeConnectError('validation', 'Selecting needs a "program".');
         return { ...(await client.selectProgram(cmd.program, options)) };
@@ -172,6 +190,9 @@ async function perform(target: CommandTarget, cmd: ApplianceCommand, run: RunOpt
         if (cmd.startIn !== undefined) delay.startIn = cmd.startIn;
         if (cmd.finishIn !== undefined) delay.finishIn = cmd.finishIn;
         Object.assign(options, resolveDelayedStart(target.profile, cmd.program ?? selectedProgram(target), delay));
+      } else if (cmd.startAt !== undefined || cmd.finishAt !== undefined) {
+        const times = cmd.startAt !== undefined ? { startAt: cmd.startAt } : { finishAt: cmd.finishAt };
+        Object.assign(options, resolveAbsoluteStart(target.profile, cmd.program ?? selectedProgram(target), times, { now: Date.now() }));
       }
       return start(target, cmd.program, options, run);
     }

@@ -62,9 +62,13 @@ export async function connectOnce(options: ConnectOnceOptions): Promise<Applianc
         if (!kind || (change.state === 'disconnected' && (!change.reason || change.reason === 'stopped'))) return;
         const reason = change.reason ?? change.state;
         reject(
-          new HomeConnectError(kind, `Could not connect to ${where} (${change.state}): ${describeReason ? describeReason(reason) : reason}`, {
-            details: { state: change.state, reason },
-          }),
+          new HomeConnectError(
+            kind,
+            `Could not connect to ${where} (${change.state}): ${describeReason ? describeReason(reason) : reason}`,
+            {
+              details: { state: change.state, reason },
+            },
+          ),
         );
       };
       connection.on('state', onState);

@@ -3,6 +3,7 @@
  * end that accepts such objects (the out node, the MQTT example through it).
  */
 import { HomeConnectError } from '../errors';
+import { toRelativeTimes } from './absolute-times';
 import { showValue } from '../profile/value-codec';
 import { isPlainObject } from '../guards';
 
@@ -16,6 +17,9 @@ export type ApplianceCommand =
       options?: Record<string, unknown>;
       startIn?: number;
       finishIn?: number;
+      /** ISO date-time or "HH:MM" (the next such time): converted to the delayed-start option when sent. */
+      startAt?: string;
+      finishAt?: string;
     }
   | { type: 'stop' | 'pause' | 'resume' }
   | { type: 'command'; key: string | number; value?: unknown }
@@ -27,6 +31,17 @@ const RAW_ACTIONS = new Set(['GET', 'POST', 'NOTIFY']);
 
 function invalid(message: string): HomeConnectError {
   return new HomeConnectError('validation', message);
+}
+
+/** An absolute time, checked now (so a typo fails before anything is sent) and converted when sent. */
+function optionalTime(obj: Record<string, unknown>, name: 'startAt' | 'finishAt'): string | undefined {
+  const v = obj[name];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'string' || v.length > 64) {
+    throw invalid(`"${name}" must be an ISO date-time or "HH:MM", got ${showValue(v)}.`);
+  }
+  toRelativeTimes({ [name]: v }, { now: Date.now() });
+  return v;
 }
 
 function optionalSeconds(obj: Record<string, unknown>, name: 'startIn' | 'finishIn'): number | undefined {
@@ -64,7 +79,7 @@ export function parseCommand(payload: unknown, topic?: unknown): ApplianceComman
     if (typeof resource !== 'string' || !resource.startsWith('/')) {
       throw invalid(`"resource" must be a path such as "/ro/values", got ${showValue(resource)}.`);
     }
-    const action = String(payload.action ?? 'GET').toUpperCase();
+    const action = payload.action === undefined ? 'GET' : typeof payload.action === 'string' ? payload.action.toUpperCase() : '';
     if (!RAW_ACTIONS.has(action)) throw invalid(`Raw "action" must be GET, POST or NOTIFY, got ${showValue(payload.action)}.`);
     const data = payload.data;
     if (data !== undefined && !Array.isArray(data)) throw invalid('Raw "data" must be an array.');
@@ -99,8 +114,22 @@ export function parseCommand(payload: unknown, topic?: unknown): ApplianceComman
     if ((startIn !== undefined || finishIn !== undefined) && cmd.action !== 'start') {
       throw invalid('"startIn" and "finishIn" only apply when starting a program (action "start").');
     }
+    const startAt = optionalTime(payload, 'startAt');
+    const finishAt = optionalTime(payload, 'finishAt');
+    const given = [
+      startIn !== undefined && 'startIn',
+      finishIn !== undefined && 'finishIn',
+      startAt !== undefined && 'startAt',
+      finishAt !== undefined && 'finishAt',
+    ].filter((n): n is string => typeof n === 'string');
+    if (given.length > 1) throw invalid(`Give only one of "startIn", "finishIn", "startAt" or "finishAt", got ${given.join(' and ')}.`);
+    if (given.length > 0 && cmd.action !== 'start') {
+      throw invalid(`"${given[0]}" only applies when starting a program (action "start").`);
+    }
     if (startIn !== undefined) cmd.startIn = startIn;
     if (finishIn !== undefined) cmd.finishIn = finishIn;
+    if (startAt !== undefined) cmd.startAt = startAt;
+    if (finishAt !== undefined) cmd.finishAt = finishAt;
     return cmd;
   }
 

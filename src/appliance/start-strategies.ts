@@ -125,7 +125,9 @@ function makePlan(target: StartTarget, request: StartRequest, settings: StartSet
     delayed,
     hasOptions: Object.keys(request.options).length > 0,
     timeoutMs:
-      timeout !== undefined && Number.isFinite(timeout) && timeout > 0 ? Math.min(timeout, MAX_WRITE_WINDOW_TIMEOUT_MS) : DEFAULT_WRITE_WINDOW_TIMEOUT_MS,
+      timeout !== undefined && Number.isFinite(timeout) && timeout > 0
+        ? Math.min(timeout, MAX_WRITE_WINDOW_TIMEOUT_MS)
+        : DEFAULT_WRITE_WINDOW_TIMEOUT_MS,
   };
 }
 
@@ -174,7 +176,13 @@ function waitForWindow(plan: Plan): Promise<void> {
     };
     const onState = (change: StateChange): void => {
       if (change.state !== 'connected') {
-        done(new HomeConnectError('not-connected', 'The connection closed while waiting for the delayed-start write window; nothing was started.', { details: { sent: false } }));
+        done(
+          new HomeConnectError(
+            'not-connected',
+            'The connection closed while waiting for the delayed-start write window; nothing was started.',
+            { details: { sent: false } },
+          ),
+        );
       }
     };
     const timer = setTimeout(
@@ -222,11 +230,15 @@ async function writeOption(plan: Plan, key: string, value: unknown): Promise<voi
   const response = await client.request('/ro/values', 'POST', [{ uid: item.uid, value: item.value }]);
   if (response.code !== undefined) {
     const name = response.codeName ?? profile.errorName(response.code);
-    throw new HomeConnectError('appliance-error', `The appliance answered POST /ro/values with error ${response.code}${name ? ` (${name})` : ''}.`, {
-      code: response.code,
-      ...(name ? { codeName: name } : {}),
-      details: { resource: '/ro/values', action: 'POST', key },
-    });
+    throw new HomeConnectError(
+      'appliance-error',
+      `The appliance answered POST /ro/values with error ${response.code}${name ? ` (${name})` : ''}.`,
+      {
+        code: response.code,
+        ...(name ? { codeName: name } : {}),
+        details: { resource: '/ro/values', action: 'POST', key },
+      },
+    );
   }
 }
 
@@ -248,7 +260,10 @@ export async function startWithStrategies(target: StartTarget, request: StartReq
   const plan = makePlan(target, request, settings);
   const paths = order(plan, settings);
   if (paths.length === 0) {
-    throw new HomeConnectError('validation', 'No start path fits this start: the delayed-start option is not writable and no write window can be waited for.');
+    throw new HomeConnectError(
+      'validation',
+      'No start path fits this start: the delayed-start option is not writable and no write window can be waited for.',
+    );
   }
   const refused: StartRefusal[] = [];
   let windowNext = false;
@@ -269,11 +284,15 @@ export async function startWithStrategies(target: StartTarget, request: StartReq
     }
   }
   if (refused.length === 1 && last) throw last;
-  const final = refused[refused.length - 1]!;
-  throw new HomeConnectError('appliance-error', `The appliance refused the program start on every path it was offered: ${describeRefusals(refused)}.`, {
-    code: final.code,
-    ...(final.codeName !== undefined ? { codeName: final.codeName } : {}),
-    details: { refused },
-    ...(last ? { cause: last } : {}),
-  });
+  const final = refused[refused.length - 1];
+  throw new HomeConnectError(
+    'appliance-error',
+    `The appliance refused the program start on every path it was offered: ${describeRefusals(refused)}.`,
+    {
+      code: final.code,
+      ...(final.codeName !== undefined ? { codeName: final.codeName } : {}),
+      details: { refused },
+      ...(last ? { cause: last } : {}),
+    },
+  );
 }

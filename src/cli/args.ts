@@ -62,6 +62,8 @@ const SPECS: Record<CommandName, { flags: Record<string, FlagSpec>; maxPositiona
       select: { value: 'required' },
       start: { value: 'optional' },
       option: { value: 'required', repeat: true },
+      'start-at': { value: 'required' },
+      'finish-at': { value: 'required' },
       stop: { value: 'none' },
       pause: { value: 'none' },
       resume: { value: 'none' },
@@ -139,7 +141,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let onlyPositionals = false;
 
   for (let i = 0; i < rest.length; i++) {
-    const word = rest[i] as string;
+    const word = rest[i];
     if (onlyPositionals || !looksLikeFlag(word)) {
       positionals.push(word);
       continue;
@@ -185,7 +187,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     else flags.set(name, [value]);
   }
   if (!help && positionals.length > spec.maxPositionals) {
-    const extra = positionals[spec.maxPositionals] as string;
+    const extra = positionals[spec.maxPositionals];
     throw new UsageError(
       spec.maxPositionals === 0
         ? `${command} takes no file argument (got "${extra}")`

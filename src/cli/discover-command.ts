@@ -14,11 +14,13 @@ export async function discoverCommand(parsed: ParsedCommand, io: CliIo): Promise
   let timeoutMs = DEFAULT_DISCOVER_TIMEOUT_MS;
   if (timeoutText !== undefined) {
     const n = Number(timeoutText);
-    if (!/^\d+(\.\d+)?$/.test(timeoutText) || !(n > 0) || n > 600) throw new UsageError('--timeout must be a number of seconds greater than 0 (at most 600)');
+    if (!/^\d+(\.\d+)?$/.test(timeoutText) || !(n > 0) || n > 600)
+      throw new UsageError('--timeout must be a number of seconds greater than 0 (at most 600)');
     timeoutMs = Math.round(n * 1000);
   }
   const iface = flagValue(parsed, 'interface');
-  if (iface !== undefined && isIP(iface) !== 4) throw new UsageError('--interface must be the IPv4 address of a network interface, e.g. 192.168.1.10');
+  if (iface !== undefined && isIP(iface) !== 4)
+    throw new UsageError('--interface must be the IPv4 address of a network interface, e.g. 192.168.1.10');
   const found = await discoverAppliances({
     timeoutMs,
     ...(iface ? { interface: iface } : {}),

@@ -67,7 +67,7 @@ export function pickRecord(records: readonly ApplianceRecord[], options: LoadOpt
       `${source} holds ${records.length} appliances; pick one with --appliance <name|haId>: ${records.map(label).join(', ')}`,
     );
   }
-  const picked = { ...(record as ApplianceRecord) };
+  const picked = { ...record };
   if (options.host !== undefined) {
     const host = options.host.trim();
     if (host === '' || /\s|\//.test(host)) throw new UsageError('--host expects a host name or address, optionally with :port');

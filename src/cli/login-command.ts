@@ -33,8 +33,7 @@ export function readFirstLine(stream: NodeJS.ReadableStream): Promise<string> {
       else if (text.length > MAX_LINE) finish(() => resolve(text));
     };
     const onEnd = (): void => finish(() => resolve(text));
-    const onError = (): void =>
-      finish(() => reject(new HomeConnectError('cloud', 'Could not read the pasted address from the terminal')));
+    const onError = (): void => finish(() => reject(new HomeConnectError('cloud', 'Could not read the pasted address from the terminal')));
     stream.on('data', onData);
     stream.on('end', onEnd);
     stream.on('error', onError);

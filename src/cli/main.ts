@@ -46,6 +46,8 @@ Actions (exactly one):
   --select PROGRAM [--option KEY=VALUE ...]      select a program
   --start [PROGRAM] [--option KEY=VALUE ...]     start a program (the selected one when omitted)
       [--start-in SECONDS | --finish-in SECONDS] delayed start, mapped to the option the program has
+      [--start-at TIME | --finish-at TIME]       delayed start at a time: HH:MM (the next such time)
+                                                 or an ISO date-time, sent the same way
       [--start-path PATH]                         only this start path, no fallback: direct,
                                                  select-then-start, options-as-values, write-window
   --stop | --pause | --resume                    control the running program
@@ -53,6 +55,7 @@ Actions (exactly one):
   --raw JSON                                     {"resource":"/ro/allMandatoryValues","action":"GET"}
 
 KEY is a full key (BSH.Common.Setting.PowerState), a unique short key (PowerState) or a uid.
+PROGRAM is a program key, a unique short key, a uid or a favourite's name.
 VALUE is an enum member name, a number, true/false, or JSON.
   --allow-dangerous     send commands that reset the appliance or cut its network, and raw
                         writes outside /ro/values, /ro/activeProgram, /ro/selectedProgram

@@ -24,7 +24,10 @@ export async function readSeriesFile(file: string): Promise<ReturnType<typeof re
   }
   if (!stat.isFile()) throw new HomeConnectError('validation', `${name} is not a file.`);
   if (stat.size > MAX_SERIES_FILE_BYTES) {
-    throw new HomeConnectError('validation', `${name} is ${stat.size} bytes; a price or forecast file may be at most ${MAX_SERIES_FILE_BYTES}.`);
+    throw new HomeConnectError(
+      'validation',
+      `${name} is ${stat.size} bytes; a price or forecast file may be at most ${MAX_SERIES_FILE_BYTES}.`,
+    );
   }
   const json = parseJson(await fs.promises.readFile(file, 'utf8'), name);
   try {

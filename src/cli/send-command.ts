@@ -3,6 +3,7 @@
  * check it against the profile (keys, dangerous guard) before connecting, connect, run it,
  * print the outcome as one JSON line, disconnect.
  */
+import { toRelativeTimes } from '../appliance/absolute-times';
 import {
   checkCommandKeys,
   commandErrorFields,
@@ -53,7 +54,7 @@ export function sendActionFromFlags(parsed: ParsedCommand): { action: SendAction
   if (given.length > 1) {
     throw new UsageError(`send does one action at a time, but got ${given.map((f) => `--${f}`).join(' and ')}`);
   }
-  const action = given[0] as SendAction;
+  const action = given[0];
   const optionWords = parsed.flags.get('option');
   if (optionWords && action !== 'select' && action !== 'start') {
     throw new UsageError('--option goes with --select or --start');
@@ -64,6 +65,31 @@ export function sendActionFromFlags(parsed: ParsedCommand): { action: SendAction
     throw new UsageError('--start-in and --finish-in go with --start');
   }
   if (startIn !== undefined && finishIn !== undefined) throw new UsageError('give either --start-in or --finish-in, not both');
+  const startAt = flagValue(parsed, 'start-at');
+  const finishAt = flagValue(parsed, 'finish-at');
+  if ((startAt !== undefined || finishAt !== undefined) && action !== 'start') {
+    throw new UsageError('--start-at and --finish-at go with --start');
+  }
+  const delays = [
+    startIn !== undefined && '--start-in',
+    finishIn !== undefined && '--finish-in',
+    startAt !== undefined && '--start-at',
+    finishAt !== undefined && '--finish-at',
+  ].filter((n): n is string => typeof n === 'string');
+  if (delays.length > 1)
+    throw new UsageError(`give one of --start-in, --finish-in, --start-at or --finish-at, not ${delays.join(' and ')}`);
+  for (const [name, value] of [
+    ['startAt', startAt],
+    ['finishAt', finishAt],
+  ] as const) {
+    if (value === undefined) continue;
+    try {
+      // Checked now so a typo fails before connecting; converted when sent.
+      toRelativeTimes({ [name]: value }, { now: Date.now() });
+    } catch (e) {
+      throw new UsageError(e instanceof Error ? e.message : String(e));
+    }
+  }
   const options = optionWords ? parseAssignments(optionWords, 'option') : undefined;
   switch (action) {
     case 'set':
@@ -79,6 +105,8 @@ export function sendActionFromFlags(parsed: ParsedCommand): { action: SendAction
       if (options) command.options = options;
       if (startIn !== undefined) command.startIn = startIn;
       if (finishIn !== undefined) command.finishIn = finishIn;
+      if (startAt !== undefined) command.startAt = startAt;
+      if (finishAt !== undefined) command.finishAt = finishAt;
       return { action, command };
     }
     case 'command':
@@ -101,10 +129,8 @@ export async function sendCommand(parsed: ParsedCommand, io: CliIo): Promise<num
     ...(isStartPath(startPath) ? { startPath } : {}),
   };
   const timeoutMs = secondsFlag(parsed, 'timeout') ?? DEFAULT_CONNECT_TIMEOUT_MS;
-  const record = await loadAppliance(
-    file,
-    { appliance: flagValue(parsed, 'appliance'), host: flagValue(parsed, 'host') },
-    (warning) => printWarning(io, warning),
+  const record = await loadAppliance(file, { appliance: flagValue(parsed, 'appliance'), host: flagValue(parsed, 'host') }, (warning) =>
+    printWarning(io, warning),
   );
 
   const head = { haId: record.haId, action };

@@ -5,11 +5,7 @@
  */
 import { HomeConnectError } from '../errors';
 import type { ApplianceRecord } from '../profile/types';
-import {
-  ApplianceConnection,
-  type ClientTransportLike,
-  type TransportFactoryOptions,
-} from '../protocol/appliance-connection';
+import { ApplianceConnection, type ClientTransportLike, type TransportFactoryOptions } from '../protocol/appliance-connection';
 import { connectTransport, type TransportClose } from '../protocol/client-transport';
 import { redact } from '../protocol/traffic-log';
 import type { StateChange, ValueChange } from '../protocol/types';

@@ -5,9 +5,9 @@
  * and short sanitized error codes.
  */
 import { STATUS_CODES } from 'http';
-import { unzipSync } from 'fflate';
-import { HomeConnectError } from '../errors';
+import { HomeConnectError, isHomeConnectError } from '../errors';
 import { tryDecodeKey } from '../profile/import/key-material';
+import { unzipEntries } from '../profile/zip';
 import type { ConnectionType } from '../profile/types';
 import { APP_CLIENT_ID, REDIRECT_URI, type CloudRegion } from './endpoints';
 
@@ -15,7 +15,18 @@ import { APP_CLIENT_ID, REDIRECT_URI, type CloudRegion } from './endpoints';
 export type FetchLike = (
   url: string,
   init: { method: string; headers: Record<string, string>; body?: string; signal?: AbortSignal; redirect?: 'manual' },
-) => Promise<{ status: number; arrayBuffer(): Promise<ArrayBuffer> }>;
+) => Promise<{
+  status: number;
+  /** Streamed and capped when present (undici, Node); arrayBuffer() is the fallback for stubs. */
+  body?: AsyncIterable<Uint8Array> | null;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}>;
+
+/**
+ * Largest cloud answer read: JSON answers are a few kB, an IDDF ZIP a few hundred kB. Checked
+ * while streaming, so a hostile or broken server cannot fill memory.
+ */
+export const MAX_CLOUD_BODY_BYTES = 8 * 1024 * 1024;
 
 export interface CloudHttp {
   fetch: FetchLike;
@@ -50,8 +61,7 @@ export interface ApplianceFiles {
   featureMapping: string;
 }
 
-export const EXPIRED_CODE_MESSAGE =
-  'The code has expired or was already used; log in again and paste the address within a minute';
+export const EXPIRED_CODE_MESSAGE = 'The code has expired or was already used; log in again and paste the address within a minute';
 
 function hostOf(url: string): string {
   try {
@@ -69,7 +79,10 @@ function statusLine(status: number): string {
 /** Only harmless characters from anything the cloud said, so nothing secret or huge slips through. */
 function safeWord(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
-  const cleaned = value.replace(/[^A-Za-z0-9_ .:-]/g, '').trim().slice(0, 80);
+  const cleaned = value
+    .replace(/[^A-Za-z0-9_ .:-]/g, '')
+    .trim()
+    .slice(0, 80);
   return cleaned || undefined;
 }
 
@@ -125,21 +138,53 @@ async function send(
   url: string,
   init: { method: string; headers: Record<string, string>; body?: string },
 ): Promise<RawAnswer> {
+  const abort = new AbortController();
   try {
     const response = await http.fetch(url, {
       ...init,
       redirect: 'manual',
-      signal: AbortSignal.timeout(http.timeoutMs),
+      signal: AbortSignal.any([abort.signal, AbortSignal.timeout(http.timeoutMs)]),
     });
-    const body = Buffer.from(await response.arrayBuffer());
+    const body = await readCapped(response, hostOf(url), abort);
     return { status: response.status, body };
   } catch (e) {
-    throw new HomeConnectError(
-      'cloud',
-      `Could not reach the Home Connect cloud at ${hostOf(url)}: ${networkReason(e, http.timeoutMs)}`,
-      { details: { host: hostOf(url) } },
-    );
+    if (isHomeConnectError(e)) throw e;
+    throw new HomeConnectError('cloud', `Could not reach the Home Connect cloud at ${hostOf(url)}: ${networkReason(e, http.timeoutMs)}`, {
+      details: { host: hostOf(url) },
+    });
   }
+}
+
+/** The body, read chunk by chunk and given up (connection aborted) past MAX_CLOUD_BODY_BYTES. */
+async function readCapped(
+  response: { body?: AsyncIterable<Uint8Array> | null; arrayBuffer(): Promise<ArrayBuffer> },
+  host: string,
+  abort: AbortController,
+): Promise<Buffer> {
+  const tooLarge = () =>
+    new HomeConnectError(
+      'cloud',
+      `The Home Connect cloud at ${host} sent an answer larger than ${MAX_CLOUD_BODY_BYTES} bytes; it was not read`,
+      {
+        details: { host, limit: MAX_CLOUD_BODY_BYTES },
+      },
+    );
+  if (response.body && typeof (response.body as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === 'function') {
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for await (const chunk of response.body) {
+      total += chunk.byteLength;
+      if (total > MAX_CLOUD_BODY_BYTES) {
+        abort.abort();
+        throw tooLarge();
+      }
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks, total);
+  }
+  const body = Buffer.from(await response.arrayBuffer());
+  if (body.length > MAX_CLOUD_BODY_BYTES) throw tooLarge();
+  return body;
 }
 
 function parseJson(body: Buffer): unknown {
@@ -160,11 +205,9 @@ function blocked(host: string): HomeConnectError {
 
 function unexpectedStatus(status: number, host: string, what: string): HomeConnectError {
   const hint = status >= 500 ? '; the cloud has a problem, try again later' : '';
-  return new HomeConnectError(
-    'cloud',
-    `The Home Connect cloud at ${host} answered ${statusLine(status)} while ${what}${hint}`,
-    { details: { status, host } },
-  );
+  return new HomeConnectError('cloud', `The Home Connect cloud at ${host} answered ${statusLine(status)} while ${what}${hint}`, {
+    details: { status, host },
+  });
 }
 
 function malformed(host: string, what: string, status?: number): HomeConnectError {
@@ -174,12 +217,7 @@ function malformed(host: string, what: string, status?: number): HomeConnectErro
 }
 
 /** Step 4: exchange the code for an access token. */
-export async function exchangeCode(
-  http: CloudHttp,
-  api: string,
-  code: string,
-  verifier: string,
-): Promise<string> {
+export async function exchangeCode(http: CloudHttp, api: string, code: string, verifier: string): Promise<string> {
   const url = `${api}/security/oauth/token`;
   const host = hostOf(url);
   const body = new URLSearchParams({
@@ -231,13 +269,7 @@ export function accountIdFromToken(token: string, host: string): string {
   return sub;
 }
 
-async function assetGet(
-  http: CloudHttp,
-  url: string,
-  token: string,
-  region: CloudRegion,
-  what: string,
-): Promise<RawAnswer> {
+async function assetGet(http: CloudHttp, url: string, token: string, region: CloudRegion, what: string): Promise<RawAnswer> {
   const host = hostOf(url);
   const answer = await send(http, url, {
     method: 'GET',
@@ -312,12 +344,12 @@ export async function getEncryptionInfo(
   throw malformed(host, `encryption information for ${haId}`);
 }
 
-function findEntry(files: Record<string, Uint8Array>, haId: string, suffix: string): Uint8Array | undefined {
-  const names = Object.keys(files);
+function findEntry(files: Map<string, Uint8Array>, haId: string, suffix: string): Uint8Array | undefined {
+  const names = [...files.keys()];
   const exact = names.find((n) => n.split('/').pop() === `${haId}${suffix}`);
   const bySuffix = names.find((n) => n.toLowerCase().endsWith(suffix.toLowerCase()));
   const name = exact ?? bySuffix;
-  return name === undefined ? undefined : files[name];
+  return name === undefined ? undefined : files.get(name);
 }
 
 /** Step 8: the IDDF ZIP with the two XML files. */
@@ -331,10 +363,12 @@ export async function getApplianceFiles(
   const url = `${asset}/api/iddf/v1/iddf/${encodeURIComponent(haId)}`;
   const answer = await assetGet(http, url, token, region, `downloading the profile of ${haId}`);
   const host = hostOf(url);
-  let files: Record<string, Uint8Array>;
+  let files: Map<string, Uint8Array>;
   try {
-    files = unzipSync(new Uint8Array(answer.body));
-  } catch {
+    // The same bounded reader as file imports: declared sizes, entry counts and overlaps checked.
+    files = unzipEntries(new Uint8Array(answer.body), `The profile ZIP for ${haId} from ${host}`);
+  } catch (e) {
+    if (isHomeConnectError(e)) throw new HomeConnectError('cloud', e.message, { details: { host } });
     throw malformed(host, `a profile ZIP for ${haId}`);
   }
   const description = findEntry(files, haId, '_DeviceDescription.xml');

@@ -13,7 +13,7 @@ export const APP_CLIENT_ID = '9B75AC9EC512F36C84256AC47D813E2C1DD0D6520DF774B020
 
 export const REDIRECT_URI = 'hcauth://auth/prod';
 
-/** PD/VB/HD scope list, space-separated when sent. */
+/** The app's full scope list, space-separated when sent (protocol.md §5.1). */
 export const APP_SCOPES: readonly string[] = [
   'Control',
   'DeleteAppliance',
@@ -53,10 +53,7 @@ function override(value: string | undefined): string | undefined {
 }
 
 /** Hosts for a region; env HOMECONNECT_LOCAL_API_URL / HOMECONNECT_LOCAL_ASSET_URL override them. */
-export function cloudEndpoints(
-  region: CloudRegion,
-  env: Record<string, string | undefined> = process.env,
-): CloudEndpoints {
+export function cloudEndpoints(region: CloudRegion, env: Record<string, string | undefined> = process.env): CloudEndpoints {
   // Unknown regions fall back to EU rather than crash on a bad config value.
   const base = HOSTS[region] ?? HOSTS.EU;
   return {

@@ -41,23 +41,19 @@ export interface CompleteLoginOptions {
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 
-/** VB's fallback: the last '-' segment of a BRAND-VIB-MAC style haId when it looks like a MAC. */
+/** Fallback when the list has no mac (protocol.md §5.2 step 6): the last '-' segment of a BRAND-VIB-MAC style haId when it looks like a MAC. */
 function macFromHaId(haId: string): string | undefined {
   const last = haId.split('-').pop() ?? '';
   return haId.includes('-') && /^[0-9A-Fa-f]{12}$/.test(last) ? last : undefined;
 }
 
-export async function completeLogin(
-  req: LoginRequest,
-  pasted: string,
-  options: CompleteLoginOptions = {},
-): Promise<LoginResult> {
+export async function completeLogin(req: LoginRequest, pasted: string, options: CompleteLoginOptions = {}): Promise<LoginResult> {
   const { code, state } = parseRedirect(pasted);
   if (state !== undefined && state !== req.state) {
     throw new HomeConnectError('cloud', 'This address belongs to another login attempt, start again');
   }
   const http: CloudHttp = {
-    fetch: (options.fetch ?? undiciFetch) as FetchLike,
+    fetch: options.fetch ?? undiciFetch,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   };
   const { api, asset } = cloudEndpoints(req.region, options.env ?? process.env);

@@ -27,10 +27,7 @@ export function pkceChallenge(verifier: string): string {
   return createHash('sha256').update(verifier, 'ascii').digest('base64url');
 }
 
-export function createLoginRequest(
-  region: CloudRegion,
-  env: Record<string, string | undefined> = process.env,
-): LoginRequest {
+export function createLoginRequest(region: CloudRegion, env: Record<string, string | undefined> = process.env): LoginRequest {
   const verifier = randomBase64url(32);
   const challenge = pkceChallenge(verifier);
   const state = randomBase64url(16);

@@ -47,7 +47,10 @@ function parameterParts(text: string): string[] {
 export function parseRedirect(input: string): ParsedRedirect {
   if (typeof input !== 'string' || input.length > MAX_INPUT) throw noCode();
   // Copying from terminals and chat adds quotes, angle brackets and line breaks.
-  const trimmed = input.trim().replace(/^["'`<(]+|["'`>),;.]+$/g, '').trim();
+  const trimmed = input
+    .trim()
+    .replace(/^["'`<(]+|["'`>),;.]+$/g, '')
+    .trim();
   if (!trimmed) throw noCode();
 
   const looksLikeAddress = trimmed.includes('://') || trimmed.includes('=') || /[?#]/.test(trimmed);

@@ -32,7 +32,7 @@ export interface DiscoveryOptions extends MdnsSocketOptions {
   /** Called for every appliance when first found and whenever its address or port changes. */
   onFound?(appliance: DiscoveredAppliance): void;
   /** Debug lines (malformed records); never secrets: mDNS carries none. */
-  log?(line: string): void;
+  log?: (line: string) => void;
   /** Stop as soon as this haId is found. */
   haId?: string;
 }
@@ -177,7 +177,7 @@ export class DiscoveryCollector {
     const out: DiscoveredAppliance = {
       haId: t.haId,
       addresses: ordered,
-      host: ordered[0] as string,
+      host: ordered[0],
       port: s.port,
       transport: t.tls ? 'tls' : 'aes',
       instance,
@@ -213,7 +213,10 @@ export async function discoverAppliances(opts: DiscoveryOptions = {}): Promise<D
   };
   socket.on('response', (packet: { answers?: unknown[]; additionals?: unknown[] }) => {
     try {
-      const records = [...(Array.isArray(packet.answers) ? packet.answers : []), ...(Array.isArray(packet.additionals) ? packet.additionals : [])];
+      const records = [
+        ...(Array.isArray(packet.answers) ? packet.answers : []),
+        ...(Array.isArray(packet.additionals) ? packet.additionals : []),
+      ];
       for (const a of collector.add(records)) {
         try {
           opts.onFound?.(a);

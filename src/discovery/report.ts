@@ -13,4 +13,3 @@ export function discoveredLine(a: DiscoveredAppliance): Record<string, unknown> 
 export function noAnswerHint(iface: string | undefined, seconds: number): string {
   return `no mDNS answers ${iface ? `on ${iface}` : 'on any interface'} within ${seconds} s; is this running in a container without host networking? Appliances can still be used by IP address (--host, or the host field in the account).`;
 }
-

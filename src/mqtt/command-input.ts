@@ -40,11 +40,13 @@ function depthOf(v: unknown, limit: number, depth = 0): number {
 /** The payload as text (Buffer or string) or as the value a JSON-parsing mqtt in already made. */
 function payloadText(payload: unknown): string | undefined {
   if (Buffer.isBuffer(payload)) {
-    if (payload.length > MAX_COMMAND_BYTES) throw invalid(`The command is too large (${payload.length} bytes; at most ${MAX_COMMAND_BYTES}).`);
+    if (payload.length > MAX_COMMAND_BYTES)
+      throw invalid(`The command is too large (${payload.length} bytes; at most ${MAX_COMMAND_BYTES}).`);
     return payload.toString('utf8');
   }
   if (typeof payload === 'string') {
-    if (payload.length > MAX_COMMAND_BYTES) throw invalid(`The command is too large (${payload.length} characters; at most ${MAX_COMMAND_BYTES}).`);
+    if (payload.length > MAX_COMMAND_BYTES)
+      throw invalid(`The command is too large (${payload.length} characters; at most ${MAX_COMMAND_BYTES}).`);
     return payload;
   }
   return undefined;
@@ -67,7 +69,8 @@ export function readPayload(payload: unknown): { value: unknown; json: boolean }
       json = false;
     }
   }
-  if (depthOf(value, MAX_COMMAND_DEPTH) > MAX_COMMAND_DEPTH) throw invalid(`The command is nested too deeply (at most ${MAX_COMMAND_DEPTH} levels).`);
+  if (depthOf(value, MAX_COMMAND_DEPTH) > MAX_COMMAND_DEPTH)
+    throw invalid(`The command is nested too deeply (at most ${MAX_COMMAND_DEPTH} levels).`);
   return { value, json };
 }
 
@@ -92,13 +95,16 @@ export function featureByName(profile: ApplianceProfile, ref: unknown): Feature 
   if (found) return found;
   const t = ref.trim();
   const matches = /^\d+$/.test(t) ? [] : profile.allFeatures().filter((f) => f.key.includes(t));
-  if (matches.length === 1) return matches[0]!;
+  if (matches.length === 1) return matches[0];
   if (matches.length > 1) {
     const keys = matches.slice(0, MAX_CANDIDATES).map((f) => f.key);
-    throw invalid(`The name ${showValue(ref)} matches ${matches.length} features; use one of the full keys: ${keys.join(', ')}${matches.length > MAX_CANDIDATES ? ', …' : ''}.`, {
-      ref,
-      candidates: keys,
-    });
+    throw invalid(
+      `The name ${showValue(ref)} matches ${matches.length} features; use one of the full keys: ${keys.join(', ')}${matches.length > MAX_CANDIDATES ? ', …' : ''}.`,
+      {
+        ref,
+        candidates: keys,
+      },
+    );
   }
   return profile.resolve(ref);
 }
@@ -136,7 +142,7 @@ function programRef(profile: ApplianceProfile, ref: unknown): string | number {
   const t = ref.trim();
   // A program whose key ends in the text first: favourites like "001" are names in hcpy2-0, not uids.
   const programs = profile.programs().filter((p) => p.key === t || p.key.endsWith(`.${t}`));
-  if (programs.length === 1) return programs[0]!.key;
+  if (programs.length === 1) return programs[0].key;
   const found = profile.find(t);
   if (found && found.kind === 'program') return found.key;
   return t;
@@ -170,7 +176,8 @@ function programCommand(profile: ApplianceProfile, value: unknown, json: boolean
   for (const name of ['startIn', 'finishIn'] as const) {
     const v = body[name];
     if (v === undefined || v === null) continue;
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw invalid(`"${name}" must be a number of seconds (0 or more), got ${showValue(v)}.`);
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+      throw invalid(`"${name}" must be a number of seconds (0 or more), got ${showValue(v)}.`);
     if (action !== 'start') throw invalid(`"${name}" only applies when starting a program.`);
     cmd[name] = v;
   }

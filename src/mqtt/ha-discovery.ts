@@ -124,7 +124,9 @@ function numericClass(f: Feature): Record<string, unknown> {
 /** Program label shown in HA: the short name when no other program shares it, else the full key. */
 function programLabels(profile: ApplianceProfile): Map<string, string> {
   // By the profile files, as for the components: a program unavailable for a while stays an option.
-  const programs = profile.programs().filter((p) => String(p.attributes?.available ?? p.available).toLowerCase() !== 'false' && p.execution !== 'none');
+  const programs = profile
+    .programs()
+    .filter((p) => String(p.attributes?.available ?? p.available).toLowerCase() !== 'false' && p.execution !== 'none');
   const counts = new Map<string, number>();
   for (const p of programs) counts.set(p.shortKey, (counts.get(p.shortKey) ?? 0) + 1);
   return new Map(programs.map((p) => [p.key, counts.get(p.shortKey) === 1 ? p.shortKey : p.key]));
@@ -182,7 +184,13 @@ export function discoveryEntries(a: DiscoveryAppliance, o: DiscoveryOptions): Di
         'binary_sensor',
         f.key,
         f.shortKey,
-        { state_topic, device_class: 'door', payload_on: 'Open', payload_off: 'Closed', value_template: "{{ 'Open' if value in ['Open', 'Ajar'] else 'Closed' }}" },
+        {
+          state_topic,
+          device_class: 'door',
+          payload_on: 'Open',
+          payload_off: 'Closed',
+          value_template: "{{ 'Open' if value in ['Open', 'Ajar'] else 'Closed' }}",
+        },
         false,
         hidden,
       );
@@ -216,34 +224,52 @@ export function discoveryEntries(a: DiscoveryAppliance, o: DiscoveryOptions): Di
     const state_topic = t.state(f.key);
     const members = enumMembers(f);
     if (isBoolean(f)) {
-      add('switch', f.key, f.shortKey, {
-        state_topic,
-        command_topic: t.set,
-        payload_on: JSON.stringify({ uid: f.uid, value: true }),
-        payload_off: JSON.stringify({ uid: f.uid, value: false }),
-        state_on: on,
-        state_off: off,
-      }, true);
+      add(
+        'switch',
+        f.key,
+        f.shortKey,
+        {
+          state_topic,
+          command_topic: t.set,
+          payload_on: JSON.stringify({ uid: f.uid, value: true }),
+          payload_off: JSON.stringify({ uid: f.uid, value: false }),
+          state_on: on,
+          state_off: off,
+        },
+        true,
+      );
     } else if (members) {
-      add('select', f.key, f.shortKey, {
-        state_topic,
-        command_topic: t.set,
-        command_template: `{"uid":${f.uid},"value":"{{ value }}"}`,
-        options: members,
-      }, true);
+      add(
+        'select',
+        f.key,
+        f.shortKey,
+        {
+          state_topic,
+          command_topic: t.set,
+          command_template: `{"uid":${f.uid},"value":"{{ value }}"}`,
+          options: members,
+        },
+        true,
+      );
     } else if (isNumber(f) && f.min !== undefined && f.max !== undefined && f.max > f.min) {
       const cls = numericClass(f);
       delete cls.entity_category;
-      add('number', f.key, f.shortKey, {
-        state_topic,
-        command_topic: t.set,
-        command_template: `{"uid":${f.uid},"value":{{ value }}}`,
-        min: f.min,
-        max: f.max,
-        step: f.stepSize !== undefined && f.stepSize > 0 ? f.stepSize : 1,
-        mode: 'box',
-        ...cls,
-      }, true);
+      add(
+        'number',
+        f.key,
+        f.shortKey,
+        {
+          state_topic,
+          command_topic: t.set,
+          command_template: `{"uid":${f.uid},"value":{{ value }}}`,
+          min: f.min,
+          max: f.max,
+          step: f.stepSize !== undefined && f.stepSize > 0 ? f.stepSize : 1,
+          mode: 'box',
+          ...cls,
+        },
+        true,
+      );
     } else {
       readOnlyEntity(f);
     }
@@ -268,13 +294,19 @@ export function discoveryEntries(a: DiscoveryAppliance, o: DiscoveryOptions): Di
     const template = shortOnly ? { value_template: "{{ value.split('.')[-1] }}" } : {};
     const roots = a.profile.roots;
     if (roots.selectedProgram) {
-      add('select', SELECTED_PROGRAM, 'SelectedProgram', {
-        state_topic: t.state(SELECTED_PROGRAM),
-        command_topic: t.selectedProgram,
-        command_template: '{"program":"{{ value }}"}',
-        options: [...labels.values()],
-        ...template,
-      }, true);
+      add(
+        'select',
+        SELECTED_PROGRAM,
+        'SelectedProgram',
+        {
+          state_topic: t.state(SELECTED_PROGRAM),
+          command_topic: t.selectedProgram,
+          command_template: '{"program":"{{ value }}"}',
+          options: [...labels.values()],
+          ...template,
+        },
+        true,
+      );
       add('button', START_BUTTON, 'Start program', { command_topic: t.start, payload_press: 'PRESS' }, true);
     }
     if (roots.activeProgram) {
@@ -282,16 +314,22 @@ export function discoveryEntries(a: DiscoveryAppliance, o: DiscoveryOptions): Di
     }
     const delay = DELAY_KEYS.map((k) => a.profile.find(k)).find((f): f is Feature => f !== undefined);
     if (delay && roots.selectedProgram) {
-      add('number', delay.key, 'Start in', {
-        state_topic: t.startInState,
-        command_topic: t.startIn,
-        min: 0,
-        max: delay.max !== undefined && delay.max > 0 ? delay.max : DEFAULT_MAX_DELAY,
-        step: delay.stepSize !== undefined && delay.stepSize > 0 ? delay.stepSize : 60,
-        mode: 'box',
-        unit_of_measurement: 's',
-        device_class: 'duration',
-      }, false);
+      add(
+        'number',
+        delay.key,
+        'Start in',
+        {
+          state_topic: t.startInState,
+          command_topic: t.startIn,
+          min: 0,
+          max: delay.max !== undefined && delay.max > 0 ? delay.max : DEFAULT_MAX_DELAY,
+          step: delay.stepSize !== undefined && delay.stepSize > 0 ? delay.stepSize : 60,
+          mode: 'box',
+          unit_of_measurement: 's',
+          device_class: 'duration',
+        },
+        false,
+      );
     }
   }
   return entries;

@@ -112,7 +112,13 @@ export class MqttBridge {
     if (this.discovery) {
       entry.discovery = discoveryEntries(
         { haId: source.haId, name: source.name, topicName, brand: source.brand, vib: source.vib, profile: source.profile },
-        { baseTopic: this.baseTopic, discoveryPrefix: this.discoveryPrefix, nodeId: this.nodeId, booleans: this.booleans, allowDangerous: this.allowDangerous },
+        {
+          baseTopic: this.baseTopic,
+          discoveryPrefix: this.discoveryPrefix,
+          nodeId: this.nodeId,
+          booleans: this.booleans,
+          allowDangerous: this.allowDangerous,
+        },
       );
       for (const d of entry.discovery) this.ownDiscovery.add(d.topic);
     }
@@ -196,7 +202,11 @@ export class MqttBridge {
     const out: MqttMessage[] = [];
     for (const c of changes) {
       if (c.kind === 'event') {
-        out.push({ topic: e.topics.event(c.key), payload: JSON.stringify({ event_type: stateText(c.value, this.booleans) }), retain: false });
+        out.push({
+          topic: e.topics.event(c.key),
+          payload: JSON.stringify({ event_type: stateText(c.value, this.booleans) }),
+          retain: false,
+        });
       } else {
         out.push({ topic: e.topics.state(c.key), payload: stateText(c.value, this.booleans), retain: true });
       }
@@ -230,8 +240,8 @@ export class MqttBridge {
   route(topic: string): CommandRoute | undefined {
     if (!topic.startsWith(`${this.baseTopic}/`)) return undefined;
     const rest = topic.slice(this.baseTopic.length + 1).split('/');
-    if (rest.length !== 2 || !OWN_SUFFIXES.has(rest[1]!)) return undefined;
-    const e = this.byTopicName.get(rest[0]!);
+    if (rest.length !== 2 || !OWN_SUFFIXES.has(rest[1])) return undefined;
+    const e = this.byTopicName.get(rest[0]);
     return e ? { haId: e.source.haId, topic: rest[1] as CommandTopic } : undefined;
   }
 

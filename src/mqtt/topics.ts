@@ -32,6 +32,6 @@ export function topicSegment(name: string, max = MAX_SEGMENT): string {
 export function cleanPrefix(prefix: unknown, fallback: string): string {
   if (typeof prefix !== 'string') return fallback;
   const p = prefix.trim().replace(/^\/+|\/+$/g, '');
-  if (p === '' || p.length > 200 || /[+#\u0000]/.test(p)) return fallback;
+  if (p === '' || p.length > 200 || /[+#]/.test(p) || p.includes('\u0000')) return fallback;
   return p;
 }

@@ -89,8 +89,8 @@ class Integral {
     this.before = new Float64Array(n + 1);
     let acc = 0;
     for (let i = 0; i < n; i++) {
-      const s = slots[i]!;
-      if (i > 0) acc += (s.start - slots[i - 1]!.end) * worst; // a gap
+      const s = slots[i];
+      if (i > 0) acc += (s.start - slots[i - 1].end) * worst; // a gap
       this.starts[i] = s.start;
       this.ends[i] = s.end;
       this.values[i] = s.value;
@@ -98,25 +98,25 @@ class Integral {
       acc += (s.end - s.start) * s.value;
     }
     this.before[n] = acc;
-    this.first = slots[0]!.start;
-    this.last = slots[n - 1]!.end;
+    this.first = slots[0].start;
+    this.last = slots[n - 1].end;
   }
 
   at(t: number): number {
     const n = this.starts.length;
     if (t <= this.first) return (t - this.first) * this.worst;
-    if (t >= this.last) return this.before[n]! + (t - this.last) * this.worst;
+    if (t >= this.last) return this.before[n] + (t - this.last) * this.worst;
     // last slot starting at or before t
     let lo = 0;
     let hi = n - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= t) lo = mid;
+      if (this.starts[mid] <= t) lo = mid;
       else hi = mid - 1;
     }
-    const end = this.ends[lo]!;
-    if (t <= end) return this.before[lo]! + (t - this.starts[lo]!) * this.values[lo]!;
-    return this.before[lo]! + (end - this.starts[lo]!) * this.values[lo]! + (t - end) * this.worst;
+    const end = this.ends[lo];
+    if (t <= end) return this.before[lo] + (t - this.starts[lo]) * this.values[lo];
+    return this.before[lo] + (end - this.starts[lo]) * this.values[lo] + (t - end) * this.worst;
   }
 }
 
@@ -161,7 +161,7 @@ export function planStart(input: PlanInput): Plan {
     let a = integral.at(start);
     for (let i = 0; i < shape.length; i++) {
       const b = integral.at(start + (i + 1) * part);
-      c += (shape[i]! * (b - a)) / part;
+      c += (shape[i] * (b - a)) / part;
       a = b;
     }
     return c;
@@ -214,7 +214,7 @@ export function planStart(input: PlanInput): Plan {
   };
   if (note) {
     plan.note = note;
-    plan.message = message as string;
+    plan.message = message;
   }
   return plan;
 }

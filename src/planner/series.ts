@@ -71,14 +71,14 @@ function toSlots(points: Point[]): Slot[] {
   const sorted = [...points].sort((a, b) => a.start - b.start);
   const lengths: number[] = [];
   for (let i = 1; i < sorted.length; i++) {
-    const d = sorted[i]!.start - sorted[i - 1]!.start;
+    const d = sorted[i].start - sorted[i - 1].start;
     if (d > 0) lengths.push(d);
   }
   lengths.sort((a, b) => a - b);
-  const typical = lengths.length > 0 ? lengths[lengths.length >> 1]! : 3_600_000;
+  const typical = lengths.length > 0 ? lengths[lengths.length >> 1] : 3_600_000;
   const slots: Slot[] = [];
   for (let i = 0; i < sorted.length; i++) {
-    const p = sorted[i]!;
+    const p = sorted[i];
     const prev = slots[slots.length - 1];
     if (prev && p.start < prev.end) {
       if (p.start === prev.start) continue;
@@ -121,8 +121,8 @@ function detect(input: unknown): Point[] | undefined {
   }
   if (!isPlainObject(input)) return undefined;
   if (Array.isArray(input.today) || Array.isArray(input.tomorrow)) {
-    const today = Array.isArray(input.today) ? input.today : [];
-    const tomorrow = Array.isArray(input.tomorrow) ? input.tomorrow : [];
+    const today: unknown[] = Array.isArray(input.today) ? input.today : [];
+    const tomorrow: unknown[] = Array.isArray(input.tomorrow) ? input.tomorrow : [];
     checkCount(today.length + tomorrow.length);
     const all = [...today, ...tomorrow];
     return all.length === 0 ? [] : genericList(all);
@@ -145,7 +145,11 @@ function detect(input: unknown): Point[] | undefined {
     return list.map((e, i) => {
       const r = isPlainObject(e) ? e : {};
       const end = toEpochMs(r.period_end, `forecasts[${i}].period_end`);
-      return { start: end - isoDurationMs(r.period, `forecasts[${i}].period`), end, value: toNumber(r.pv_estimate, `forecasts[${i}].pv_estimate`) };
+      return {
+        start: end - isoDurationMs(r.period, `forecasts[${i}].period`),
+        end,
+        value: toNumber(r.pv_estimate, `forecasts[${i}].pv_estimate`),
+      };
     });
   }
   if (isPlainObject(input.result) && isPlainObject(input.result.watts)) {

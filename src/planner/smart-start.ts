@@ -79,7 +79,12 @@ function invalid(message: string, details?: Record<string, unknown>): HomeConnec
 }
 
 function hhmm(iso: string, timeZone?: string): string {
-  return new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false, ...(timeZone ? { timeZone } : {}) });
+  return new Date(iso).toLocaleTimeString('en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+    ...(timeZone ? { timeZone } : {}),
+  });
 }
 
 /** Start and finish as local HH:MM and the saving in whole percent (null when nothing is saved). */
@@ -254,7 +259,15 @@ export class SmartStarter {
     const stepMs = (pending.option.step ?? 60) * 1000;
     // The window is gone (waited too long): plan again from now with what is known.
     if (Date.parse(pending.plan.start) < now - stepMs) {
-      pending.plan = this.makePlan(pending.request, pending.series, pending.plan.program, pending.option, pending.plan.durationS, pending.deadline, now);
+      pending.plan = this.makePlan(
+        pending.request,
+        pending.series,
+        pending.plan.program,
+        pending.option,
+        pending.plan.durationS,
+        pending.deadline,
+        now,
+      );
     }
     this.pending = undefined;
     this.busy = true;
@@ -297,7 +310,11 @@ export class SmartStarter {
     }
     const value = optionValue(option, Date.parse(plan.start) - now, plan.durationS);
     if (value === undefined) {
-      this.emit({ type: 'kept', plan: armed, reason: 'The new best start is now; the armed plan stays rather than restarting the program.' });
+      this.emit({
+        type: 'kept',
+        plan: armed,
+        reason: 'The new best start is now; the armed plan stays rather than restarting the program.',
+      });
       return;
     }
     await this.target.client.setValues({ [option.key]: value });

@@ -117,5 +117,7 @@ export function parseTimeSpec(v: unknown, now: number, what: string, timeZone?: 
       if (d !== undefined) return now + d;
     }
   }
-  throw invalid(`${what} must be a time "HH:MM", an ISO date-time or a duration such as "8h" or "PT8H30M", got ${JSON.stringify(v)?.slice(0, 60)}.`);
+  throw invalid(
+    `${what} must be a time "HH:MM", an ISO date-time or a duration such as "8h" or "PT8H30M", got ${JSON.stringify(v)?.slice(0, 60)}.`,
+  );
 }

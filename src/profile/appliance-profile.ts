@@ -97,8 +97,10 @@ function boolOf(v: unknown): boolean | undefined {
 function defaultText(v: unknown): string | undefined {
   if (v === undefined) return undefined;
   if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
   try {
-    return typeof v === 'object' ? JSON.stringify(v) : String(v);
+    // Objects and lists as JSON; functions and symbols (never in a profile) give undefined.
+    return JSON.stringify(v);
   } catch {
     return undefined;
   }
@@ -188,7 +190,7 @@ export class ApplianceProfile {
   /** Like find, but throws HomeConnectError('validation') naming the ref (and candidates when ambiguous). */
   resolve(ref: string | number): Feature {
     const r = this.lookup(ref);
-    if (r.length === 1) return r[0]!;
+    if (r.length === 1) return r[0];
     if (r.length === 0) {
       throw new HomeConnectError('validation', `Unknown feature ${showValue(ref)}: it is not in this appliance's profile.`, {
         details: { ref },
@@ -293,11 +295,11 @@ export class ApplianceProfile {
   encodeProgram(ref: string | number): number {
     const r = this.lookup(ref);
     const progs = r.filter((x) => x.kind === 'program');
-    if (progs.length === 1) return progs[0]!.uid;
+    if (progs.length === 1) return progs[0].uid;
     if (progs.length > 1) this.resolve(ref); // throws, listing the candidates
     const accepted = this.programs().map((p) => p.key);
     if (r.length === 0) throw refuse('program', ref, 'is not a program of this appliance', accepted);
-    throw refuse(r[0]!.key, ref, `is a ${r[0]!.kind}, not a program`, accepted);
+    throw refuse(r[0].key, ref, `is a ${r[0].kind}, not a program`, accepted);
   }
 
   /** Like encodeValue, with the program's per-program overrides of the option. */
@@ -309,7 +311,12 @@ export class ApplianceProfile {
     if (p.options && p.options.length > 0) {
       const po = p.options.find((o) => o.uid === f.uid);
       if (!po) {
-        throw refuse(f.key, value, `cannot be used with program ${p.key} (not one of its options)`, p.options.map((o) => o.key));
+        throw refuse(
+          f.key,
+          value,
+          `cannot be used with program ${p.key} (not one of its options)`,
+          p.options.map((o) => o.key),
+        );
       }
       // The program's own view is more specific than a list-level change (which describes
       // whatever program is selected right now), so it wins; live changes addressed to the
@@ -328,7 +335,7 @@ export class ApplianceProfile {
 
   private resolveForWrite(ref: string | number, value: unknown): Feature {
     const r = this.lookup(ref);
-    if (r.length === 1) return r[0]!;
+    if (r.length === 1) return r[0];
     if (r.length === 0) {
       throw new HomeConnectError(
         'validation',

@@ -25,9 +25,9 @@ const SEGMENT_KIND: Readonly<Record<string, FeatureKind>> = {
 export function kindFromName(name: string): FeatureKind {
   const segs = name.split('.');
   for (let i = 0; i < segs.length; i++) {
-    const s = segs[i]!;
+    const s = segs[i];
     if (s === 'Root') {
-      const last = segs[segs.length - 1]!;
+      const last = segs[segs.length - 1];
       if (last === 'ActiveProgram' || last === 'SelectedProgram' || last === 'ProtectionPort') return 'root';
       if (last === 'ProgramGroup') return 'programGroup';
       return last.endsWith('List') ? 'list' : 'other';
@@ -84,7 +84,9 @@ export function profileFromHcpyFeatures(
       const kind = kindFromName(name);
       const f: Feature = { uid, key: name, shortKey: shortKeyOf(name), kind, attributes };
       const members = membersOf(a.values) ?? membersOf(a.states);
-      const enumId = /^[0-9a-fA-F]+$/.test(attributes.enumerationType ?? '') ? parseInt(attributes.enumerationType!, 16) : HCPY_ENUM_ID_BASE + uid;
+      const enumId = /^[0-9a-fA-F]+$/.test(attributes.enumerationType ?? '')
+        ? parseInt(attributes.enumerationType, 16)
+        : HCPY_ENUM_ID_BASE + uid;
       const own = { ...attributes };
       delete own.enumerationType; // resolved from `values` below
       applyAttributes(f, own, () => undefined, warnings);
@@ -120,7 +122,13 @@ export function profileFromHcpyFeatures(
 
 /** Profile of a stored appliance record: the XML pair when present, else hcpy features. */
 export function profileFromRecord(record: ApplianceRecord): ApplianceProfile {
-  if (record && typeof record.deviceDescription === 'string' && typeof record.featureMapping === 'string' && record.deviceDescription.trim() && record.featureMapping.trim()) {
+  if (
+    record &&
+    typeof record.deviceDescription === 'string' &&
+    typeof record.featureMapping === 'string' &&
+    record.deviceDescription.trim() &&
+    record.featureMapping.trim()
+  ) {
     return parseProfile(record.deviceDescription, record.featureMapping);
   }
   if (record && record.features && typeof record.features === 'object' && Object.keys(record.features).length > 0) {

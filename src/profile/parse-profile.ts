@@ -39,11 +39,13 @@ export function readFeatureMapping(root: XmlElement, warnings: ProfileWarning[])
       try {
         if (c.name === 'feature') {
           const uid = hex(c.attributes.refUID);
-          if (uid === undefined || c.text === '') warnings.push({ message: 'FeatureMapping feature without a hex refUID or name was skipped.', element: describe(c) });
+          if (uid === undefined || c.text === '')
+            warnings.push({ message: 'FeatureMapping feature without a hex refUID or name was skipped.', element: describe(c) });
           else if (!data.names.has(uid)) data.names.set(uid, c.text);
         } else if (c.name === 'error') {
           const code = hex(c.attributes.refEID);
-          if (code === undefined || c.text === '') warnings.push({ message: 'FeatureMapping error without a hex refEID or name was skipped.', element: describe(c) });
+          if (code === undefined || c.text === '')
+            warnings.push({ message: 'FeatureMapping error without a hex refEID or name was skipped.', element: describe(c) });
           else if (!data.errors.has(code)) data.errors.set(code, c.text);
         } else if (c.name === 'enumDescription') {
           const id = hex(c.attributes.refENID);
@@ -56,7 +58,10 @@ export function readFeatureMapping(root: XmlElement, warnings: ProfileWarning[])
             if (m.name !== 'enumMember') continue;
             const v = m.attributes.refValue?.trim();
             if (v === undefined || !DEC.test(v) || m.text === '') {
-              warnings.push({ message: `Enum member of ${c.attributes.enumKey ?? id} without a decimal refValue or name was skipped.`, element: describe(m) });
+              warnings.push({
+                message: `Enum member of ${c.attributes.enumKey ?? id} without a decimal refValue or name was skipped.`,
+                element: describe(m),
+              });
               continue;
             }
             members[String(Number(v))] = m.text;
@@ -230,7 +235,11 @@ export function applyAttributes(
     const id = hex(attrs.enumerationType);
     const en = id !== undefined ? resolveEnum(id) : undefined;
     if (en) f.enumeration = en;
-    else warnings.push({ message: `${f.key}: enumeration ${attrs.enumerationType} is not defined in either file; values stay numbers.`, element: f.key });
+    else
+      warnings.push({
+        message: `${f.key}: enumeration ${attrs.enumerationType} is not defined in either file; values stay numbers.`,
+        element: f.key,
+      });
   }
 }
 
@@ -244,7 +253,7 @@ class SharedAttributes {
     const ref = a.refUID;
     let same = this.byRef.get(ref);
     if (same === undefined) this.byRef.set(ref, (same = []));
-    for (const b of same) if (sameAttributes(a, b)) return b as Record<string, string>;
+    for (const b of same) if (sameAttributes(a, b)) return b;
     same.push(Object.freeze(a));
     return a;
   }
@@ -265,7 +274,8 @@ function programOptionOf(el: XmlElement, uid: number, key: string, shared: Share
   const po: ProgramOption = { uid, key, attributes: shared.get(a) };
   const access = a.access !== undefined ? normalizeAccess(a.access) : undefined;
   if (access) po.access = access;
-  else if (a.access !== undefined) warnings.push({ message: `${key}: per-program access "${a.access}" is not valid and was ignored.`, element: describe(el) });
+  else if (a.access !== undefined)
+    warnings.push({ message: `${key}: per-program access "${a.access}" is not valid and was ignored.`, element: describe(el) });
   for (const name of ['available', 'liveUpdate'] as const) {
     const v = a[name]?.trim().toLowerCase();
     if (v === 'true') po[name] = true;
@@ -333,9 +343,17 @@ export function parseProfile(deviceDescriptionXml: string, featureMappingXml: st
           if (v.name !== 'enumeration') continue;
           const t = v.attributes.value?.trim();
           if (t !== undefined && DEC.test(t)) raw.values.push(Number(t));
-          else warnings.push({ message: `Enumeration ${e.attributes.enid} has a value that is not a decimal number; skipped.`, element: describe(v) });
+          else
+            warnings.push({
+              message: `Enumeration ${e.attributes.enid} has a value that is not a decimal number; skipped.`,
+              element: describe(v),
+            });
         }
-        if (rawEnums.has(id)) warnings.push({ message: `Enumeration ${e.attributes.enid} is defined twice; the first definition is used.`, element: describe(e) });
+        if (rawEnums.has(id))
+          warnings.push({
+            message: `Enumeration ${e.attributes.enid} is defined twice; the first definition is used.`,
+            element: describe(e),
+          });
         else rawEnums.set(id, raw);
       }
     }
@@ -448,7 +466,10 @@ export function parseProfile(deviceDescriptionXml: string, featureMappingXml: st
     for (const o of f.options ?? []) {
       const id = hex(o.attributes.enumerationType);
       if (id !== undefined && !resolveEnum(id)) {
-        warnings.push({ message: `${f.key}/${o.key}: enumeration ${o.attributes.enumerationType} is not defined in either file.`, element: f.key });
+        warnings.push({
+          message: `${f.key}/${o.key}: enumeration ${o.attributes.enumerationType} is not defined in either file.`,
+          element: f.key,
+        });
       }
     }
   }

@@ -3,6 +3,9 @@
  * per-program options and favourites flagged), settings, statuses, events, commands and
  * options, each with the value type a form needs (enum members, number range and unit).
  */
+import { favouriteName, isFavouriteProgram } from '../appliance/favourites';
+import { labelOf, valueLabelOf } from '../appliance/labels';
+import type { LabelCatalogue } from '../appliance/labels';
 import type { ApplianceProfile, ProgramGroupInfo } from './appliance-profile';
 import { copyDefined } from './copy-defined';
 import type { EnumerationType, Feature, FeatureKind, ProgramOption } from './types';
@@ -25,6 +28,10 @@ export interface FeatureView {
   unit?: string;
   /** As a user value: enum member name, boolean, number or text. */
   default?: unknown;
+  /** Human label (when labels were asked for); keys stay the values to send. */
+  label?: string;
+  /** Human labels of `members`, same order. */
+  memberLabels?: string[];
 }
 
 export type OptionView = FeatureView;
@@ -36,6 +43,10 @@ export interface ProgramView {
   /** Innermost program group (root group left out). */
   group?: string;
   favourite?: boolean;
+  /** A favourite's user-given name, from the live values. */
+  favouriteName?: string;
+  /** Human label: the favourite's name, else the catalogue's or a generated one. */
+  label?: string;
   execution?: string;
   available?: boolean;
   options: OptionView[];
@@ -158,10 +169,32 @@ function isRoot(g: ProgramGroupInfo): boolean {
   return /\.Root\./.test(g.key);
 }
 
-export function buildProfileView(profile: ApplianceProfile): ProfileView {
+/** What labels a view: the catalogue of one language and the live values (favourite names). */
+export interface ViewLabels {
+  catalogue: LabelCatalogue;
+  values?: Record<string, unknown>;
+}
+
+function labelled(v: FeatureView, labels: ViewLabels | undefined): FeatureView {
+  if (!labels) return v;
+  v.label = labelOf(v.key, labels.catalogue);
+  if (v.members) v.memberLabels = v.members.map((m) => valueLabelOf(m, labels.catalogue, true) ?? m);
+  return v;
+}
+
+export function buildProfileView(profile: ApplianceProfile, labels?: ViewLabels): ProfileView {
   const groups = groupIndex(profile.programGroups());
+  const values = labels?.values ?? {};
   const programs = profile.programs().map((p): ProgramView => {
-    const pv: ProgramView = { uid: p.uid, key: p.key, shortKey: p.shortKey, options: (p.options ?? []).map((o) => optionView(profile, o)) };
+    const pv: ProgramView = {
+      uid: p.uid,
+      key: p.key,
+      shortKey: p.shortKey,
+      options: (p.options ?? []).map((o) => labelled(optionView(profile, o), labels)),
+    };
+    const name = isFavouriteProgram(p.key) ? favouriteName(p.key, values) : undefined;
+    if (name !== undefined) pv.favouriteName = name;
+    if (labels) pv.label = name ?? labelOf(p.key, labels.catalogue);
     const chain = groups.of(p.uid);
     const inner = chain.find((g) => !isRoot(g));
     if (inner) pv.group = inner.key;
@@ -174,10 +207,10 @@ export function buildProfileView(profile: ApplianceProfile): ProfileView {
   return {
     description: { type: d.type, brand: d.brand, model: d.model },
     programs,
-    settings: profile.settings().map((f) => view(f)),
-    statuses: profile.statuses().map((f) => view(f)),
-    events: profile.events().map((f) => view(f)),
-    commands: profile.commands().map((f) => view(f)),
-    options: profile.options().map((f) => view(f)),
+    settings: profile.settings().map((f) => labelled(view(f), labels)),
+    statuses: profile.statuses().map((f) => labelled(view(f), labels)),
+    events: profile.events().map((f) => labelled(view(f), labels)),
+    commands: profile.commands().map((f) => labelled(view(f), labels)),
+    options: profile.options().map((f) => labelled(view(f), labels)),
   };
 }

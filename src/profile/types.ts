@@ -4,17 +4,7 @@
  * values appear only at the session boundary.
  */
 
-export type FeatureKind =
-  | 'status'
-  | 'setting'
-  | 'event'
-  | 'command'
-  | 'option'
-  | 'program'
-  | 'programGroup'
-  | 'list'
-  | 'root'
-  | 'other';
+export type FeatureKind = 'status' | 'setting' | 'event' | 'command' | 'option' | 'program' | 'programGroup' | 'list' | 'root' | 'other';
 
 /** Lower-camel as in the XML; dynamic upper-case values are normalised to these. */
 export type Access = 'read' | 'readWrite' | 'writeOnly' | 'none' | 'readStatic';

@@ -105,7 +105,17 @@ export function makeDecoder(f: Feature, programKeys: ReadonlyMap<number, string>
 // Encoding / validation
 
 /** Feature attributes that constrain a write, besides its uid, key and kind. */
-export const WRITE_CONSTRAINTS = ['access', 'available', 'min', 'max', 'stepSize', 'enumeration', 'protocolType', 'contentType', 'refCID'] as const;
+export const WRITE_CONSTRAINTS = [
+  'access',
+  'available',
+  'min',
+  'max',
+  'stepSize',
+  'enumeration',
+  'protocolType',
+  'contentType',
+  'refCID',
+] as const;
 
 /** The effective constraints of one write (a feature, possibly with per-program overrides). */
 export type WriteTarget = Pick<Feature, 'uid' | 'key' | 'kind' | (typeof WRITE_CONSTRAINTS)[number]>;
@@ -114,13 +124,14 @@ export type WriteTarget = Pick<Feature, 'uid' | 'key' | 'kind' | (typeof WRITE_C
 export function showValue(v: unknown): string {
   if (v === undefined) return 'undefined';
   if (typeof v === 'bigint') return `${v}n`;
-  if (typeof v === 'function' || typeof v === 'symbol') return String(v);
+  if (typeof v === 'symbol') return v.toString();
+  if (typeof v === 'function') return 'a function';
   try {
     const s = JSON.stringify(v);
-    if (s === undefined) return String(v);
     return s.length > 80 ? s.slice(0, 77) + '...' : s;
   } catch {
-    return String(v);
+    // Cycles and nested BigInts: say what it is rather than print "[object Object]".
+    return Array.isArray(v) ? 'a list that cannot be shown as JSON' : 'an object that cannot be shown as JSON';
   }
 }
 
@@ -229,7 +240,7 @@ function allowedMembers(t: WriteTarget, en: EnumerationType): Array<[number, str
     const n = Number(k);
     if (t.min !== undefined && n < t.min) continue;
     if (t.max !== undefined && n > t.max) continue;
-    out.push([n, en.members[k]!]);
+    out.push([n, en.members[k]]);
   }
   return out.sort((a, b) => a[0] - b[0]);
 }

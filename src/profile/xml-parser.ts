@@ -38,6 +38,9 @@ const parser = new XMLParser({
   jPath: false, // callbacks (none used) would otherwise get a path string built per element
 });
 
+/** Largest XML document parsed (real profiles are up to ~170 kB); checked before parsing. */
+export const MAX_XML_CHARS = 4 * 1024 * 1024;
+
 const ATTRS = ':@';
 const TEXT = '#text';
 /** Shared by every element without children (most of them); frozen so a push cannot leak. */
@@ -84,7 +87,7 @@ function attributesOf(raw: Record<string, unknown> | undefined, strings: Interne
   }
   if (plain) {
     const own = raw as Record<string, string>;
-    for (const a in own) own[a] = strings.get(own[a]!);
+    for (const a in own) own[a] = strings.get(own[a]);
     return own;
   }
   const attributes: Record<string, string> = {};
@@ -114,7 +117,8 @@ function convert(node: OrderedNode, strings: Interner): XmlElement | undefined {
       if (c === null || typeof c !== 'object') continue;
       const t = c[TEXT];
       if (t !== undefined) {
-        text = text === '' ? String(t) : text + String(t);
+        // parseTagValue is off, so text nodes are strings; anything else is not text.
+        if (typeof t === 'string') text += t;
         continue;
       }
       const el = convert(c, strings);
@@ -134,6 +138,11 @@ function convert(node: OrderedNode, strings: Interner): XmlElement | undefined {
 export function parseXml(xml: string, label: string): XmlElement {
   if (typeof xml !== 'string' || xml.trim() === '') {
     throw new HomeConnectError('profile', `${label} is empty; expected an XML document.`, { details: { file: label } });
+  }
+  if (xml.length > MAX_XML_CHARS) {
+    throw new HomeConnectError('profile', `${label} is too large for a profile (more than ${MAX_XML_CHARS} characters of XML).`, {
+      details: { file: label },
+    });
   }
   let doc: unknown;
   try {

@@ -3,7 +3,7 @@
  * stream per direction, custom 2..17-byte padding, and a chained HMAC-SHA256 tag truncated
  * to 16 bytes. Works on bytes only; JSON is the session layer's business.
  *
- * Speed notes (bench/codec.bench.ts, bench/receive-path.bench.ts): the HMAC is two one-shot
+ * Speed notes (test/bench/codec.bench.ts, test/bench/receive-path.bench.ts): the HMAC is two one-shot
  * crypto.hash calls over buffers that already hold the ipad/opad key blocks (measured cheaper
  * than both createHmac and Hash.copy() of precomputed states, which costs as much as a fresh
  * createHmac). Each MAC chain stages the ciphertext behind its fixed header in one reused
@@ -154,7 +154,7 @@ class MacChain {
     this.work = new Stage(PREFIX, initialData);
     const w = this.work.buf;
     for (let i = 0; i < 64; i++) {
-      const k = i < macKey.length ? macKey[i]! : 0;
+      const k = i < macKey.length ? macKey[i] : 0;
       w[i] = k ^ 0x36;
       this.outer[i] = k ^ 0x5c;
     }
@@ -285,7 +285,7 @@ export class AesFrameCodec {
    */
   decrypt(frame: Buffer): Buffer {
     const plain = this.openFrame(frame);
-    return plain.subarray(0, plain.length - plain[plain.length - 1]!);
+    return plain.subarray(0, plain.length - plain[plain.length - 1]);
   }
 
   /**
@@ -295,7 +295,7 @@ export class AesFrameCodec {
    */
   decryptToString(frame: Buffer): string | undefined {
     const plain = this.openFrame(frame);
-    const end = plain.length - plain[plain.length - 1]!;
+    const end = plain.length - plain[plain.length - 1];
     // The lenient decoder is about twice as fast and marks every invalid sequence with
     // U+FFFD; only text containing U+FFFD needs the strict decoder to tell the two apart.
     const text = plain.toString('utf8', 0, end);
@@ -318,7 +318,7 @@ export class AesFrameCodec {
       throw new CodecError('mac', 'Encrypted frame failed the integrity check (HMAC mismatch).');
     }
     const plain = this.rx.update(ct);
-    const padLen = plain[plain.length - 1]!;
+    const padLen = plain[plain.length - 1];
     if (padLen < 2 || padLen > plain.length) {
       throw new CodecError('padding', 'Encrypted frame has invalid padding.');
     }

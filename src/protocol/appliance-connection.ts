@@ -127,7 +127,6 @@ export function defaultDeviceId(hostname: string = os.hostname()): string {
   return createHash('sha256').update(`homeconnect-local\0${hostname}`).digest('hex').slice(0, 16);
 }
 
-
 interface Link {
   gen: number;
   transport: ClientTransportLike;
@@ -409,7 +408,7 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
     link.session = session;
     link.early = new Map();
     const gen = link.gen;
-    session.on('traffic', (direction, message) => this.trafficLog.record(direction, message));
+    session.on('traffic', (direction, message, text) => this.trafficLog.record(direction, message, text));
     session.on('values', (values) =>
       this.guard(gen, () => {
         if (link.early) for (const v of values) link.early.set(v.uid, v);
@@ -432,7 +431,9 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
     this.handshakeTimer = setTimeout(
       () =>
         this.guard(gen, () =>
-          this.fail(new HomeConnectError('timeout', `The handshake did not finish within ${formatSeconds(this.timing.handshakeTimeoutMs)}.`)),
+          this.fail(
+            new HomeConnectError('timeout', `The handshake did not finish within ${formatSeconds(this.timing.handshakeTimeoutMs)}.`),
+          ),
         ),
       this.timing.handshakeTimeoutMs,
     );
@@ -479,9 +480,13 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
     else if (err?.kind === 'auth-failed') {
       // Said once: the transport's own sentence names the key; the label is added where shown.
       const said = /\bkey\b/i.test(err.message);
-      this.fail(said ? err : new HomeConnectError('auth-failed', `The appliance rejected the connection: the key (or iv) is wrong (${err.message})`), 'auth-failed');
-    }
-    else if (err) this.fail(err, 'error');
+      this.fail(
+        said
+          ? err
+          : new HomeConnectError('auth-failed', `The appliance rejected the connection: the key (or iv) is wrong (${err.message})`),
+        'auth-failed',
+      );
+    } else if (err) this.fail(err, 'error');
     else {
       const code = info.code !== undefined ? ` (code ${info.code})` : '';
       this.fail(new HomeConnectError('not-connected', `The appliance closed the connection${code}: ${info.reason}`), 'disconnected');
@@ -490,8 +495,7 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
 
   /** Ends the current link for `err`, moves to `state` and schedules the next attempt. */
   private fail(err: HomeConnectError, state?: ConnectionState): void {
-    const target: ConnectionState =
-      state ?? (err.kind === 'offline' ? 'offline' : err.kind === 'auth-failed' ? 'auth-failed' : 'error');
+    const target: ConnectionState = state ?? (err.kind === 'offline' ? 'offline' : err.kind === 'auth-failed' ? 'auth-failed' : 'error');
     this.teardown(err, true);
     this.setState(target, err.message);
     this.scheduleReconnect();
@@ -621,7 +625,6 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
 
   private readonly reportListenerError = (sentence: string): void => this.logger.error(`${this.label}: ${sentence}`);
 }
-
 
 function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => typeof v === 'number' && Number.isFinite(v))) as Partial<T>;

@@ -275,7 +275,9 @@ class WebSocketClientTransport extends EventEmitter implements ClientTransport {
       text = t;
     } else {
       if (!isBinary) {
-        return this.fail(new HomeConnectError('protocol', 'The appliance sent a text frame on an AES connection (binary frames expected).'));
+        return this.fail(
+          new HomeConnectError('protocol', 'The appliance sent a text frame on an AES connection (binary frames expected).'),
+        );
       }
       let t: string | undefined;
       try {
@@ -345,10 +347,14 @@ class WebSocketClientTransport extends EventEmitter implements ClientTransport {
       return new HomeConnectError('offline', `The appliance at ${this.hostLabel} is not reachable (${code}).`, { details, cause: err });
     }
     if (this.isTls && this.tcpConnected && !this.tlsEstablished && /wrong version number|http request/i.test(err.message)) {
-      return new HomeConnectError('protocol', `The appliance at ${this.hostLabel} did not answer with TLS: check the connection type (TLS/AES) and port.`, {
-        details,
-        cause: err,
-      });
+      return new HomeConnectError(
+        'protocol',
+        `The appliance at ${this.hostLabel} did not answer with TLS: check the connection type (TLS/AES) and port.`,
+        {
+          details,
+          cause: err,
+        },
+      );
     }
     const tlsAlert = code === 'EPROTO' || !!code?.startsWith('ERR_SSL_') || /\bSSL routines\b|\balert\b/i.test(err.message);
     if (this.isTls && this.tcpConnected && !this.tlsEstablished && !this.pskRequested && tlsAlert) {
@@ -367,10 +373,14 @@ class WebSocketClientTransport extends EventEmitter implements ClientTransport {
       });
     }
     if (this.isTls && this.tcpConnected && !this.tlsEstablished) {
-      return new HomeConnectError('offline', `The connection to the appliance at ${this.hostLabel} closed during the TLS handshake (${code ?? 'no reason given'}).`, {
-        details,
-        cause: err,
-      });
+      return new HomeConnectError(
+        'offline',
+        `The connection to the appliance at ${this.hostLabel} closed during the TLS handshake (${code ?? 'no reason given'}).`,
+        {
+          details,
+          cause: err,
+        },
+      );
     }
     if (code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
       return new HomeConnectError('protocol', `The appliance sent a frame larger than ${MAX_FRAME_BYTES} bytes.`, { details, cause: err });
@@ -379,7 +389,10 @@ class WebSocketClientTransport extends EventEmitter implements ClientTransport {
       return new HomeConnectError('protocol', `Websocket protocol error: ${err.message}`, { details, cause: err });
     }
     if (!this.opened && !this.tcpConnected) {
-      return new HomeConnectError('offline', `The appliance at ${this.hostLabel} is not reachable: ${err.message}`, { details, cause: err });
+      return new HomeConnectError('offline', `The appliance at ${this.hostLabel} is not reachable: ${err.message}`, {
+        details,
+        cause: err,
+      });
     }
     if (!this.opened) {
       return new HomeConnectError('protocol', `The websocket upgrade failed: ${err.message}`, { details, cause: err });

@@ -55,10 +55,7 @@ export class ConnectionWrites {
       const sel = this.host.profile.roots.selectedProgram;
       const raw = sel ? this.host.valueStore.get(sel.uid)?.raw : undefined;
       if (typeof raw !== 'number' || raw === 0) {
-        throw new HomeConnectError(
-          'validation',
-          `No program is selected on ${this.host.label}: name the program to start.`,
-        );
+        throw new HomeConnectError('validation', `No program is selected on ${this.host.label}: name the program to start.`);
       }
       uid = raw;
     } else {
@@ -90,7 +87,7 @@ export class ConnectionWrites {
     let item: WireItem;
     if (feature.kind === 'command' && typeof value === 'boolean' && (feature.protocolType ?? 'Boolean') === 'Boolean') {
       // Commands are often access="none" in the static profile yet accepted while relevant
-      // (§3.7, LH#385): let the appliance decide instead of refusing here.
+      // (protocol.md §3.7): let the appliance decide instead of refusing here.
       item = { uid: feature.uid, value };
     } else {
       item = this.host.profile.encodeValue(key, value);

@@ -29,7 +29,7 @@ export function parseHost(host: string, defaultPort: number): HostAddress {
   let portText: string | undefined;
   if (text.startsWith('[')) {
     const m = /^\[([^\]]+)\](?::(\d*))?$/.exec(text);
-    if (!m || !net.isIPv6(m[1]!)) throw invalid('expected an IPv6 address in brackets, like [fe80::1] or [fe80::1]:80');
+    if (!m || !net.isIPv6(m[1])) throw invalid('expected an IPv6 address in brackets, like [fe80::1] or [fe80::1]:80');
     hostname = m[1]!;
     portText = m[2];
     if (portText === '') throw invalid('the port after ":" is missing');
@@ -44,7 +44,10 @@ export function parseHost(host: string, defaultPort: number): HostAddress {
     } else {
       hostname = text;
     }
-    if (!net.isIPv4(hostname) && (!HOSTNAME.test(hostname) || /^[\d.]+$/.test(hostname) || hostname.length > 253)) {
+    // Digits and dots only would be read as a (malformed) IPv4 address, except a bare haId
+    // (AES appliances' default name): 11+ digits cannot be a 32-bit address.
+    const numeric = /^[\d.]+$/.test(hostname) && !/^\d{11,}$/.test(hostname);
+    if (!net.isIPv4(hostname) && (!HOSTNAME.test(hostname) || numeric || hostname.length > 253)) {
       throw invalid('expected an IP address or a host name such as 192.168.1.20 or dishwasher.local');
     }
   }

@@ -1,6 +1,6 @@
 /**
  * Program-command helpers that need appliance knowledge but no socket: mapping a plain
- * "start in / finish in" to the delayed-start option the appliance really has (§3.7:
+ * "start in / finish in" to the delayed-start option the appliance really has (protocol.md §3.7:
  * dishwashers StartInRelative, washers/dryers FinishInRelative), and recognising commands
  * that would cut the appliance off or wipe it.
  */
@@ -75,11 +75,9 @@ export function resolveDelayedStart(
   }
   const converted = startIn !== undefined ? wanted + duration : wanted - duration;
   if (converted < 0) {
-    throw new HomeConnectError(
-      'validation',
-      `finishIn ${wanted} s is shorter than the program's expected duration of ${duration} s.`,
-      { details: { program: program.key, durationS: duration } },
-    );
+    throw new HomeConnectError('validation', `finishIn ${wanted} s is shorter than the program's expected duration of ${duration} s.`, {
+      details: { program: program.key, durationS: duration },
+    });
   }
   return { [other.feature.key]: roundToStep(converted, other.step) };
 }
@@ -211,12 +209,11 @@ export function remoteStartRefusal(profile: RemoteStartProfile, label: string, p
     const program = profile.byUid?.(programUid);
     const exec = program?.execution;
     if (program && !startable(program)) {
-      const how = exec === 'selectOnly' ? 'it can only be selected remotely and started on the appliance' : 'it can only be started on the appliance';
-      return new HomeConnectError(
-        'validation',
-        `${label} does not allow remote starts of ${program.key}: ${how}. Nothing was sent.`,
-        { details: { program: program.key, execution: exec, reason: 'program-execution' } },
-      );
+      const how =
+        exec === 'selectOnly' ? 'it can only be selected remotely and started on the appliance' : 'it can only be started on the appliance';
+      return new HomeConnectError('validation', `${label} does not allow remote starts of ${program.key}: ${how}. Nothing was sent.`, {
+        details: { program: program.key, execution: exec, reason: 'program-execution' },
+      });
     }
   }
   return undefined;

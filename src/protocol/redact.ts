@@ -3,6 +3,7 @@
  * the output is checked for the secret bytes in the encodings people and tools use
  * (base64url, base64, hex). A string that contains one is replaced as a whole.
  */
+import { setOwn } from '../profile/own-key';
 import { tryDecodeKey } from '../profile/import/key-material';
 
 export const REDACTED = '[redacted]';
@@ -58,8 +59,23 @@ function leaks(text: string, needles: SecretNeedles): boolean {
  * traffic log and `watch --raw`. nonce/response are the ci-2 authentication exchange.
  */
 const SECRET_FIELDS: ReadonlySet<string> = new Set([
-  'key', 'iv', 'psk', 'password', 'passwd', 'secret', 'token', 'access_token', 'refresh_token', 'id_token',
-  'authorization', 'credentials', 'verifier', 'code_verifier', 'profiles', 'nonce', 'response',
+  'key',
+  'iv',
+  'psk',
+  'password',
+  'passwd',
+  'secret',
+  'token',
+  'access_token',
+  'refresh_token',
+  'id_token',
+  'authorization',
+  'credentials',
+  'verifier',
+  'code_verifier',
+  'profiles',
+  'nonce',
+  'response',
 ]);
 
 export function isSecretField(name: string): boolean {
@@ -84,7 +100,7 @@ export function redactSecrets(value: unknown, secrets: Buffer[] = []): unknown {
       let hidden = 0;
       for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
         const name = leaks(k, needles) ? `${REDACTED}${hidden++}` : k;
-        out[name] = isSecretField(k) ? REDACTED : walk(x, depth + 1);
+        setOwn(out, name, isSecretField(k) ? REDACTED : walk(x, depth + 1));
       }
       return out;
     }
@@ -97,7 +113,10 @@ export function redactSecrets(value: unknown, secrets: Buffer[] = []): unknown {
 /** The bytes of a record's key and iv, skipping what does not decode (redaction by field name still hides it). */
 export function secretsOf(record: { key?: unknown; iv?: unknown }): Buffer[] {
   const out: Buffer[] = [];
-  for (const [text, what] of [[record.key, 'key'], [record.iv, 'iv']] as const) {
+  for (const [text, what] of [
+    [record.key, 'key'],
+    [record.iv, 'iv'],
+  ] as const) {
     const buf = tryDecodeKey(text, what);
     if (buf) out.push(buf);
   }

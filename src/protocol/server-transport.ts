@@ -49,7 +49,7 @@ export async function startApplianceServer(opts: ApplianceServerOptions): Promis
 
   const server: http.Server = isTls
     ? https.createServer({
-        // Pure PSK: no certificate. The identity the client sends is not checked (§1.3).
+        // Pure PSK: no certificate. The identity the client sends is not checked (protocol.md §1.3).
         pskCallback: () => key,
         pskIdentityHint: PSK_IDENTITY,
         ciphers: PSK_CIPHERS,
@@ -84,7 +84,9 @@ export async function startApplianceServer(opts: ApplianceServerOptions): Promis
     }
     if (status !== undefined) {
       const text = http.STATUS_CODES[status] ?? 'Error';
-      socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${text.length}\r\n\r\n${text}`);
+      socket.end(
+        `HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${text.length}\r\n\r\n${text}`,
+      );
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
@@ -196,7 +198,7 @@ export class ServerConnection extends EventEmitter {
     }
     if (!this.isOpen) return;
     const frame = Buffer.from(this.codec.encrypt(text));
-    frame[frame.length - 1] = frame[frame.length - 1]! ^ 0xff;
+    frame[frame.length - 1] = frame[frame.length - 1] ^ 0xff;
     this.sendRawFrame(frame, true);
   }
 

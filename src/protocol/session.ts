@@ -69,13 +69,16 @@ export interface SessionEvents {
   /** Description-change items, after profile.applyDescriptionChange. */
   description: (items: DescriptionChangeItem[]) => void;
   /** Every parsed message in or out (unparsable inbound text as `{ unparsed }`). */
-  traffic: (direction: 'in' | 'out', message: unknown) => void;
+  /** `text`: the frame as sent or received (the traffic log keeps a truncated copy of it). */
+  traffic: (direction: 'in' | 'out', message: unknown, text?: string) => void;
   /** The session cannot continue (malformed frame, wrong first message): close and retry. */
   failure: (error: HomeConnectError) => void;
 }
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 20_000;
 export const DEFAULT_INITIAL_TIMEOUT_MS = 30_000;
+/** Items of one frame that are used (README "Limits"); the rest is dropped with a warning. */
+export const MAX_ITEMS_PER_FRAME = 1000;
 
 interface Pending {
   resolve: (m: Message) => void;
@@ -143,6 +146,7 @@ export class Session extends EventEmitter {
   private readonly services = new Map<string, number>();
   private readonly listener = (text: string): void => this.onText(text);
   private sID: number | undefined;
+  private warnedItems = false;
   private nextMsgId = 0;
   private initialWaiter: { resolve: () => void; reject: (e: HomeConnectError) => void; timer: NodeJS.Timeout } | undefined;
   private closed = false;
@@ -231,11 +235,9 @@ export class Session extends EventEmitter {
       const timer = setTimeout(() => {
         this.pending.delete(msg.msgID);
         reject(
-          new HomeConnectError(
-            'timeout',
-            `The appliance did not answer ${action} ${resource} within ${formatSeconds(timeoutMs)}.`,
-            { details: { resource, action } },
-          ),
+          new HomeConnectError('timeout', `The appliance did not answer ${action} ${resource} within ${formatSeconds(timeoutMs)}.`, {
+            details: { resource, action },
+          }),
         );
       }, timeoutMs);
       this.pending.set(msg.msgID, { resolve, reject, timer });
@@ -341,8 +343,9 @@ export class Session extends EventEmitter {
   }
 
   private write(msg: Message): Promise<void> {
-    this.emitSafe('traffic', 'out', msg);
-    return this.transport.send(serializeMessage(msg));
+    const text = serializeMessage(msg);
+    this.emitSafe('traffic', 'out', msg, text);
+    return this.transport.send(text);
   }
 
   private onText(text: string): void {
@@ -355,7 +358,7 @@ export class Session extends EventEmitter {
       this.fail(e instanceof HomeConnectError ? e : new HomeConnectError('protocol', errorMessage(e)));
       return;
     }
-    this.emitSafe('traffic', 'in', msg);
+    this.emitSafe('traffic', 'in', msg, text);
     try {
       this.dispatch(msg);
     } catch (e) {
@@ -388,8 +391,8 @@ export class Session extends EventEmitter {
         clearTimeout(p.timer);
         this.pending.delete(msg.msgID);
         // Full reads update state whoever asked (handshake, hourly refresh, raw request).
-        if (msg.code === undefined && msg.resource === '/ro/allMandatoryValues') this.applyValueItems(msg.data);
-        if (msg.code === undefined && msg.resource === '/ro/allDescriptionChanges') this.applyDescriptionItems(msg.data);
+        if (msg.code === undefined && msg.resource === '/ro/allMandatoryValues') this.applyValueItems(msg.data, msg.resource);
+        if (msg.code === undefined && msg.resource === '/ro/allDescriptionChanges') this.applyDescriptionItems(msg.data, msg.resource);
         p.resolve(msg);
         return;
       }
@@ -399,7 +402,7 @@ export class Session extends EventEmitter {
         else this.opts.logger?.debug(`ignored NOTIFY ${msg.resource}`);
         return;
       case 'POST':
-        // LV: unanswered appliance POSTs can stall the stream; acknowledge with [{}].
+        // Unanswered appliance POSTs reportedly stall the stream; acknowledge with [{}] (protocol.md §3.2).
         this.reply(msg, [{}]);
         return;
       default:
@@ -432,9 +435,9 @@ export class Session extends EventEmitter {
     this.write(msg).catch((e: unknown) => this.opts.logger?.debug(`could not answer ${to.resource}: ${errorMessage(e)}`));
   }
 
-  private applyDescriptionItems(data: unknown[] | undefined): void {
+  private applyDescriptionItems(data: unknown[] | undefined, resource = '/ro/descriptionChange'): void {
     const items: DescriptionChangeItem[] = [];
-    for (const entry of data ?? []) {
+    for (const entry of this.bounded(data, resource)) {
       if (!isPlainObject(entry)) continue;
       const uid = toInt(entry.uid, NaN);
       if (!Number.isFinite(uid)) continue;
@@ -450,9 +453,24 @@ export class Session extends EventEmitter {
   }
 
   /** The /ro/values hot path: one pass, decoded straight into the batch. */
-  private applyValueItems(data: unknown[] | undefined): void {
+  /**
+   * At most MAX_ITEMS_PER_FRAME items of a frame are used (real appliances send a few dozen per
+   * NOTIFY and a few hundred in a full read); the excess is dropped with one warning per
+   * session, so a hostile frame cannot become tens of thousands of messages in the flows.
+   */
+  private bounded(data: unknown[] | undefined, resource: string): unknown[] {
+    if (!data) return [];
+    if (data.length <= MAX_ITEMS_PER_FRAME) return data;
+    const text = `the appliance sent ${data.length} items in one ${resource} frame; only the first ${MAX_ITEMS_PER_FRAME} are used`;
+    if (this.warnedItems) this.opts.logger?.debug(text);
+    else this.opts.logger?.warn(`${text} (further such frames are logged at debug level)`);
+    this.warnedItems = true;
+    return data.slice(0, MAX_ITEMS_PER_FRAME);
+  }
+
+  private applyValueItems(data: unknown[] | undefined, resource = '/ro/values'): void {
     const decoded: DecodedValue[] = [];
-    for (const entry of data ?? []) {
+    for (const entry of this.bounded(data, resource)) {
       if (!isPlainObject(entry) || !('value' in entry)) continue;
       const uid = toInt(entry.uid, NaN);
       if (Number.isFinite(uid)) this.decodeInto(decoded, uid, entry.value);

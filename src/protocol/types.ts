@@ -1,13 +1,6 @@
 import type { DecodedValue, DescriptionChangeItem } from '../profile/types';
 
-export type ConnectionState =
-  | 'disconnected'
-  | 'connecting'
-  | 'handshaking'
-  | 'connected'
-  | 'offline'
-  | 'auth-failed'
-  | 'error';
+export type ConnectionState = 'disconnected' | 'connecting' | 'handshaking' | 'connected' | 'offline' | 'auth-failed' | 'error';
 
 export interface StateChange {
   state: ConnectionState;

@@ -1,4 +1,5 @@
 // The connection's memory: latest value per uid with change detection, dynamic access, and the state history.
+import { setOwn } from '../profile/own-key';
 import type { DecodedValue, DescriptionChangeItem } from '../profile/types';
 import type { StateChange, ValueChange } from './types';
 
@@ -52,7 +53,7 @@ export class ValueStore {
 
   snapshot(): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    for (const v of this.store.values()) out[v.key] = v.value;
+    for (const v of this.store.values()) setOwn(out, v.key, v.value);
     return out;
   }
 

@@ -125,7 +125,8 @@ export class ApplianceBehaviour {
     // Hoods are switched off by PowerState: a running program stops with the power.
     if (power !== undefined && power !== 'On' && this.host.runner.active) this.host.runner.powerOff();
     if (power === 'On' && op === 'Inactive') out.push(this.host.state.setMember('OperationState', 'Ready'));
-    if (power !== undefined && power !== 'On' && !this.host.runner.active) out.push(this.host.state.setMember('OperationState', 'Inactive'));
+    if (power !== undefined && power !== 'On' && !this.host.runner.active)
+      out.push(this.host.state.setMember('OperationState', 'Inactive'));
     return out.filter((x): x is WireItem => x !== undefined);
   }
 
@@ -158,7 +159,9 @@ export class ApplianceBehaviour {
   }
 
   startProgram(req: ProgramRequest): Answer {
-    const code = this.host.quirks.refuseProgram('start', req.program, req.options) ?? this.programChecks(req, this.host.profile.roots.activeProgram, true);
+    const code =
+      this.host.quirks.refuseProgram('start', req.program, req.options) ??
+      this.programChecks(req, this.host.profile.roots.activeProgram, true);
     if (code !== undefined) return { code };
     const options = this.withSelectedOptions(req);
     return {
@@ -179,7 +182,9 @@ export class ApplianceBehaviour {
   }
 
   selectProgram(req: ProgramRequest): Answer {
-    const code = this.host.quirks.refuseProgram('select', req.program, req.options) ?? this.programChecks(req, this.host.profile.roots.selectedProgram, false);
+    const code =
+      this.host.quirks.refuseProgram('select', req.program, req.options) ??
+      this.programChecks(req, this.host.profile.roots.selectedProgram, false);
     if (code !== undefined) return { code };
     return {
       after: () => {

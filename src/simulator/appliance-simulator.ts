@@ -25,11 +25,7 @@ import { ProgramRunner, type RunPhase } from './program-runner';
 import { serviceList, serviceVersions, type ServiceSetName } from './service-sets';
 import { SimulatorQuirks, type SimulatorQuirkOptions } from './quirks';
 import { ErrorCode, SimulatedState } from './simulated-state';
-import {
-  checkEnvelope,
-  checkInitialValuesReply,
-  parseProgramRequest,
-} from './strict-checks';
+import { checkEnvelope, checkInitialValuesReply, parseProgramRequest } from './strict-checks';
 
 export type { SimulatorFaults } from './faults';
 
@@ -51,7 +47,6 @@ export interface ApplianceSimulatorOptions {
   /** Announce the appliance over mDNS like a real one (README "Finding appliances"); interface: e.g. 127.0.0.1. */
   advertise?: { interface?: string; port?: number };
 }
-
 
 const HIGH_BIT = 2 ** 31;
 
@@ -97,7 +92,14 @@ export class ApplianceSimulator extends EventEmitter {
   private linkSeq = 0;
   private stopped = false;
   /** Fault switches, shared with `faults`. */
-  private readonly sw: FaultSwitches = { stalled: false, upgradeStatus: undefined, refuseSecond: true, failMandatory: false, silentResource: null, delayMs: 0 };
+  private readonly sw: FaultSwitches = {
+    stalled: false,
+    upgradeStatus: undefined,
+    refuseSecond: true,
+    failMandatory: false,
+    silentResource: null,
+    delayMs: 0,
+  };
 
   constructor(private readonly opts: ApplianceSimulatorOptions) {
     super();
@@ -135,7 +137,14 @@ export class ApplianceSimulator extends EventEmitter {
       links: () => [...this.links.values()],
       forget: (l) => this.links.delete(l.conn),
       notifiableLinks: () => this.notifiableLinks(),
-      valuesNotify: (data) => ({ sID: this.sID, msgID: this.nextApplianceMsgId(), resource: '/ro/values', version: this.versions.get('ro') ?? 1, action: 'NOTIFY', data }),
+      valuesNotify: (data) => ({
+        sID: this.sID,
+        msgID: this.nextApplianceMsgId(),
+        resource: '/ro/values',
+        version: this.versions.get('ro') ?? 1,
+        action: 'NOTIFY',
+        data,
+      }),
       state: this.state,
       profile: this.profile,
       newSession: () => {
@@ -448,7 +457,7 @@ export class ApplianceSimulator extends EventEmitter {
     }
 
     if (check.kind === 'unknown-action') {
-      // The header is fine, so the id counts; the firmware just never answers (LH PR #387).
+      // The header is fine, so the id counts; the firmware just never answers (protocol.md §3.2: no DELETE).
       if (msg.msgID === s.nextMsgId) s.nextMsgId++;
       this.violation(`connection ${s.id}: ${check.problem}; not answered`);
       return;
@@ -478,7 +487,9 @@ export class ApplianceSimulator extends EventEmitter {
       return;
     }
     if (msg.version !== version) {
-      this.violation(`connection ${s.id}: ${msg.resource} sent with version ${msg.version}, the appliance has ${service} ${version}; answered 400`);
+      this.violation(
+        `connection ${s.id}: ${msg.resource} sent with version ${msg.version}, the appliance has ${service} ${version}; answered 400`,
+      );
       this.answer(s, msg, { code: ErrorCode.BadRequest });
       return;
     }
@@ -636,7 +647,14 @@ export class ApplianceSimulator extends EventEmitter {
 
   private notify(resource: string, data: unknown[]): void {
     for (const s of this.notifiableLinks()) {
-      this.sendTo(s, { sID: this.sID, msgID: this.nextApplianceMsgId(), resource, version: this.versions.get('ro') ?? 1, action: 'NOTIFY', data });
+      this.sendTo(s, {
+        sID: this.sID,
+        msgID: this.nextApplianceMsgId(),
+        resource,
+        version: this.versions.get('ro') ?? 1,
+        action: 'NOTIFY',
+        data,
+      });
     }
   }
 

@@ -3,7 +3,7 @@ import * as crypto from 'crypto';
 import type { ApplianceProfile } from '../profile';
 import type { ApplianceRecord } from '../profile/types';
 
-/** Appliance "type" code of ci v1 /ci/info (WS doc: 32 = DISHWASHER); other types are not documented. */
+/** Appliance "type" code of ci v1 /ci/info (32 = DISHWASHER, protocol.md §3.5); other codes are not known. */
 const CI1_TYPE_CODES: Record<string, number> = { Dishwasher: 32 };
 
 /** The record's MAC as 12 upper-case hex digits, or a stable one derived from the haId. */
@@ -31,7 +31,11 @@ export function deviceInfo(r: ApplianceRecord, profile: ApplianceProfile, kind: 
     deviceType: kind === 'ci1' ? (CI1_TYPE_CODES[type] ?? 0) : type,
     deviceInfo: kind === 'ci1' ? type.toUpperCase() : '',
     customerIndex: kind === 'ci1' ? 1 : '1',
-    serialNumber: r.serialNumber ?? String(BigInt('0x' + hash.slice(0, 15))).padStart(18, '0').slice(0, 18),
+    serialNumber:
+      r.serialNumber ??
+      String(BigInt('0x' + hash.slice(0, 15)))
+        .padStart(18, '0')
+        .slice(0, 18),
     fdString: '9907',
     shipSki: hash.slice(16, 56),
   };
@@ -48,7 +52,9 @@ export function networkInfo(record: ApplianceRecord, listenHost: string): Record
     primary: true,
     status: 'CONNECTED',
     configured: true,
-    euiAddress: macHex(record).replace(/(..)(?!$)/g, '$1:').toLowerCase(),
+    euiAddress: macHex(record)
+      .replace(/(..)(?!$)/g, '$1:')
+      .toLowerCase(),
     ipV4: { ipAddress: listenHost, prefixSize: 24, gateway: '', dnsServer: '' },
     ipV6: { ipAddress: '', prefixSize: 64, gateway: '', dnsServer: '' },
   };

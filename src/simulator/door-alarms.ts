@@ -40,10 +40,13 @@ export class DoorAlarms {
       return;
     }
     const ms = Math.max(10, (DOOR_ALARM_AFTER_S * 1000) / Math.max(1e-6, this.host.timeScale()));
-    const t = setTimeout(() => {
-      this.timers.delete(door.uid);
-      this.raise(alarm, 'Present');
-    }, Math.min(ms, 2 ** 31 - 1));
+    const t = setTimeout(
+      () => {
+        this.timers.delete(door.uid);
+        this.raise(alarm, 'Present');
+      },
+      Math.min(ms, 2 ** 31 - 1),
+    );
     this.timers.set(door.uid, t);
   }
 

@@ -2,7 +2,7 @@
 import * as crypto from 'crypto';
 import { errorMessage } from '../errors';
 import type { ApplianceProfile } from '../profile';
-import type { ConnectionType, WireItem } from '../profile/types';
+import type { ConnectionType } from '../profile/types';
 import type { Message } from '../protocol/message';
 import { serializeMessage } from '../protocol/session';
 import type { ClientLink } from './client-link';
@@ -30,6 +30,8 @@ export interface SimulatorFaults {
   neverRespond(resource: string | null): void;
   /** Send `count` NOTIFY /ro/values as fast as possible; resolves when all are queued and sent. */
   burst(count: number): Promise<void>;
+  /** Send one NOTIFY /ro/values with exactly these items (hostile-appliance tests); resolves when sent. */
+  notifyItems(data: unknown[]): Promise<void>;
   /** Send one frame larger than 1 MiB. */
   oversizedFrame(): void;
   /** Drop every socket and come back with a new sID and edMsgID (appliance reboot). */
@@ -54,7 +56,7 @@ export interface FaultHost {
   forget(link: ClientLink): void;
   notifiableLinks(): ClientLink[];
   /** A NOTIFY /ro/values envelope with the next appliance msgID. */
-  valuesNotify(data: WireItem[]): Message;
+  valuesNotify(data: unknown[]): Message;
   state: SimulatedState;
   profile: ApplianceProfile;
   /** New sID, edMsgID and appliance msgIDs (a reboot). */
@@ -78,8 +80,7 @@ export function makeFaults(sim: FaultHost): SimulatorFaults {
       sim.forget(s);
       s.conn.terminate();
     });
-  const sampleNotify = (): string =>
-    serializeMessage(sim.valuesNotify(sim.state.mandatoryValues().slice(0, 1)));
+  const sampleNotify = (): string => serializeMessage(sim.valuesNotify(sim.state.mandatoryValues().slice(0, 1)));
   return {
     drop,
     stall(on: boolean): void {
@@ -134,6 +135,10 @@ export function makeFaults(sim: FaultHost): SimulatorFaults {
       }
       await Promise.all(sends);
     },
+    async notifyItems(data: unknown[]): Promise<void> {
+      const text = serializeMessage(sim.valuesNotify(data));
+      await Promise.all(sim.notifiableLinks().map((s) => s.conn.send(text).catch(() => undefined)));
+    },
     oversizedFrame(): void {
       const big = serializeMessage(sim.valuesNotify([{ uid: 1, value: 'x'.repeat(1024 * 1024 + 1024) }]));
       each((s) => {
@@ -157,4 +162,3 @@ export function makeFaults(sim: FaultHost): SimulatorFaults {
     },
   };
 }
-

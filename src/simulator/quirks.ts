@@ -67,7 +67,10 @@ export class SimulatorQuirks {
   /** Access of each window item before the quirk changed it, to restore it. */
   private readonly original = new Map<string, string | undefined>();
 
-  constructor(private readonly host: QuirkHost, options: SimulatorQuirkOptions = {}) {
+  constructor(
+    private readonly host: QuirkHost,
+    options: SimulatorQuirkOptions = {},
+  ) {
     this.set(options);
   }
 
@@ -148,10 +151,13 @@ export class SimulatorQuirks {
     if (closedMs <= 0) return;
     const next = (): void => {
       const ms = this.windowOpen ? openMs : closedMs;
-      this.timer = setTimeout(() => {
-        this.setWindow(!this.windowOpen);
-        next();
-      }, Math.max(1, ms));
+      this.timer = setTimeout(
+        () => {
+          this.setWindow(!this.windowOpen);
+          next();
+        },
+        Math.max(1, ms),
+      );
     };
     next();
   }

@@ -117,8 +117,7 @@ export class SimulatedState {
   feature(shortKey: string): Feature | undefined {
     if (this.common.has(shortKey)) return this.common.get(shortKey);
     const all = this.profile.allFeatures();
-    const f =
-      all.find((x) => x.key.startsWith('BSH.Common.') && x.shortKey === shortKey) ?? all.find((x) => x.shortKey === shortKey);
+    const f = all.find((x) => x.key.startsWith('BSH.Common.') && x.shortKey === shortKey) ?? all.find((x) => x.shortKey === shortKey);
     this.common.set(shortKey, f);
     return f;
   }

@@ -12,7 +12,7 @@ export const ENVELOPE_ORDER = ['sID', 'msgID', 'resource', 'version', 'action', 
 const REQUIRED = ['sID', 'msgID', 'resource', 'version', 'action'];
 const ACTIONS: ReadonlySet<string> = new Set<Action>(['GET', 'POST', 'NOTIFY', 'RESPONSE']);
 
-/** Reply keys of the /ei/initialValues answer, in this exact order (LH#139, WS 0485a4a). */
+/** Reply keys of the /ei/initialValues answer, in this exact order: another order gets 403 (protocol.md §3.1). */
 export const INITIAL_REPLY_KEYS = ['deviceType', 'deviceName', 'deviceID'] as const;
 
 export type EnvelopeProblem =
@@ -126,7 +126,7 @@ export function checkInitialValuesReply(msg: Message, exp: InitialReplyExpectati
   return { kind: 'ok' };
 }
 
-/** `/ro/values` items: objects with `uid` as FIRST key (integer), then `value` (H2 HCDevice.py). */
+/** `/ro/values` items: objects with `uid` as FIRST key (integer), then `value` (protocol.md §3.7). */
 export function valueItemsProblem(data: unknown[] | undefined, what = '/ro/values'): string | undefined {
   if (!data || data.length === 0) return `${what} write has no items`;
   for (const item of data) {

@@ -102,7 +102,8 @@ export class CavityHeating {
     const plugged = s.feature('MeatProbePlugged');
     const probeOption = s.feature('MeatProbeTemperature');
     // The probe counts only when it is plugged in and the program offers the probe option.
-    this.core = plugged && s.get(plugged.uid) === true && probeOption && s.programOption(program, probeOption.uid) ? CORE_START_C : undefined;
+    this.core =
+      plugged && s.get(plugged.uid) === true && probeOption && s.programOption(program, probeOption.uid) ? CORE_START_C : undefined;
     this.coreTarget = this.core !== undefined ? finite(startOptionValue(s, program, probeOption, options)) : undefined;
     const reached = s.feature('MeatProbeTargetReached');
     const out: Array<WireItem | undefined> = [];
@@ -136,7 +137,8 @@ export class CavityHeating {
     const out: Array<WireItem | undefined> = [];
     if (this.target !== undefined) {
       const rate = this.fast ? FAST_HEAT_C_PER_S : HEAT_C_PER_S;
-      this.exact = this.exact < this.target ? Math.min(this.target, this.exact + rate * dtS) : Math.max(this.target, this.exact - COOL_C_PER_S * dtS);
+      this.exact =
+        this.exact < this.target ? Math.min(this.target, this.exact + rate * dtS) : Math.max(this.target, this.exact - COOL_C_PER_S * dtS);
       if (!this.preheatAnnounced && this.exact >= this.target) {
         this.preheatAnnounced = true;
         const preheated = s.feature('Preheated');
@@ -175,7 +177,8 @@ export function beverageCount(state: SimulatedState, program: number, options: O
   if (!f) return [];
   const now = finite(state.get(f.uid)) ?? 0;
   // The hot water counter is a liquid volume (ml); the others count cups.
-  const step = f.contentType === 'liquidVolume' ? finite(startOptionValue(state, program, state.feature('FillQuantity'), options)) ?? 0 : 1;
+  const step =
+    f.contentType === 'liquidVolume' ? (finite(startOptionValue(state, program, state.feature('FillQuantity'), options)) ?? 0) : 1;
   const c = state.set(f.uid, now + step);
   return c ? [c] : [];
 }
@@ -200,7 +203,9 @@ export function ventingOff(state: SimulatedState): WireItem[] {
   for (const name of ['VentingLevel', 'IntensiveLevel']) {
     const f = state.feature(name);
     if (!f || !f.enumeration) continue;
-    const off = Object.keys(f.enumeration.members).map(Number).sort((a, b) => a - b)[0];
+    const off = Object.keys(f.enumeration.members)
+      .map(Number)
+      .sort((a, b) => a - b)[0];
     const c = off !== undefined ? state.set(f.uid, off) : undefined;
     if (c) out.push(c);
   }

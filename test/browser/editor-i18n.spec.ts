@@ -49,7 +49,10 @@ describe('editor texts (en-US, de)', function () {
     assert.ok(keys.has('homeconnect-local.login.step3'));
   });
 
-  for (const [lang, map] of [['en-US', en], ['de', de]] as const) {
+  for (const [lang, map] of [
+    ['en-US', en],
+    ['de', de],
+  ] as const) {
     it(`${lang} has every key the editor uses, none empty`, function () {
       const missing = [...usedKeys()].filter((k) => !map.has(k) || map.get(k)!.trim() === '');
       assert.deepStrictEqual(missing, []);

@@ -29,10 +29,14 @@ describe('appliance mqtt node editor in a real browser', function () {
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     page.on('pageerror', (e) => console.log('      page error:', e.message));
     await page.goto(red.url + '/');
-    await page.waitForFunction(() => {
-      const RED = (window as any).RED;
-      return !!(RED && RED.nodes && RED.nodes.getType('homeconnect-local-mqtt') && RED.workspaces && RED.workspaces.active());
-    }, undefined, { timeout: 60000 });
+    await page.waitForFunction(
+      () => {
+        const RED = window.RED;
+        return !!(RED && RED.nodes && RED.nodes.getType('homeconnect-local-mqtt') && RED.workspaces && RED.workspaces.active());
+      },
+      undefined,
+      { timeout: 60000 },
+    );
   });
 
   after(async function () {
@@ -46,7 +50,7 @@ describe('appliance mqtt node editor in a real browser', function () {
     assert.strictEqual(label?.replace(/\s+/g, ' ').trim(), 'appliance mqtt');
     await page.evaluate(
       ({ dw, wm }) => {
-        const RED = (window as any).RED;
+        const RED = window.RED;
         const z = RED.workspaces.active();
         RED.view.importNodes([
           { id: 'acc1', type: 'homeconnect-local-account', name: 'home', region: 'EU', appliances: [dw, wm] },
@@ -54,31 +58,31 @@ describe('appliance mqtt node editor in a real browser', function () {
         ]);
       },
       {
-        dw: { haId: DISHWASHER!.haId, name: DISHWASHER!.name, host: '127.0.0.1:1', connectionType: 'TLS' },
-        wm: { haId: WASHER!.haId, name: WASHER!.name, host: '127.0.0.1:1', connectionType: 'AES' },
+        dw: { haId: DISHWASHER.haId, name: DISHWASHER.name, host: '127.0.0.1:1', connectionType: 'TLS' },
+        wm: { haId: WASHER.haId, name: WASHER.name, host: '127.0.0.1:1', connectionType: 'AES' },
       },
     );
-    await page.evaluate(() => (window as any).RED.editor.edit((window as any).RED.nodes.node('mq1')));
+    await page.evaluate(() => window.RED.editor.edit(window.RED.nodes.node('mq1')));
     await page.waitForSelector('#node-input-appliance option[value="*"]', { state: 'attached' });
     const options = await page.$$eval('#node-input-appliance option', (os) => os.map((o: any) => [o.value, o.textContent]));
     assert.deepStrictEqual(
       options.map((o) => o[0]),
-      ['*', DISHWASHER!.haId, WASHER!.haId],
+      ['*', DISHWASHER.haId, WASHER.haId],
     );
-    assert.strictEqual(options[0]![1], 'all appliances of the account');
+    assert.strictEqual(options[0][1], 'all appliances of the account');
     assert.strictEqual(await page.inputValue('#node-input-appliance'), '*');
     assert.strictEqual(await page.inputValue('#node-input-baseTopic'), 'homeconnect');
     assert.ok(await page.isVisible('#node-input-discoveryPrefix'));
     await page.click('#node-input-discovery');
     assert.ok(!(await page.isVisible('#node-input-discoveryPrefix')), 'prefix hidden without discovery');
-    await page.selectOption('#node-input-appliance', WASHER!.haId);
+    await page.selectOption('#node-input-appliance', WASHER.haId);
     await page.selectOption('#node-input-booleans', 'hcpy');
     await page.fill('#node-input-baseTopic', 'hc');
     await page.click('#node-dialog-ok');
     const saved = await page.evaluate(() => {
-      const n = (window as any).RED.nodes.node('mq1');
+      const n = window.RED.nodes.node('mq1');
       return { appliance: n.appliance, booleans: n.booleans, baseTopic: n.baseTopic, discovery: n.discovery, valid: n.valid };
     });
-    assert.deepStrictEqual(saved, { appliance: WASHER!.haId, booleans: 'hcpy', baseTopic: 'hc', discovery: false, valid: true });
+    assert.deepStrictEqual(saved, { appliance: WASHER.haId, booleans: 'hcpy', baseTopic: 'hc', discovery: false, valid: true });
   });
 });

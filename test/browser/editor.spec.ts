@@ -12,14 +12,7 @@ import { ApplianceSimulator } from '../../src/simulator';
 import { demoRecords } from '../../src/simulator/demo-profiles';
 import { strToU8, zipSync } from 'fflate';
 import { browserLogin, closedPort, fakeApplianceFrom, startFakeCloud, type FakeCloud } from '../support/fake-cloud';
-import {
-  browserSkipReason,
-  CHROMIUM_ARGS,
-  CHROMIUM_PATH,
-  repoRoot,
-  startNodeRed,
-  type NodeRedInstance,
-} from '../support/browser-node-red';
+import { browserSkipReason, CHROMIUM_ARGS, CHROMIUM_PATH, repoRoot, startNodeRed, type NodeRedInstance } from '../support/browser-node-red';
 import { fetch } from 'undici';
 
 // Browser globals inside page.evaluate callbacks (the project compiles without the DOM lib).
@@ -88,14 +81,18 @@ describe('editor in a real browser', function () {
     page = await context.newPage();
     page.on('pageerror', (e) => console.log('      page error:', e.message));
     await page.goto(red.url + '/');
-    await page.waitForFunction(() => {
-      const RED = (window as any).RED;
-      return !!(RED && RED.nodes && RED.nodes.getType('homeconnect-local-account') && RED.workspaces && RED.workspaces.active());
-    }, undefined, { timeout: 60000 });
+    await page.waitForFunction(
+      () => {
+        const RED = window.RED;
+        return !!(RED && RED.nodes && RED.nodes.getType('homeconnect-local-account') && RED.workspaces && RED.workspaces.active());
+      },
+      undefined,
+      { timeout: 60000 },
+    );
     await page.waitForSelector('.red-ui-palette-node[data-palette-type="homeconnect-local-in"]');
     // The login opens the authorize URL in a new tab; keep it instead, the test plays the browser.
     await page.evaluate(() => {
-      (window as any).__opened = [];
+      window.__opened = [];
       window.open = (u: string) => {
         window.__opened.push(u);
         return null;
@@ -112,14 +109,17 @@ describe('editor in a real browser', function () {
 
   afterEach(async function () {
     if (this.currentTest?.state === 'failed') {
-      if (page) await page.screenshot({ path: path.join(ARTIFACTS, `failed-${this.currentTest.title.replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
+      if (page)
+        await page
+          .screenshot({ path: path.join(ARTIFACTS, `failed-${this.currentTest.title.replace(/\W+/g, '-')}.png`) })
+          .catch(() => undefined);
       if (red) console.log(red.output().split('\n').slice(-40).join('\n'));
     }
   });
 
   async function importNodes(nodes: unknown[]): Promise<void> {
     await page.evaluate((list) => {
-      const RED = (window as any).RED;
+      const RED = window.RED;
       const z = RED.workspaces.active();
       RED.view.importNodes(list.map((n: any) => (n.type.endsWith('-account') ? n : { ...n, z })));
     }, nodes);
@@ -131,7 +131,7 @@ describe('editor in a real browser', function () {
   }
 
   async function openAccount(id: string): Promise<void> {
-    await page.evaluate((accountId) => (window as any).RED.editor.editConfig('', 'homeconnect-local-account', accountId), id);
+    await page.evaluate((accountId) => window.RED.editor.editConfig('', 'homeconnect-local-account', accountId), id);
     await page.waitForSelector('#hc-login-button', { state: 'visible' });
   }
 
@@ -142,14 +142,25 @@ describe('editor in a real browser', function () {
   it('logs in against the fake cloud, picks appliances, tests a connection, deploys and shows an in node connected', async function () {
     await importNodes([
       { id: 'hcacc1', type: 'homeconnect-local-account', name: 'Home', region: 'EU', appliances: [] },
-      { id: 'hcin1', type: 'homeconnect-local-in', x: 200, y: 100, account: 'hcacc1', appliance: '', output: 'changes', filter: '', initial: true, wires: [] },
+      {
+        id: 'hcin1',
+        type: 'homeconnect-local-in',
+        x: 200,
+        y: 100,
+        account: 'hcacc1',
+        appliance: '',
+        output: 'changes',
+        filter: '',
+        initial: true,
+        wires: [],
+      },
     ]);
     await openAccount('hcacc1');
     const labels = await page.textContent('#hc-login-button');
     assert.match(labels ?? '', /Log in with Home Connect/);
     await page.click('#hc-login-button');
-    await page.waitForFunction(() => (window as any).__opened.length === 1);
-    const authorizeUrl = await page.evaluate(() => (window as any).__opened[0] as string);
+    await page.waitForFunction(() => window.__opened.length === 1);
+    const authorizeUrl = await page.evaluate(() => window.__opened[0] as string);
     assert.ok(authorizeUrl.startsWith(cloud!.url + '/security/oauth/authorize?'), authorizeUrl);
     await page.waitForSelector('#hc-login-panel', { state: 'visible' });
     assert.match((await page.textContent('#hc-login-panel')) ?? '', /SingleKey ID/);
@@ -180,8 +191,8 @@ describe('editor in a real browser', function () {
     await page.click('#node-config-dialog-ok');
     await page.waitForSelector('#hc-login-button', { state: 'detached' });
     const saved = await page.evaluate(() => {
-      const n = (window as any).RED.nodes.node('hcacc1');
-      return { appliances: n.appliances, profiles: n.credentials.profiles as string };
+      const n = window.RED.nodes.node('hcacc1');
+      return { appliances: n.appliances, profiles: n.credentials.pending as string };
     });
     assert.deepStrictEqual(
       saved.appliances.map((a: any) => [a.haId, a.name, a.host, a.connectionType]),
@@ -196,10 +207,12 @@ describe('editor in a real browser', function () {
     assert.strictEqual(profiles[WASHER.haId].iv, WASHER.iv);
 
     // In node: appliance drop-down from the (undeployed) account, key picker from the editor-held profile.
-    await page.evaluate(() => (window as any).RED.editor.edit((window as any).RED.nodes.node('hcin1')));
+    await page.evaluate(() => window.RED.editor.edit(window.RED.nodes.node('hcin1')));
     await page.waitForSelector(`#node-input-appliance option[value="${DISHWASHER.haId}"]`, { state: 'attached' });
     await page.selectOption('#node-input-appliance', DISHWASHER.haId);
-    await page.waitForSelector('#hc-in-key-picker optgroup[data-kind="statuses"] option[value="BSH.Common.Status.OperationState"]', { state: 'attached' });
+    await page.waitForSelector('#hc-in-key-picker optgroup[data-kind="statuses"] option[value="BSH.Common.Status.OperationState"]', {
+      state: 'attached',
+    });
     await page.selectOption('#hc-in-key-picker', 'BSH.Common.Status.OperationState');
     await page.click('#hc-in-key-add');
     assert.strictEqual(await page.inputValue('#node-input-filter'), 'BSH.Common.Status.OperationState');
@@ -218,7 +231,10 @@ describe('editor in a real browser', function () {
     // Diagnostics of the deployed account, redacted.
     await openAccount('hcacc1');
     await page.click('#hc-diagnostics-button');
-    await page.waitForFunction((haId) => (document.querySelector('#hc-diagnostics-text')?.textContent ?? '').includes(haId), DISHWASHER.haId);
+    await page.waitForFunction(
+      (haId) => (document.querySelector('#hc-diagnostics-text')?.textContent ?? '').includes(haId),
+      DISHWASHER.haId,
+    );
     const diag = (await page.textContent('#hc-diagnostics-text')) ?? '';
     assert.ok(!diag.includes(DISHWASHER.key) && !diag.includes(WASHER.key), 'diagnostics show no key');
     await page.screenshot({ path: path.join(ARTIFACTS, 'account-diagnostics.png') });
@@ -241,10 +257,13 @@ describe('editor in a real browser', function () {
     await page.click('#node-config-dialog-ok');
     await page.waitForSelector('#hc-login-button', { state: 'detached' });
     const saved = await page.evaluate(() => {
-      const n = (window as any).RED.nodes.node('hcacc2');
-      return { appliances: n.appliances, profiles: n.credentials.profiles as string };
+      const n = window.RED.nodes.node('hcacc2');
+      return { appliances: n.appliances, profiles: n.credentials.pending as string };
     });
-    assert.deepStrictEqual(saved.appliances.map((a: any) => a.haId), [WASHER.haId]);
+    assert.deepStrictEqual(
+      saved.appliances.map((a: any) => a.haId),
+      [WASHER.haId],
+    );
     assert.strictEqual(JSON.parse(saved.profiles)[WASHER.haId].key, WASHER.key);
   });
 
@@ -292,7 +311,11 @@ describe('editor in a real browser', function () {
     try {
       const de = await context.newPage();
       await de.goto(red!.url + '/');
-      await de.waitForFunction(() => !!(window.RED && window.RED.nodes && window.RED.nodes.getType('homeconnect-local-account') && window.RED.workspaces.active()), undefined, { timeout: 60000 });
+      await de.waitForFunction(
+        () => !!(window.RED && window.RED.nodes && window.RED.nodes.getType('homeconnect-local-account') && window.RED.workspaces.active()),
+        undefined,
+        { timeout: 60000 },
+      );
       await de.evaluate(() => window.RED.editor.editConfig('', 'homeconnect-local-account', 'hcacc1'));
       await de.waitForSelector('#hc-login-button', { state: 'visible' });
       assert.match((await de.textContent('#hc-login-button')) ?? '', /Mit Home Connect anmelden/);
@@ -306,15 +329,36 @@ describe('editor in a real browser', function () {
 
   it('builds a program start in the out node and the simulator runs it', async function () {
     await importNodes([
-      { id: 'hcout1', type: 'homeconnect-local-out', x: 420, y: 220, account: 'hcacc1', appliance: WASHER.haId, allowDangerous: false, wires: [[]] },
       {
-        id: 'hcinj1', type: 'inject', x: 200, y: 220, name: 'start', props: [{ p: 'payload' }], repeat: '', crontab: '',
-        once: false, onceDelay: 0.1, topic: '', payload: '{}', payloadType: 'json', wires: [['hcout1']],
+        id: 'hcout1',
+        type: 'homeconnect-local-out',
+        x: 420,
+        y: 220,
+        account: 'hcacc1',
+        appliance: WASHER.haId,
+        allowDangerous: false,
+        wires: [[]],
+      },
+      {
+        id: 'hcinj1',
+        type: 'inject',
+        x: 200,
+        y: 220,
+        name: 'start',
+        props: [{ p: 'payload' }],
+        repeat: '',
+        crontab: '',
+        once: false,
+        onceDelay: 0.1,
+        topic: '',
+        payload: '{}',
+        payloadType: 'json',
+        wires: [['hcout1']],
       },
     ]);
     await deploy();
     await until('the out node to show connected', async () => (await statusOf('hcout1')) === 'connected', 30000);
-    await page.evaluate(() => (window as any).RED.editor.edit((window as any).RED.nodes.node('hcout1')));
+    await page.evaluate(() => window.RED.editor.edit(window.RED.nodes.node('hcout1')));
     await page.waitForSelector('#hc-out-live[data-state="connected"]', { timeout: 30000 });
     await page.waitForSelector('#hc-out-program option[value="LaundryCare.Washer.Program.Cotton"]', { state: 'attached' });
     const favourites = await page.$$eval('#hc-out-program optgroup', (groups) => groups.map((g) => g.getAttribute('label')));
@@ -323,7 +367,7 @@ describe('editor in a real browser', function () {
     const temperature = '#hc-out-options .hc-out-option[data-key="LaundryCare.Washer.Option.Temperature"]';
     await page.waitForSelector(temperature);
     const members = await page.$$eval(temperature + ' select.hc-out-option-value option', (os) => os.map((o: any) => o.value as string));
-    assert.ok(members.length > 1 && members.every((m) => !/^\d+$/.test(m)), `enum members by name: ${members}`);
+    assert.ok(members.length > 1 && members.every((m) => !/^\d+$/.test(m)), `enum members by name: ${members.join(', ')}`);
     // A member other than the profile default, so a later dialog can tell current values from defaults.
     const profile = (await (await fetch(`${red!.url}/homeconnect-local/account/hcacc1/appliance/${WASHER.haId}/profile`)).json()) as any;
     const cotton = profile.programs.find((p: any) => p.key === 'LaundryCare.Washer.Program.Cotton');
@@ -346,7 +390,7 @@ describe('editor in a real browser', function () {
     await page.waitForSelector('#hc-out-setting option[value="LaundryCare.Common.Setting.SignalVolume"]', { state: 'attached' });
     await page.selectOption('#hc-out-setting', 'LaundryCare.Common.Setting.SignalVolume');
     const volumes = await page.$$eval('#hc-out-setting-value select option', (os) => os.map((o: any) => o.value as string));
-    assert.ok(volumes.length > 1, `members: ${volumes}`);
+    assert.ok(volumes.length > 1, `members: ${volumes.join(', ')}`);
     await page.selectOption('#hc-out-setting-value select', volumes[0]);
     assert.deepStrictEqual(JSON.parse(await page.inputValue('#hc-out-payload')), { 'LaundryCare.Common.Setting.SignalVolume': volumes[0] });
     await page.click('#node-dialog-cancel');
@@ -370,13 +414,16 @@ describe('editor in a real browser', function () {
     const washer = sims[1];
     assert.strictEqual(washer.getValue('BSH.Common.Status.OperationState'), 'Run', 'the previous test left the washer running');
     const runningTemperature = String(washer.getValue('LaundryCare.Washer.Option.Temperature'));
-    await page.evaluate(() => (window as any).RED.editor.edit((window as any).RED.nodes.node('hcout1')));
+    await page.evaluate(() => window.RED.editor.edit(window.RED.nodes.node('hcout1')));
     await page.waitForSelector('#hc-out-live[data-state="connected"]', { timeout: 30000 });
     await page.waitForSelector('#hc-out-program option[value="LaundryCare.Washer.Program.Cotton"]', { state: 'attached' });
     // A running program: every program is marked as not startable, with the reason.
     const startable = await page.$$eval('#hc-out-program option', (os) => os.map((o: any) => o.getAttribute('data-startable') as string));
     assert.ok(startable.length > 0 && startable.every((x) => x === 'false'), JSON.stringify(startable));
-    assert.match((await page.textContent('#hc-out-program option[value="LaundryCare.Washer.Program.Cotton"]')) ?? '', /^✗ .*program is running/);
+    assert.match(
+      (await page.textContent('#hc-out-program option[value="LaundryCare.Washer.Program.Cotton"]')) ?? '',
+      /^✗ .*program is running/,
+    );
     await page.waitForSelector('#hc-out-busy', { state: 'visible' });
     // Options start from the appliance's current values, not the profile defaults.
     await page.selectOption('#hc-out-program', 'LaundryCare.Washer.Program.Cotton');
@@ -389,10 +436,10 @@ describe('editor in a real browser', function () {
     await page.selectOption('#hc-out-action', 'select');
     await page.click('#node-dialog-ok');
     await page.waitForSelector('#hc-out-program', { state: 'detached' });
-    const saved = await page.evaluate(() => (window as any).RED.nodes.node('hcout1').builder);
+    const saved = await page.evaluate(() => window.RED.nodes.node('hcout1').builder);
     assert.deepStrictEqual(saved.program, 'LaundryCare.Washer.Program.Cotton');
     assert.deepStrictEqual(saved.options, { 'LaundryCare.Washer.Option.Temperature': runningTemperature });
-    await page.evaluate(() => (window as any).RED.editor.edit((window as any).RED.nodes.node('hcout1')));
+    await page.evaluate(() => window.RED.editor.edit(window.RED.nodes.node('hcout1')));
     await page.waitForFunction(() => document.querySelector('#hc-out-program')?.value === 'LaundryCare.Washer.Program.Cotton');
     assert.strictEqual(await page.inputValue('#hc-out-action'), 'select');
     assert.ok(await page.isChecked(temperature + ' .hc-out-option-use'));
@@ -424,7 +471,7 @@ describe('editor in a real browser', function () {
     await page.selectOption('#hc-out-control', 'stop');
     await page.click('#node-dialog-ok');
     await page.waitForSelector('#hc-out-program', { state: 'detached' });
-    await page.evaluate(() => (window as any).RED.editor.edit((window as any).RED.nodes.node('hcout1')));
+    await page.evaluate(() => window.RED.editor.edit(window.RED.nodes.node('hcout1')));
     await page.waitForSelector('#hc-out-control', { state: 'visible' });
     assert.strictEqual(await page.inputValue('#hc-out-what'), 'control');
     assert.strictEqual(await page.inputValue('#hc-out-control'), 'stop');
@@ -439,14 +486,29 @@ describe('editor in a real browser', function () {
     });
     await res.arrayBuffer();
     assert.strictEqual(res.status, 200);
-    await until('the simulated washer to stop', () => !['Run', 'Aborting'].includes(String(washer.getValue('BSH.Common.Status.OperationState'))), 30000);
+    await until(
+      'the simulated washer to stop',
+      () => !['Run', 'Aborting'].includes(String(washer.getValue('BSH.Common.Status.OperationState'))),
+      30000,
+    );
 
     // An out node saved before the builder state existed opens with the builder's defaults.
-    await importNodes([{ id: 'hcout2', type: 'homeconnect-local-out', x: 420, y: 300, account: 'hcacc1', appliance: WASHER.haId, allowDangerous: false, wires: [[]] }]);
+    await importNodes([
+      {
+        id: 'hcout2',
+        type: 'homeconnect-local-out',
+        x: 420,
+        y: 300,
+        account: 'hcacc1',
+        appliance: WASHER.haId,
+        allowDangerous: false,
+        wires: [[]],
+      },
+    ]);
     await page.evaluate(() => {
-      const n = (window as any).RED.nodes.node('hcout2');
+      const n = window.RED.nodes.node('hcout2');
       delete n.builder;
-      (window as any).RED.editor.edit(n);
+      window.RED.editor.edit(n);
     });
     await page.waitForSelector('#hc-out-program option[value="LaundryCare.Washer.Program.Cotton"]', { state: 'attached' });
     assert.strictEqual(await page.inputValue('#hc-out-what'), 'program');
@@ -508,7 +570,10 @@ describe('editor in a real browser', function () {
 
     // Diagnostics: times are readable, and the panel closes.
     await page.click('#hc-diagnostics-button');
-    await page.waitForFunction((haId) => (document.querySelector('#hc-diagnostics-text')?.textContent ?? '').includes(haId), DISHWASHER.haId);
+    await page.waitForFunction(
+      (haId) => (document.querySelector('#hc-diagnostics-text')?.textContent ?? '').includes(haId),
+      DISHWASHER.haId,
+    );
     const diag = JSON.parse((await page.textContent('#hc-diagnostics-text')) ?? '{}');
     const dishwasher = diag.appliances.find((a: any) => a.haId === DISHWASHER.haId);
     assert.ok(dishwasher.history.length > 0 && dishwasher.traffic.length > 0);
@@ -553,7 +618,12 @@ describe('editor in a real browser', function () {
       try {
         const p = await context.newPage();
         await p.goto(red!.url + '/');
-        await p.waitForFunction(() => !!(window.RED && window.RED.nodes && window.RED.nodes.getType('homeconnect-local-account') && window.RED.workspaces.active()), undefined, { timeout: 60000 });
+        await p.waitForFunction(
+          () =>
+            !!(window.RED && window.RED.nodes && window.RED.nodes.getType('homeconnect-local-account') && window.RED.workspaces.active()),
+          undefined,
+          { timeout: 60000 },
+        );
         const long = 'A very long appliance name that cannot fit the row of the dialog at all';
         await p.evaluate((name) => {
           window.RED.view.importNodes([
@@ -563,8 +633,24 @@ describe('editor in a real browser', function () {
               name: 'Layout',
               region: 'EU',
               appliances: [
-                { haId: 'SIEMENS-HCS02DWH1-0123456789ABCDEF0123456789', name, host: 'siemens-hcs02dwh1-0123456789abcdef0123456789.fritz.box', connectionType: 'TLS', brand: 'SIEMENS', type: 'Dishwasher with an exceptionally long type text', vib: 'SN678X36UE-EXTRA-LONG-VIB' },
-                { haId: 'BOSCH-WAW28750-68A40E0A1B2C', name: 'washer', host: '', connectionType: 'AES', brand: 'BOSCH', type: 'Washer', vib: 'WAW28750' },
+                {
+                  haId: 'SIEMENS-HCS02DWH1-0123456789ABCDEF0123456789',
+                  name,
+                  host: 'siemens-hcs02dwh1-0123456789abcdef0123456789.fritz.box',
+                  connectionType: 'TLS',
+                  brand: 'SIEMENS',
+                  type: 'Dishwasher with an exceptionally long type text',
+                  vib: 'SN678X36UE-EXTRA-LONG-VIB',
+                },
+                {
+                  haId: 'BOSCH-WAW28750-68A40E0A1B2C',
+                  name: 'washer',
+                  host: '',
+                  connectionType: 'AES',
+                  brand: 'BOSCH',
+                  type: 'Washer',
+                  vib: 'WAW28750',
+                },
               ],
             },
           ]);
@@ -586,7 +672,11 @@ describe('editor in a real browser', function () {
             const hit = document.elementFromPoint(t.left + t.width / 2, t.top + t.height / 2);
             const line = [li.querySelector('.hc-appliance-name'), li.querySelector('.hc-appliance-host'), test].map((el: any) => box(el));
             const desc = li.querySelector('.hc-appliance-desc');
+            const follow = box(li.querySelector('.hc-appliance-follow-label'));
+            const connection = box(li.querySelector('.hc-appliance-connection'));
             return {
+              followRight: Math.max(follow.right, connection.right),
+              followWidth: follow.width,
               testRight: t.right,
               testHeight: t.height,
               testWraps: test.scrollWidth > test.clientWidth + 1,
@@ -599,7 +689,11 @@ describe('editor in a real browser', function () {
               nameRight: line[0].right,
             };
           });
+          const buttonRow = box(document.querySelector('#homeconnect-local-account-import'));
           return {
+            buttonsInside: [...document.querySelectorAll('#homeconnect-local-account-import button')].every(
+              (b: any) => box(b).right <= buttonRow.right + 1 && box(b).width > 0,
+            ),
             trayWidth: box(document.querySelector('.red-ui-tray')).width,
             scrollWidth: container.scrollWidth,
             clientWidth: container.clientWidth,
@@ -608,12 +702,14 @@ describe('editor in a real browser', function () {
         });
         const where = `${width} px window, tray ${Math.round(geometry.trayWidth)} px: ${JSON.stringify(geometry)}`;
         assert.ok(geometry.scrollWidth <= geometry.clientWidth + 1, `no sideways scroll (${where})`);
+        assert.ok(geometry.buttonsInside, `Log in … Find appliances … Diagnostics inside the dialog (${where})`);
         for (const r of geometry.rows) {
           assert.ok(r.testRight <= r.removeLeft, `Test connection left of the remove button (${where})`);
           assert.ok(r.testRight <= r.liRight, `Test connection inside the row (${where})`);
           assert.ok(r.testHit, `Test connection not covered (${where})`);
           assert.ok(!r.testWraps && r.testHeight < 40, `Test connection on one line (${where})`);
           assert.ok(Math.max(...r.tops) - Math.min(...r.tops) <= 2, `name, host and button on one line (${where})`);
+          assert.ok(r.followRight <= r.removeLeft && r.followWidth > 0, `follow tick and transport left of the remove button (${where})`);
         }
         assert.strictEqual(geometry.rows[0].descEllipsis, 'ellipsis');
         assert.ok(geometry.rows[0].descClipped, `the long description is clipped with an ellipsis (${where})`);
@@ -621,7 +717,10 @@ describe('editor in a real browser', function () {
         // A real click reaches the button (playwright refuses when another element would take it).
         await p.click('#node-config-input-appliance-list .hc-appliance-item[data-haid="BOSCH-WAW28750-68A40E0A1B2C"] .hc-appliance-test');
         await p.waitForSelector('.hc-appliance-item[data-haid="BOSCH-WAW28750-68A40E0A1B2C"] .hc-appliance-result[data-state="failed"]');
-        assert.match((await p.textContent('.hc-appliance-item[data-haid="BOSCH-WAW28750-68A40E0A1B2C"] .hc-appliance-result')) ?? '', /host/i);
+        assert.match(
+          (await p.textContent('.hc-appliance-item[data-haid="BOSCH-WAW28750-68A40E0A1B2C"] .hc-appliance-result')) ?? '',
+          /host/i,
+        );
       } finally {
         await context.close();
       }
@@ -633,7 +732,11 @@ describe('editor in a real browser', function () {
     try {
       const p = await context.newPage();
       await p.goto(red!.url + '/');
-      await p.waitForFunction(() => !!(window.RED && window.RED.nodes && window.RED.nodes.getType('homeconnect-local-out') && window.RED.workspaces.active()), undefined, { timeout: 60000 });
+      await p.waitForFunction(
+        () => !!(window.RED && window.RED.nodes && window.RED.nodes.getType('homeconnect-local-out') && window.RED.workspaces.active()),
+        undefined,
+        { timeout: 60000 },
+      );
       // A heading only that node's help has, to know it is shown.
       // (and not the heading of the help shown before it).
       const marks: Array<[string, string]> = [
@@ -661,7 +764,9 @@ describe('editor in a real browser', function () {
           const codes = [...help.querySelectorAll('code, pre')].filter((el: any) => el.getBoundingClientRect().width > 0);
           return {
             shown: codes.length,
-            overflow: codes.filter((el: any) => el.getBoundingClientRect().right > right + 1).map((el: any) => (el.textContent as string).slice(0, 60)),
+            overflow: codes
+              .filter((el: any) => el.getBoundingClientRect().right > right + 1)
+              .map((el: any) => (el.textContent as string).slice(0, 60)),
           };
         }, mark);
         assert.ok(shown > 3, `${type}: the help's code samples are shown (${shown})`);
@@ -669,7 +774,10 @@ describe('editor in a real browser', function () {
       }
       await p.screenshot({ path: path.join(ARTIFACTS, 'help-out-node.png') });
     } catch (e) {
-      await context.pages()[0]?.screenshot({ path: path.join(ARTIFACTS, 'failed-help-sidebar.png') }).catch(() => undefined);
+      await context
+        .pages()[0]
+        ?.screenshot({ path: path.join(ARTIFACTS, 'failed-help-sidebar.png') })
+        .catch(() => undefined);
       throw e;
     } finally {
       await context.close();
@@ -677,14 +785,31 @@ describe('editor in a real browser', function () {
   });
 
   it('in node: connection messages on a second output give the node a second port', async function () {
-    await importNodes([{ id: 'hcin9', type: 'homeconnect-local-in', x: 200, y: 400, account: 'hcacc1', appliance: DISHWASHER.haId, output: 'changes', filter: 'DoorState', initial: true, wires: [[]] }]);
-    const node = () => page.evaluate(() => {
-      const n = (window as any).RED.nodes.node('hcin9');
-      return { connection: n.connection, outputs: n.outputs };
-    });
+    await importNodes([
+      {
+        id: 'hcin9',
+        type: 'homeconnect-local-in',
+        x: 200,
+        y: 400,
+        account: 'hcacc1',
+        appliance: DISHWASHER.haId,
+        output: 'changes',
+        filter: 'DoorState',
+        initial: true,
+        wires: [[]],
+      },
+    ]);
+    const node = () =>
+      page.evaluate(() => {
+        const n = window.RED.nodes.node('hcin9');
+        return { connection: n.connection, outputs: n.outputs };
+      });
     assert.deepStrictEqual(await node(), { connection: undefined, outputs: 1 }, 'a flow from before the option');
-    for (const [choice, outputs] of [['second', 2], ['off', 1]] as const) {
-      await page.evaluate(() => (window as any).RED.editor.edit((window as any).RED.nodes.node('hcin9')));
+    for (const [choice, outputs] of [
+      ['second', 2],
+      ['off', 1],
+    ] as const) {
+      await page.evaluate(() => window.RED.editor.edit(window.RED.nodes.node('hcin9')));
       await page.waitForSelector('#node-input-connection', { state: 'visible' });
       if (choice === 'second') assert.strictEqual(await page.inputValue('#node-input-connection'), 'auto', 'shown as automatic');
       await page.selectOption('#node-input-connection', choice);
@@ -692,5 +817,54 @@ describe('editor in a real browser', function () {
       await page.waitForSelector('#node-input-connection', { state: 'detached' });
       assert.deepStrictEqual(await node(), { connection: choice, outputs });
     }
+  });
+
+  it('a later editor session renames and removes appliances without the stored keys; the runtime keeps them', async function () {
+    // The page reloaded: the editor holds no secret, and the admin API never hands one out.
+    await page.reload();
+    await page.waitForFunction(
+      () => {
+        const RED = window.RED;
+        return !!(RED && RED.nodes && RED.nodes.node('hcacc1') && RED.workspaces && RED.workspaces.active());
+      },
+      undefined,
+      { timeout: 60000 },
+    );
+    await openAccount('hcacc1');
+    await page.fill(row(DISHWASHER.haId) + ' .hc-appliance-name', 'Dishwasher downstairs');
+    await page.uncheck(row(WASHER.haId) + ' .hc-appliance-keep');
+    await page.click('#node-config-dialog-ok');
+    await page.waitForSelector('#hc-login-button', { state: 'detached' });
+    // The washer's out node goes with it.
+    await page.evaluate(() => {
+      const RED = window.RED;
+      const out = RED.nodes.node('hcout1');
+      if (out) RED.nodes.remove('hcout1');
+      RED.nodes.dirty(true);
+      RED.view.redraw(true);
+    });
+    await page.waitForSelector('#red-ui-header-button-deploy:not(.disabled)');
+    await deploy();
+    // The deploy button greys out while the deploy is in flight: wait for the runtime's copy.
+    let redeployed: any;
+    await until('the runtime to hold the edited account', async () => {
+      redeployed = ((await red!.getFlows()) as any[]).find((n) => n.id === 'hcacc1');
+      return redeployed.appliances.length === 1;
+    });
+    assert.deepStrictEqual(
+      redeployed.appliances.map((a: any) => [a.haId, a.name]),
+      [[DISHWASHER.haId, 'Dishwasher downstairs']],
+    );
+    // The new account node (new name) connects with the key it kept from the stored credentials.
+    await until(
+      'the redeployed account to connect with the stored key',
+      async () => {
+        const res = await fetch(`${red!.url}/homeconnect-local/account/hcacc1/diagnostics`);
+        const text = await res.text();
+        return res.status === 200 && /"name":"Dishwasher downstairs"[^}]*"state":"connected"/.test(text);
+      },
+      30000,
+    );
+    await until('the in node to show connected', async () => (await statusOf('hcin1')) === 'connected', 30000);
   });
 });

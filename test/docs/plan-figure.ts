@@ -38,9 +38,13 @@ export function planFigureSvg(series: Slot[], plan: Plan, now: number, deadline:
   const start = Date.parse(plan.start);
   const finish = Date.parse(plan.finish);
   const parts: string[] = [];
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${HGT}" viewBox="0 0 ${W} ${HGT}" font-family="sans-serif" font-size="11">`);
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${HGT}" viewBox="0 0 ${W} ${HGT}" font-family="sans-serif" font-size="11">`,
+  );
   parts.push(`<rect width="${W}" height="${HGT}" fill="#fff"/>`);
-  parts.push(`<rect x="${f(x(start))}" y="${PAD.top}" width="${f(x(finish) - x(start))}" height="${HGT - PAD.top - PAD.bottom}" fill="#cfe8cf"/>`);
+  parts.push(
+    `<rect x="${f(x(start))}" y="${PAD.top}" width="${f(x(finish) - x(start))}" height="${HGT - PAD.top - PAD.bottom}" fill="#cfe8cf"/>`,
+  );
   let d = '';
   for (const s of shown) {
     const a = x(Math.max(s.start, t0));
@@ -56,7 +60,9 @@ export function planFigureSvg(series: Slot[], plan: Plan, now: number, deadline:
   for (const v of [min, (min + max) / 2, max]) {
     parts.push(`<text x="${PAD.left - 4}" y="${f(y(v) + 4)}" text-anchor="end" fill="#333">${v.toFixed(2)}</text>`);
   }
-  parts.push(`<line x1="${f(x(deadline))}" y1="${PAD.top}" x2="${f(x(deadline))}" y2="${HGT - PAD.bottom}" stroke="#b22" stroke-dasharray="4 3"/>`);
+  parts.push(
+    `<line x1="${f(x(deadline))}" y1="${PAD.top}" x2="${f(x(deadline))}" y2="${HGT - PAD.bottom}" stroke="#b22" stroke-dasharray="4 3"/>`,
+  );
   parts.push(
     `<text x="${PAD.left}" y="16" fill="#222">price per kWh · chosen window ${hhmm(start)}–${hhmm(finish)} · deadline ${hhmm(deadline)} · saves ${plan.savingPercent} % vs. now</text>`,
   );
@@ -66,7 +72,13 @@ export function planFigureSvg(series: Slot[], plan: Plan, now: number, deadline:
 
 export function makeFigure(): string {
   const series = readSeries(JSON.parse(fs.readFileSync(FIGURE_INPUT.prices, 'utf8')));
-  const plan = planStart({ series, durationMs: FIGURE_INPUT.durationMs, deadline: FIGURE_INPUT.deadline, now: FIGURE_INPUT.now, stepMs: 60_000 });
+  const plan = planStart({
+    series,
+    durationMs: FIGURE_INPUT.durationMs,
+    deadline: FIGURE_INPUT.deadline,
+    now: FIGURE_INPUT.now,
+    stepMs: 60_000,
+  });
   return planFigureSvg(series, plan, FIGURE_INPUT.now, FIGURE_INPUT.deadline);
 }
 

@@ -9,7 +9,11 @@ import { startApplianceServer, type ApplianceServer, type ServerConnection } fro
 const KEY = crypto.randomBytes(32);
 const IV = crypto.randomBytes(16);
 
-type Injection = { kind: 'flip'; pos: number; xor: number } | { kind: 'cut'; n: number } | { kind: 'extend'; bytes: Uint8Array } | { kind: 'random'; bytes: Uint8Array };
+type Injection =
+  | { kind: 'flip'; pos: number; xor: number }
+  | { kind: 'cut'; n: number }
+  | { kind: 'extend'; bytes: Uint8Array }
+  | { kind: 'random'; bytes: Uint8Array };
 
 const injection: fc.Arbitrary<Injection> = fc.oneof(
   fc.record({ kind: fc.constant('flip' as const), pos: fc.nat(), xor: fc.integer({ min: 1, max: 255 }) }),
@@ -22,7 +26,7 @@ function forge(genuine: Buffer, inj: Injection): Buffer {
   switch (inj.kind) {
     case 'flip': {
       const b = Buffer.from(genuine);
-      b[inj.pos % b.length] = b[inj.pos % b.length]! ^ inj.xor;
+      b[inj.pos % b.length] = b[inj.pos % b.length] ^ inj.xor;
       return b;
     }
     case 'cut':
@@ -54,7 +58,10 @@ describe('fuzz: AES frame stream and client transport', function () {
           if (inj) {
             const forged = forge(genuine, inj);
             if (!forged.equals(genuine)) {
-              assert.throws(() => client.decrypt(forged), (e: unknown) => e instanceof CodecError && (e.reason === 'length' || e.reason === 'mac'));
+              assert.throws(
+                () => client.decrypt(forged),
+                (e: unknown) => e instanceof CodecError && (e.reason === 'length' || e.reason === 'mac'),
+              );
             }
           }
           assert.strictEqual(client.decrypt(genuine).toString('utf8'), text);
@@ -71,12 +78,12 @@ describe('fuzz: AES frame stream and client transport', function () {
         const client = new AesFrameCodec(KEY, IV, 'client');
         const frames = texts.map((t) => appliance.encrypt(t));
         const i = k % (frames.length - 1);
-        for (let j = 0; j < i; j++) client.decrypt(frames[j]!);
+        for (let j = 0; j < i; j++) client.decrypt(frames[j]);
         // frame i+1 before frame i
-        assert.throws(() => client.decrypt(frames[i + 1]!), { reason: 'mac' });
-        assert.strictEqual(client.decrypt(frames[i]!).toString(), texts[i]);
+        assert.throws(() => client.decrypt(frames[i + 1]), { reason: 'mac' });
+        assert.strictEqual(client.decrypt(frames[i]).toString(), texts[i]);
         // replay of frame i
-        assert.throws(() => client.decrypt(frames[i]!), { reason: 'mac' });
+        assert.throws(() => client.decrypt(frames[i]), { reason: 'mac' });
       }),
       { numRuns: 300 },
     );
@@ -109,7 +116,12 @@ describe('fuzz: AES frame stream and client transport', function () {
       it('any frame: a message, or exactly one close with a HomeConnectError; nothing thrown', async () => {
         await fc.assert(
           fc.asyncProperty(frameArb, fc.boolean(), async (f, afterGenuine) => {
-            const t = connectTransport({ host: `127.0.0.1:${server.port}`, connectionType, key: KEY, ...(connectionType === 'AES' ? { iv: IV } : {}) });
+            const t = connectTransport({
+              host: `127.0.0.1:${server.port}`,
+              connectionType,
+              key: KEY,
+              ...(connectionType === 'AES' ? { iv: IV } : {}),
+            });
             const closes: TransportClose[] = [];
             const messages: string[] = [];
             t.on('message', (m) => messages.push(m));
@@ -137,10 +149,11 @@ describe('fuzz: AES frame stream and client transport', function () {
             }
             assert.strictEqual(closes.length, 1);
             if (failed) {
-              const e = closes[0]!.error;
-              assert.ok(e instanceof HomeConnectError, `close without a HomeConnectError: ${closes[0]!.reason}`);
+              const e = closes[0].error;
+              assert.ok(e instanceof HomeConnectError, `close without a HomeConnectError: ${closes[0].reason}`);
               assert.ok(['protocol', 'auth-failed'].includes(e.kind), e.kind);
-              if (e.kind === 'auth-failed') assert.ok(connectionType === 'AES' && !afterGenuine, 'auth-failed only for the first AES frame');
+              if (e.kind === 'auth-failed')
+                assert.ok(connectionType === 'AES' && !afterGenuine, 'auth-failed only for the first AES frame');
             } else {
               // Accepted: only possible for text that is valid UTF-8 on TLS.
               assert.strictEqual(connectionType, 'TLS');

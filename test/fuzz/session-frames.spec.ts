@@ -29,7 +29,16 @@ const knownUids = [...new Set(profiles.flatMap((p) => p.allFeatures().map((f) =>
 
 const SID = 2_200_000_000;
 const ED = 5_000;
-const RESOURCES = ['/ro/values', '/ro/descriptionChange', '/ro/allMandatoryValues', '/ro/allDescriptionChanges', '/ei/initialValues', '/ci/services', '/ei/other', '/zz/x'];
+const RESOURCES = [
+  '/ro/values',
+  '/ro/descriptionChange',
+  '/ro/allMandatoryValues',
+  '/ro/allDescriptionChanges',
+  '/ei/initialValues',
+  '/ci/services',
+  '/ei/other',
+  '/zz/x',
+];
 const ACTIONS = ['NOTIFY', 'POST', 'RESPONSE', 'GET', 'DELETE', ''];
 
 const uid = fc.oneof(fc.constantFrom(...knownUids), fc.integer(), fc.double(), fc.string({ maxLength: 6 }), fc.constant(null));
@@ -90,11 +99,24 @@ const frame = fc.oneof(
   { weight: 6, arbitrary: plausible.map((e) => JSON.stringify(e)) },
   { weight: 4, arbitrary: envelope.map((e) => JSON.stringify(e)) },
   { weight: 1, arbitrary: fc.json({ maxDepth: 3 }) },
-  { weight: 1, arbitrary: fc.tuple(envelope, fc.nat()).map(([e, cut]) => { const t = JSON.stringify(e); return t.slice(0, cut % (t.length + 1)); }) },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(envelope, fc.nat()).map(([e, cut]) => {
+      const t = JSON.stringify(e);
+      return t.slice(0, cut % (t.length + 1));
+    }),
+  },
   { weight: 1, arbitrary: fc.string({ maxLength: 60, unit: 'binary' }) },
 );
 
-const initialValues = JSON.stringify({ sID: SID, msgID: 1, resource: '/ei/initialValues', version: 2, action: 'POST', data: [{ edMsgID: ED }] });
+const initialValues = JSON.stringify({
+  sID: SID,
+  msgID: 1,
+  resource: '/ei/initialValues',
+  version: 2,
+  action: 'POST',
+  data: [{ edMsgID: ED }],
+});
 
 interface Observed {
   values: DecodedValue[][];
@@ -174,7 +196,7 @@ describe('fuzz: session message handling', function () {
     it(`random frame sequences ${opened ? 'after' : 'before'} /ei/initialValues never throw; failures are clean`, async () => {
       await fc.assert(
         fc.asyncProperty(fc.nat(profiles.length - 1), fc.array(frame, { minLength: 1, maxLength: 25 }), async (pi, frames) => {
-          const profile = profiles[pi]!;
+          const profile = profiles[pi];
           const t = new SyncTransport();
           const warnings: string[] = [];
           const session = new Session({
@@ -217,7 +239,8 @@ describe('fuzz: session message handling', function () {
           }
           await new Promise((r) => setImmediate(r));
           if (opened) assert.strictEqual(settled.length, 1, 'the pending request settled');
-          for (const s of settled) assert.ok(s instanceof HomeConnectError || (typeof s === 'object' && s !== null && 'action' in s), String(s));
+          for (const s of settled)
+            assert.ok(s instanceof HomeConnectError || (typeof s === 'object' && s !== null && 'action' in s), String(s));
         }),
         { numRuns: 1500 },
       );
@@ -226,28 +249,39 @@ describe('fuzz: session message handling', function () {
 
   it('after any random description changes, decoding and validation of any value still never throw unexpectedly', () => {
     fc.assert(
-      fc.property(fc.nat(profiles.length - 1), fc.array(item, { maxLength: 20 }), fc.array(fc.tuple(uid, rawValue), { maxLength: 20 }), (pi, changes, reads) => {
-        // A fresh copy: description changes mutate the profile.
-        const base = profiles[pi]!;
-        const profile = pi < 2 ? profileFromRecord(pi === 0 ? demoDishwasher : demoWasher) : base;
-        const t = new SyncTransport();
-        const session = new Session({ transport: t, profile, deviceName: 'f', deviceId: 'f', logger: { debug() {}, info() {}, warn: (m) => assert.fail(m), error: (m) => assert.fail(m) } });
-        t.push(initialValues);
-        t.push(JSON.stringify({ sID: SID, msgID: 2, resource: '/ro/descriptionChange', version: 1, action: 'NOTIFY', data: changes }));
-        for (const [u, v] of reads) {
-          const d = typeof u === 'number' ? profile.decode(u, v) : undefined;
-          if (d) assert.strictEqual(d.uid, u);
-          const f = typeof u === 'number' ? profile.byUid(u) : undefined;
-          if (f) {
-            try {
-              profile.encodeValue(f.uid, v);
-            } catch (e) {
-              assert.ok(e instanceof HomeConnectError && e.kind === 'validation', String(e));
+      fc.property(
+        fc.nat(profiles.length - 1),
+        fc.array(item, { maxLength: 20 }),
+        fc.array(fc.tuple(uid, rawValue), { maxLength: 20 }),
+        (pi, changes, reads) => {
+          // A fresh copy: description changes mutate the profile.
+          const base = profiles[pi];
+          const profile = pi < 2 ? profileFromRecord(pi === 0 ? demoDishwasher : demoWasher) : base;
+          const t = new SyncTransport();
+          const session = new Session({
+            transport: t,
+            profile,
+            deviceName: 'f',
+            deviceId: 'f',
+            logger: { debug() {}, info() {}, warn: (m) => assert.fail(m), error: (m) => assert.fail(m) },
+          });
+          t.push(initialValues);
+          t.push(JSON.stringify({ sID: SID, msgID: 2, resource: '/ro/descriptionChange', version: 1, action: 'NOTIFY', data: changes }));
+          for (const [u, v] of reads) {
+            const d = typeof u === 'number' ? profile.decode(u, v) : undefined;
+            if (d) assert.strictEqual(d.uid, u);
+            const f = typeof u === 'number' ? profile.byUid(u) : undefined;
+            if (f) {
+              try {
+                profile.encodeValue(f.uid, v);
+              } catch (e) {
+                assert.ok(e instanceof HomeConnectError && e.kind === 'validation', String(e));
+              }
             }
           }
-        }
-        session.dispose();
-      }),
+          session.dispose();
+        },
+      ),
       { numRuns: 300 },
     );
   });

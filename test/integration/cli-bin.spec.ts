@@ -240,13 +240,19 @@ describe('homeconnect-local bin (127.0.0.1)', function () {
         assert.strictEqual(line.action, 'start');
         const start = sim.received.slice(n).find((m) => m.resource === '/ro/activeProgram' && m.action === 'POST');
         assert.ok(start, 'program started');
-        const options = (start.data as Array<{ options: Array<{ uid: number; value: unknown }> }>)[0]!.options;
-        assert.ok(options.some((o) => o.uid === uid && o.value === 3600), JSON.stringify(options));
+        const options = (start.data as Array<{ options: Array<{ uid: number; value: unknown }> }>)[0].options;
+        assert.ok(
+          options.some((o) => o.uid === uid && o.value === 3600),
+          JSON.stringify(options),
+        );
         // --command runs a command through the same model (AbortProgram = uid 512).
         const abort = await runCli(['send', file, '--command', 'BSH.Common.Command.AbortProgram']);
         assert.strictEqual(abort.code, 0, abort.stderr);
         assert.strictEqual(jsonLines(abort.stdout)[0]?.action, 'command');
-        assert.ok(sim.received.some((m) => m.resource === '/ro/values' && JSON.stringify(m.data) === '[{"uid":512,"value":true}]'), 'abort sent');
+        assert.ok(
+          sim.received.some((m) => m.resource === '/ro/values' && JSON.stringify(m.data) === '[{"uid":512,"value":true}]'),
+          'abort sent',
+        );
       }
     });
 
@@ -269,7 +275,10 @@ describe('homeconnect-local bin (127.0.0.1)', function () {
       // Allowed, the raw write goes out (whatever the appliance answers).
       await runCli(['send', file, '--allow-dangerous', '--raw', '{"resource":"/ni/config","action":"POST","data":[]}']);
       assert.strictEqual(sim.connectionCount, before + 1);
-      assert.ok(sim.received.some((m) => m.resource === '/ni/config' && m.action === 'POST'), 'raw write sent');
+      assert.ok(
+        sim.received.some((m) => m.resource === '/ni/config' && m.action === 'POST'),
+        'raw write sent',
+      );
     });
 
     it('--raw GET prints the response data', async () => {
@@ -307,7 +316,10 @@ describe('homeconnect-local bin (127.0.0.1)', function () {
       fs.writeFileSync(wrong, JSON.stringify([{ ...demoDishwasher, key: Buffer.alloc(32, 7).toString('base64url'), host }]));
       const r = await runCli(['send', wrong, '--stop']);
       assert.strictEqual(r.code, 1);
-      assertOneErrorLine(r, /^homeconnect-local: Could not connect to dishwasher \(HCLOCAL-DEMODW1-000000000001\) at 127\.0\.0\.1:\d+ \(auth-failed\): .*the key is wrong\.\n$/);
+      assertOneErrorLine(
+        r,
+        /^homeconnect-local: Could not connect to dishwasher \(HCLOCAL-DEMODW1-000000000001\) at 127\.0\.0\.1:\d+ \(auth-failed\): .*the key is wrong\.\n$/,
+      );
       namedOnce(r.stderr, demoDishwasher, host);
       assert.strictEqual((jsonLines(r.stdout)[0] as { error: { kind: string } }).error.kind, 'auth-failed');
     });

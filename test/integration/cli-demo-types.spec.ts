@@ -36,11 +36,11 @@ describe('cli simulate --demo for every appliance type (integration)', function 
       assert.strictEqual(line.transport, record.connectionType.toLowerCase());
       // The saved profile is all a client needs: key, transport, address and both XML files.
       const [saved] = await importPath(zip);
-      assert.strictEqual(saved!.haId, record.haId);
-      assert.strictEqual(saved!.type, record.type);
-      assert.strictEqual(saved!.deviceDescription, record.deviceDescription);
-      assert.strictEqual(saved!.featureMapping, record.featureMapping);
-      const client = new ApplianceConnection({ record: saved! });
+      assert.strictEqual(saved.haId, record.haId);
+      assert.strictEqual(saved.type, record.type);
+      assert.strictEqual(saved.deviceDescription, record.deviceDescription);
+      assert.strictEqual(saved.featureMapping, record.featureMapping);
+      const client = new ApplianceConnection({ record: saved });
       connections.push(client);
       await new Promise<void>((resolve) => {
         client.on('state', (s) => s.state === 'connected' && resolve());

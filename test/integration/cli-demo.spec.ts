@@ -69,7 +69,7 @@ describe('demo appliances from the CLI (bin, 127.0.0.1)', function () {
   }
 
   for (const { demo, transport } of cases()) {
-    const name = demo.name as string;
+    const name = demo.name;
     it(`simulate --demo ${name} --transport ${transport} --save-profile F; watch F and send F work`, async () => {
       const { file, host, sim } = await simulate(name, transport);
       if (process.platform !== 'win32') assert.strictEqual(fs.statSync(file).mode & 0o777, 0o600);
@@ -90,7 +90,7 @@ describe('demo appliances from the CLI (bin, 127.0.0.1)', function () {
 
       // The saved host alone is enough too.
       const lock = await runCli(['send', file, '--set', 'BSH.Common.Setting.ChildLock=true']);
-      const childLock = profileFromRecord(saved!).find('BSH.Common.Setting.ChildLock');
+      const childLock = profileFromRecord(saved).find('BSH.Common.Setting.ChildLock');
       if (childLock && (childLock.access === 'readWrite' || childLock.access === undefined)) {
         assert.strictEqual(lock.code, 0, lock.stderr);
         await watch.waitForLine((l) => l.key === 'BSH.Common.Setting.ChildLock' && l.value === true);
@@ -127,7 +127,12 @@ describe('demo appliances from the CLI (bin, 127.0.0.1)', function () {
   it('--demo accepts every name of the demo list and refuses others, naming them', async () => {
     const r = await runCli(['simulate', '--demo', 'toaster']);
     assert.strictEqual(r.code, 2);
-    assert.strictEqual(r.stderr, `homeconnect-local: --demo must be one of ${demoRecords().map((d) => d.name).join(', ')}\n`);
+    assert.strictEqual(
+      r.stderr,
+      `homeconnect-local: --demo must be one of ${demoRecords()
+        .map((d) => d.name)
+        .join(', ')}\n`,
+    );
     const help = await runCli(['simulate', '--help']);
     for (const d of demoRecords()) assert.match(help.stdout, new RegExp(`\\b${d.name}\\b`));
     assert.match(help.stdout, /--save-profile <file>/);

@@ -9,11 +9,21 @@ const prices = path.join(fixturesDir, 'prices', 'tibber-2026-12-08.json');
 
 describe('homeconnect-local plan', function () {
   it('prints the cheapest start before the deadline as one JSON line', async () => {
-    const r = await runCli(['plan', '--prices', prices, '--duration', '7200', '--deadline', '2026-12-09T07:00:00+01:00', '--now', '2026-12-08T20:00:00+01:00']);
+    const r = await runCli([
+      'plan',
+      '--prices',
+      prices,
+      '--duration',
+      '7200',
+      '--deadline',
+      '2026-12-09T07:00:00+01:00',
+      '--now',
+      '2026-12-08T20:00:00+01:00',
+    ]);
     assert.strictEqual(r.code, 0, r.stderr);
     const lines = r.stdout.trim().split('\n');
     assert.strictEqual(lines.length, 1);
-    const plan = JSON.parse(lines[0]!) as Record<string, unknown>;
+    const plan = JSON.parse(lines[0]) as Record<string, unknown>;
     // the two cheapest consecutive hours are 03:00–05:00 on the 9th (0.2287, 0.2315)
     assert.strictEqual(plan.start, '2026-12-09T02:00:00.000Z');
     assert.strictEqual(plan.finish, '2026-12-09T04:00:00.000Z');
@@ -37,7 +47,21 @@ describe('homeconnect-local plan', function () {
           })),
         }),
       );
-      const r = await runCli(['plan', '--prices', solar, '--objective', 'solar', '--duration', '7200', '--deadline', '2026-12-08T18:00:00Z', '--now', '2026-12-08T08:10:00Z', '--step', '1800']);
+      const r = await runCli([
+        'plan',
+        '--prices',
+        solar,
+        '--objective',
+        'solar',
+        '--duration',
+        '7200',
+        '--deadline',
+        '2026-12-08T18:00:00Z',
+        '--now',
+        '2026-12-08T08:10:00Z',
+        '--step',
+        '1800',
+      ]);
       assert.strictEqual(r.code, 0, r.stderr);
       const plan = JSON.parse(r.stdout) as Record<string, unknown>;
       assert.strictEqual(plan.objective, 'solar');

@@ -46,27 +46,30 @@ describe('homeconnect-local simulate --quirk / send --start-path (127.0.0.1)', f
     const file = await simulate(['refuse-start-with-options', 'refuse-options-on-select']);
     const r = await runCli(['send', file, ...START]);
     assert.strictEqual(r.code, 0, r.stderr);
-    const line = jsonLines(r.stdout)[0]!;
+    const line = jsonLines(r.stdout)[0];
     assert.strictEqual(line.ok, true);
     assert.strictEqual(line.startPath, 'options-as-values');
-    assert.deepStrictEqual(line.refused.map((x: any) => [x.startPath, x.code]), [
-      ['direct', 400],
-      ['select-then-start', 403],
-    ]);
+    assert.deepStrictEqual(
+      line.refused.map((x: any) => [x.startPath, x.code]),
+      [
+        ['direct', 400],
+        ['select-then-start', 403],
+      ],
+    );
   });
 
   it('--start-path forces one path: used as given, and no fallback when it is refused', async () => {
     const file = await simulate(['refuse-options-on-select']);
     const refused = await runCli(['send', file, ...START, '--start-path', 'select-then-start']);
     assert.strictEqual(refused.code, 1, refused.stdout);
-    const outcome = jsonLines(refused.stdout)[0]!;
+    const outcome = jsonLines(refused.stdout)[0];
     assert.strictEqual(outcome.ok, false);
     assert.strictEqual(outcome.error.code, 403);
     assert.match(refused.stderr, /^homeconnect-local: [^\n]*403[^\n]*\n$/);
 
     const forced = await runCli(['send', file, ...START, '--start-path', 'options-as-values']);
     assert.strictEqual(forced.code, 0, forced.stderr);
-    assert.strictEqual(jsonLines(forced.stdout)[0]!.startPath, 'options-as-values');
+    assert.strictEqual(jsonLines(forced.stdout)[0].startPath, 'options-as-values');
   });
 
   it('bad --quirk and --start-path words are usage errors (exit 2)', async () => {

@@ -66,7 +66,14 @@ describe('cloud login against the fake cloud (127.0.0.1)', () => {
       accountId: 'account-42',
       appliances: [
         appliance('013110426187000262', { serialNumber: 'SN1', mac: '68-A4-0E-00-00-01' }),
-        appliance('SIEMENS-HB578G5S6-68A40E000002', { brand: 'SIEMENS', haType: 'Oven', vib: 'HB578G5S6', transport: 'AES', key: AES_KEY, iv: AES_IV }),
+        appliance('SIEMENS-HB578G5S6-68A40E000002', {
+          brand: 'SIEMENS',
+          haType: 'Oven',
+          vib: 'HB578G5S6',
+          transport: 'AES',
+          key: AES_KEY,
+          iv: AES_IV,
+        }),
         appliance('demo-1', { isDemo: true }),
         appliance('013110426187000999', { vib: 'SMV2' }),
       ],
@@ -126,7 +133,11 @@ describe('cloud login against the fake cloud (127.0.0.1)', () => {
   it('accepts the https and bare-code forms of the pasted address', async () => {
     const { env, req, pasted } = await start({ appliances: [appliance('1')] });
     const code = new URL(pasted).searchParams.get('code')!;
-    const result = await completeLogin(req, `  https://app.home-connect.com/auth/prod?code=${encodeURIComponent(code)}&state=${req.state} `, { env, fetch: undiciFetch });
+    const result = await completeLogin(
+      req,
+      `  https://app.home-connect.com/auth/prod?code=${encodeURIComponent(code)}&state=${req.state} `,
+      { env, fetch: undiciFetch },
+    );
     assert.strictEqual(result.records.length, 1);
     const second = createLoginRequest('EU', env);
     const pasted2 = await browserLogin(second.authorizeUrl);
@@ -140,7 +151,10 @@ describe('cloud login against the fake cloud (127.0.0.1)', () => {
       appliances: [appliance('A1', { haType: 'Washer' }), appliance('B2', { failFiles: true }), appliance('C3', { haType: 'Hob' })],
     });
     const result = await completeLogin(req, pasted, { env });
-    assert.deepStrictEqual(result.records.map((r) => r.haId), ['A1', 'C3']);
+    assert.deepStrictEqual(
+      result.records.map((r) => r.haId),
+      ['A1', 'C3'],
+    );
     assert.strictEqual(result.failures.length, 1);
     assert.strictEqual(result.failures[0].haId, 'B2');
     assert.strictEqual(result.failures[0].name, 'dishwasher');
@@ -224,9 +238,12 @@ describe('cloud login against the fake cloud (127.0.0.1)', () => {
     const again = createLoginRequest('EU', env);
     const second = await completeLogin(again, await browserLogin(again.authorizeUrl), { env });
     const merged = mergeRecords(renamed, second.records);
-    assert.deepStrictEqual(merged.map((r) => [r.name, r.host, r.key]), [
-      ['kitchen', '10.0.0.5', TLS_KEY],
-      ['oven', 'BOSCH-Oven-2', TLS_KEY],
-    ]);
+    assert.deepStrictEqual(
+      merged.map((r) => [r.name, r.host, r.key]),
+      [
+        ['kitchen', '10.0.0.5', TLS_KEY],
+        ['oven', 'BOSCH-Oven-2', TLS_KEY],
+      ],
+    );
   });
 });

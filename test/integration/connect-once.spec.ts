@@ -48,14 +48,20 @@ describe('connectOnce (integration, 127.0.0.1)', function () {
     assert.strictEqual(e.kind, 'offline');
     assert.match(e.message, new RegExp(`^Could not connect to washer \\(${demoWasher.haId}\\) at 127\\.0\\.0\\.1:${port} \\(offline\\): `));
     assert.strictEqual(e.details?.state, 'offline');
-    assert.ok(typeof e.details?.reason === 'string' && e.message.endsWith(e.details.reason as string));
+    assert.ok(typeof e.details?.reason === 'string' && e.message.endsWith(e.details.reason));
   });
 
   it('a wrong key is auth-failed; a silent appliance is a timeout', async () => {
     sim = new ApplianceSimulator({ record: demoDishwasher, host: '127.0.0.1', port: 0 });
     const { port } = await sim.start();
     const host = `127.0.0.1:${port}`;
-    const wrong = await failure(connectOnce({ record: { ...demoDishwasher, host, key: Buffer.alloc(32, 7).toString('base64url') }, timeoutMs: 10_000, timing: NO_RETRY }));
+    const wrong = await failure(
+      connectOnce({
+        record: { ...demoDishwasher, host, key: Buffer.alloc(32, 7).toString('base64url') },
+        timeoutMs: 10_000,
+        timing: NO_RETRY,
+      }),
+    );
     assert.strictEqual(wrong.kind, 'auth-failed');
     sim.faults.neverRespond('/ro/allMandatoryValues');
     const silent = await failure(connectOnce({ record: { ...demoDishwasher, host }, timeoutMs: 300, timing: NO_RETRY }));

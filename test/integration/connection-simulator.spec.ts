@@ -80,7 +80,11 @@ describe('ApplianceConnection against the simulator (integration)', function () 
     return conn;
   }
 
-  async function connected(record: ApplianceRecord, services: ServiceSetName = 'iz', timing: Partial<ConnectionTiming> = {}): Promise<ApplianceConnection> {
+  async function connected(
+    record: ApplianceRecord,
+    services: ServiceSetName = 'iz',
+    timing: Partial<ConnectionTiming> = {},
+  ): Promise<ApplianceConnection> {
     const c = await live(record, services, timing);
     const up = waitFor(c, 'connected');
     c.start();
@@ -100,7 +104,10 @@ describe('ApplianceConnection against the simulator (integration)', function () 
         assert.strictEqual(snap['BSH.Common.Status.OperationState'], 'Ready');
         assert.ok(c.info && typeof c.info === 'object', 'device info read');
         assert.deepStrictEqual(sim!.violations, []);
-        assert.deepStrictEqual(c.history().map((h) => h.state), ['connecting', 'handshaking', 'connected']);
+        assert.deepStrictEqual(
+          c.history().map((h) => h.state),
+          ['connecting', 'handshaking', 'connected'],
+        );
       });
     }
 
@@ -145,7 +152,10 @@ describe('ApplianceConnection against the simulator (integration)', function () 
       await back;
       assert.deepStrictEqual(batches, [], 'nothing changed, nothing replayed');
       assert.strictEqual(c.snapshot()['BSH.Common.Status.DoorState'], 'Closed');
-      assert.deepStrictEqual(sim!.violations.filter((v) => !/second concurrent/.test(v)), []);
+      assert.deepStrictEqual(
+        sim!.violations.filter((v) => !/second concurrent/.test(v)),
+        [],
+      );
     });
   }
 
@@ -164,7 +174,10 @@ describe('ApplianceConnection against the simulator (integration)', function () 
     await c.startProgram();
     assert.ok(['DelayedStart', 'Run'].includes(String((await running).value)));
 
-    const stopped = valuesMatching(c, (v) => v.key === 'BSH.Common.Status.OperationState' && v.value !== 'DelayedStart' && v.value !== 'Run');
+    const stopped = valuesMatching(
+      c,
+      (v) => v.key === 'BSH.Common.Status.OperationState' && v.value !== 'DelayedStart' && v.value !== 'Run',
+    );
     await c.stopProgram();
     await stopped;
 
@@ -267,13 +280,21 @@ describe('ApplianceConnection against the simulator (integration)', function () 
       record: { ...demoDishwasher, host: `127.0.0.1:${port}` },
       deviceId: 'integration-test',
       timing: { ...FAST, backoffMinMs: 10, backoffMaxMs: 40 },
-      logger: { debug: (m) => /next connection attempt/.test(m) && attempts++, info: (m) => infos.push(m), warn: (m) => infos.push(m), error: (m) => infos.push(m) },
+      logger: {
+        debug: (m) => /next connection attempt/.test(m) && attempts++,
+        info: (m) => infos.push(m),
+        warn: (m) => infos.push(m),
+        error: (m) => infos.push(m),
+      },
     });
     const offline = waitFor(conn, 'offline');
     conn.start();
     await offline;
     while (attempts < 4) await new Promise((r) => setTimeout(r, 20));
-    assert.deepStrictEqual(conn.history().map((h) => h.state), ['connecting', 'offline']);
+    assert.deepStrictEqual(
+      conn.history().map((h) => h.state),
+      ['connecting', 'offline'],
+    );
     assert.strictEqual(infos.length, 1, 'one log line for the whole offline streak');
     await assert.rejects(conn.setValues({ ChildLock: true }), { kind: 'not-connected' });
   });

@@ -44,7 +44,11 @@ describe('ApplianceConnection streaks and the first-message timeout (integration
     conn = sim = undefined;
   });
 
-  async function setup(record: ApplianceRecord, patch: Partial<ApplianceRecord>, timing: Partial<ConnectionTiming>): Promise<ApplianceConnection> {
+  async function setup(
+    record: ApplianceRecord,
+    patch: Partial<ApplianceRecord>,
+    timing: Partial<ConnectionTiming>,
+  ): Promise<ApplianceConnection> {
     sim = new ApplianceSimulator({ record, services: 'iz' });
     await sim.start();
     accepted = 0;
@@ -98,7 +102,10 @@ describe('ApplianceConnection streaks and the first-message timeout (integration
       sim!.faults.stall(false);
       await until(() => c.state === 'connected', 'connected after the stall');
       assert.deepStrictEqual(sim!.violations, []);
-      assert.ok(names(states).every((s) => ['connecting', 'handshaking', 'error', 'connected'].includes(s)), names(states).join(','));
+      assert.ok(
+        names(states).every((s) => ['connecting', 'handshaking', 'error', 'connected'].includes(s)),
+        names(states).join(','),
+      );
     });
   }
 });

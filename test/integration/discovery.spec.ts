@@ -25,7 +25,7 @@ describe('discovery over mDNS (loopback)', function () {
   });
 
   async function advertised(index: 0 | 1, extra: Partial<ReturnType<typeof demoRecords>[number]> = {}): Promise<ApplianceSimulator> {
-    const sim = new ApplianceSimulator({ record: { ...demoRecords()[index]!, ...extra }, advertise: LOOPBACK });
+    const sim = new ApplianceSimulator({ record: { ...demoRecords()[index], ...extra }, advertise: LOOPBACK });
     sims.push(sim);
     await sim.start();
     return sim;
@@ -72,7 +72,10 @@ describe('discovery over mDNS (loopback)', function () {
     await sim.moveTo({ port: 0 });
     await waitUntil(() => connectedCount() === 2, 10_000);
     assert.strictEqual(client.host, `127.0.0.1:${sim.port}`);
-    assert.ok(states.some((s) => s.state === 'connecting' && s.reason === `address changed to 127.0.0.1:${sim.port}`), JSON.stringify(states));
+    assert.ok(
+      states.some((s) => s.state === 'connecting' && s.reason === `address changed to 127.0.0.1:${sim.port}`),
+      JSON.stringify(states),
+    );
   });
 
   it('never connects to an appliance whose haId does not match, nor to an impostor with our haId but another key', async () => {
@@ -80,7 +83,7 @@ describe('discovery over mDNS (loopback)', function () {
     // our appliance is gone; another one (other haId) announces itself
     const other = await advertised(1);
     const client = new ApplianceConnection({
-      record: { ...dw!, host: '127.0.0.1:1' },
+      record: { ...dw, host: '127.0.0.1:1' },
       timing: { backoffMinMs: 50, backoffMaxMs: 200, connectTimeoutMs: 500, followAfterMs: 100 },
       addressLookup: async (haId) => {
         const a = await findAppliance(haId, { ...LOOPBACK, timeoutMs: 800 });
@@ -96,7 +99,7 @@ describe('discovery over mDNS (loopback)', function () {
     assert.strictEqual(client.host, '127.0.0.1:1');
     // an impostor announcing our haId with a different key: followed, but the key check fails
     const impostorKey = Buffer.alloc(32, 7).toString('base64url');
-    const impostor = new ApplianceSimulator({ record: { ...dw!, key: impostorKey }, advertise: LOOPBACK });
+    const impostor = new ApplianceSimulator({ record: { ...dw, key: impostorKey }, advertise: LOOPBACK });
     sims.push(impostor);
     await impostor.start();
     await waitUntil(() => client.host === `127.0.0.1:${impostor.port}`, 8000);
@@ -112,7 +115,10 @@ describe('discovery over mDNS (loopback)', function () {
         const port = Number(new URL(String(listening.listening)).port);
         const r = await runCli(['discover', '--interface', '127.0.0.1', '--timeout', '2'], CLI_ENV);
         assert.strictEqual(r.code, 0, r.stderr);
-        const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+        const lines = r.stdout
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l) as Record<string, unknown>);
         const line = lines.find((l) => l.haId === listening.haId);
         assert.ok(line, r.stdout);
         assert.deepStrictEqual(Object.keys(line).slice(0, 6), ['haId', 'host', 'port', 'transport', 'brand', 'type']);
@@ -127,7 +133,10 @@ describe('discovery over mDNS (loopback)', function () {
       const r = await runCli(['discover', '--interface', '127.0.0.1', '--timeout', '0.5'], CLI_ENV);
       assert.strictEqual(r.code, 0);
       assert.strictEqual(r.stdout, '');
-      assert.match(r.stderr, /^homeconnect-local: no mDNS answers on 127\.0\.0\.1 within 0\.5 s; is this running in a container without host networking\?/);
+      assert.match(
+        r.stderr,
+        /^homeconnect-local: no mDNS answers on 127\.0\.0\.1 within 0\.5 s; is this running in a container without host networking\?/,
+      );
     });
 
     it('a bad --interface or --timeout is a usage error', async () => {

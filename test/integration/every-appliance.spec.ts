@@ -30,9 +30,15 @@ const DEMO_CASES: Record<string, { start?: { program: string; options?: Record<s
     write: { 'Cooking.Common.Setting.Lighting': true, 'Cooking.Common.Setting.LightingBrightness': 40 },
   },
   fridge: { write: { SetpointTemperatureFreezer: -20, SuperModeRefrigerator: true } },
-  dryer: { start: { program: 'LaundryCare.Dryer.Program.Cotton', options: { DryingTarget: 'ExtraDry', WrinkleGuard: 'Min120' } }, write: { ChildLock: true } },
+  dryer: {
+    start: { program: 'LaundryCare.Dryer.Program.Cotton', options: { DryingTarget: 'ExtraDry', WrinkleGuard: 'Min120' } },
+    write: { ChildLock: true },
+  },
   coffee: {
-    start: { program: 'ConsumerProducts.CoffeeMaker.Program.Beverage.Espresso', options: { FillQuantity: 40, BeanAmount: 'Strong', CoffeeTemperature: '94C' } },
+    start: {
+      program: 'ConsumerProducts.CoffeeMaker.Program.Beverage.Espresso',
+      options: { FillQuantity: 40, BeanAmount: 'Strong', CoffeeTemperature: '94C' },
+    },
     write: { 'ConsumerProducts.CoffeeMaker.Setting.CupWarmer': true },
   },
 };
@@ -97,8 +103,8 @@ describe('every appliance type end to end: handshake, initial state, write, star
   }
 
   for (const record of demoRecords()) {
-    const name = record.name!;
-    const want = DEMO_CASES[name]!;
+    const name = record.name;
+    const want = DEMO_CASES[name];
     it(`demo ${name} (${record.connectionType}): handshake, initial state, write ${Object.keys(want.write).join(' + ')}, ${want.start ? 'start' : 'start refused locally'}`, async () => {
       const c = await connected(demoRecord(name)!);
       const snap = c.snapshot();
@@ -121,7 +127,11 @@ describe('every appliance type end to end: handshake, initial state, write, star
           assert.strictEqual(sim!.getValue(key), value, key);
         }
       } else {
-        await expectRefusal(c, (c.profile as unknown as { programs(): Feature[] }).programs()[0]?.key ?? 'anything', new RegExp(`^${name} \\(${record.haId}\\) does not allow remote starts`));
+        await expectRefusal(
+          c,
+          (c.profile as unknown as { programs(): Feature[] }).programs()[0]?.key ?? 'anything',
+          new RegExp(`^${name} \\(${record.haId}\\) does not allow remote starts`),
+        );
       }
       assert.deepStrictEqual(sim!.violations, []);
     });
@@ -231,7 +241,10 @@ describe('appliance type behaviour in the simulator (integration)', function () 
     await until(() => history('Cooking.Oven.Event.PreheatFinished').includes('Present'), 'PreheatFinished');
     const temps = history(T) as number[];
     assert.ok(temps.length >= 3, `temperatures on the way: ${temps.join(',')}`);
-    assert.ok(temps.every((t, i) => i === 0 || t > temps[i - 1]!), `rising: ${temps.join(',')}`);
+    assert.ok(
+      temps.every((t, i) => i === 0 || t > temps[i - 1]),
+      `rising: ${temps.join(',')}`,
+    );
     assert.strictEqual(temps[temps.length - 1], 200);
     assert.strictEqual(sim!.getValue('Cavity.001.Preheated'), true);
     assert.strictEqual(sim!.programPhase, 'running', 'no timer set: it keeps heating');
@@ -248,8 +261,8 @@ describe('appliance type behaviour in the simulator (integration)', function () 
     await until(() => history('BSH.Common.Status.OperationState').includes('Finished'), 'Finished at the probe target');
     assert.ok(history('Cooking.Oven.Event.Cavity.001.MeatProbeTargetReached').includes('Present'));
     const core = history('Cooking.Oven.Status.Cavity.001.MeatProbeCurrentTemperature') as number[];
-    assert.ok(core.length >= 3 && core.every((t, i) => i === 0 || t >= core[i - 1]!), core.join(','));
-    assert.ok(core[core.length - 1]! >= 60 && core[0]! < 30, core.join(','));
+    assert.ok(core.length >= 3 && core.every((t, i) => i === 0 || t >= core[i - 1]), core.join(','));
+    assert.ok(core[core.length - 1] >= 60 && core[0] < 30, core.join(','));
     // Without the probe the same program keeps heating (no timer set).
     sim!.setValue('MeatProbePlugged', false);
     values = [];
@@ -321,7 +334,7 @@ describe('appliance type behaviour in the simulator (integration)', function () 
     const remaining = history('BSH.Common.Option.RemainingProgramTime') as number[];
     assert.strictEqual(remaining[0], 2400);
     assert.strictEqual(remaining[remaining.length - 1], 0);
-    assert.ok(remaining.length > 3 && remaining.every((v, i) => i === 0 || v <= remaining[i - 1]!), remaining.join(','));
+    assert.ok(remaining.length > 3 && remaining.every((v, i) => i === 0 || v <= remaining[i - 1]), remaining.join(','));
     values = [];
     await c.startProgram('LaundryCare.Dryer.Program.Cotton', { FinishInRelative: 4 * 3600 });
     await until(() => history('BSH.Common.Status.OperationState').includes('DelayedStart'), 'DelayedStart');

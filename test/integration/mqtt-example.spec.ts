@@ -122,7 +122,7 @@ describe(`MQTT bridge example against mosquitto (${nodeRedModule})`, function ()
 
     // Initial state: every hcpy field, values as the appliance has them.
     await waitFor(() => statesSince(0).length > 0, 'first state message');
-    const first = statesSince(0)[0]!.payload;
+    const first = statesSince(0)[0].payload;
     assert.deepStrictEqual(Object.keys(first).sort(), [...STATE_FIELDS].sort(), JSON.stringify(first));
     const seconds = sim.getValue('BSH.Common.Option.RemainingProgramTime') as number;
     assert.deepStrictEqual(first, {
@@ -148,11 +148,13 @@ describe(`MQTT bridge example against mosquitto (${nodeRedModule})`, function ()
     const late = await connectClient(broker!.url);
     try {
       const retained: Received[] = [];
-      late.on('message', (topic, payload, packet) => retained.push({ topic, payload: JSON.parse(payload.toString()), retain: packet.retain }));
+      late.on('message', (topic, payload, packet) =>
+        retained.push({ topic, payload: JSON.parse(payload.toString()), retain: packet.retain }),
+      );
       await subscribe(late, stateTopic);
       await waitFor(() => retained.length > 0, 'retained state');
-      assert.strictEqual(retained[0]!.retain, true);
-      assert.deepStrictEqual(retained[0]!.payload, statesSince(0).at(-1)!.payload);
+      assert.strictEqual(retained[0].retain, true);
+      assert.deepStrictEqual(retained[0].payload, statesSince(0).at(-1)!.payload);
     } finally {
       await endClient(late);
     }

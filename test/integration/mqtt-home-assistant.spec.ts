@@ -150,7 +150,12 @@ describe(`MQTT with Home Assistant discovery example against mosquitto (${nodeRe
         assert.deepStrictEqual(discoveryProblems(topic, JSON.stringify(payload)), []);
         assert.ok(topic.startsWith(`homeassistant/`) && topic.includes(`/hcl_${BRIDGE_ID}/`), topic);
         assert.match(payload.unique_id, new RegExp(`^${record.haId}_`));
-        assert.deepStrictEqual(payload.device, { identifiers: [record.haId], manufacturer: record.brand, model: record.vib, name: record.name });
+        assert.deepStrictEqual(payload.device, {
+          identifiers: [record.haId],
+          manufacturer: record.brand,
+          model: record.vib,
+          name: record.name,
+        });
         assert.strictEqual(payload.availability[0].topic, `homeconnect/${record.name}/LWT`);
       }
     }
@@ -166,7 +171,11 @@ describe(`MQTT with Home Assistant discovery example against mosquitto (${nodeRe
     await waitFor(() => dw.getValue('Dishcare.Dishwasher.Setting.WaterHardness') === wantHardness, 'WaterHardness written');
     await waitFor(() => ha.latest.get(hardness.payload.state_topic) === wantHardness, 'WaterHardness state published');
     await waitFor(() => ha.latest.get('homeconnect/dishwasher/result') !== undefined, 'result published');
-    assert.strictEqual(JSON.parse(ha.latest.get('homeconnect/dishwasher/result')!).ok, true, ha.latest.get('homeconnect/dishwasher/result'));
+    assert.strictEqual(
+      JSON.parse(ha.latest.get('homeconnect/dishwasher/result')!).ok,
+      true,
+      ha.latest.get('homeconnect/dishwasher/result'),
+    );
 
     // hcpy2-0 forms on /set: uid with a wire enum number, and a non-JSON payload gets a clear error.
     const childLock = ha.entity(`${dwRecord.haId}_BSH.Common.Setting.ChildLock`)!;
@@ -189,7 +198,10 @@ describe(`MQTT with Home Assistant discovery example against mosquitto (${nodeRe
     assert.ok(programs.payload.options.includes('Quick45'));
     await publish(ha.client, programs.payload.command_topic, render(programs.payload.command_template, 'Quick45'));
     await waitFor(() => dw.getValue('BSH.Common.Root.SelectedProgram') === 'Dishcare.Dishwasher.Program.Quick45', 'Quick45 selected');
-    await waitFor(() => state('dishwasher', 'BSH.Common.Root.SelectedProgram') === 'Dishcare.Dishwasher.Program.Quick45', 'selected program published');
+    await waitFor(
+      () => state('dishwasher', 'BSH.Common.Root.SelectedProgram') === 'Dishcare.Dishwasher.Program.Quick45',
+      'selected program published',
+    );
     const startButton = ha.entity(`${dwRecord.haId}_BSH.Common.Root.SelectedProgram.Start`)!;
     n = ha.log.length;
     await publish(ha.client, startButton.payload.command_topic, startButton.payload.payload_press);
@@ -214,7 +226,10 @@ describe(`MQTT with Home Assistant discovery example against mosquitto (${nodeRe
     for (const name of ['dishwasher', 'washer']) {
       await waitFor(() => late.latest.get(`homeconnect/${name}/LWT`) === 'online', `${name} LWT after the restart`);
     }
-    await waitFor(() => late.latest.get('homeconnect/dishwasher/state/bsh_common_status_doorstate') === 'Closed', 'state after the restart');
+    await waitFor(
+      () => late.latest.get('homeconnect/dishwasher/state/bsh_common_status_doorstate') === 'Closed',
+      'state after the restart',
+    );
     await waitFor(() => late.entity(door.payload.unique_id) !== undefined, 'discovery after the restart');
 
     // Removing the washer from the account clears its entries (and only its).

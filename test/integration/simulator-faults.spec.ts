@@ -4,7 +4,7 @@ import { ApplianceSimulator } from '../../src/simulator/appliance-simulator';
 import { demoDishwasher, demoWasher } from '../../src/simulator/demo-profiles';
 import { RawClient, clientOptionsFor, type CloseInfo } from '../support/raw-client';
 
-/** Fault injection: what real appliances do to clients (§2.5, §3.4, §7.1). */
+/** Fault injection: what real appliances do to clients (protocol.md §2.5, §3.4, §7.1). */
 describe('simulator faults (integration)', function () {
   this.timeout(10000);
   let sim: ApplianceSimulator | undefined;
@@ -89,7 +89,10 @@ describe('simulator faults (integration)', function () {
     sim!.faults.stall(true);
     const m = c.envelope('/ro/allMandatoryValues', 'GET');
     await c.send(m);
-    await assert.rejects(c.waitFor((x) => x.msgID === m.msgID, 'stalled answer', 300), /timed out/);
+    await assert.rejects(
+      c.waitFor((x) => x.msgID === m.msgID, 'stalled answer', 300),
+      /timed out/,
+    );
     sim!.faults.stall(false);
     const res = await c.request('/ro/allMandatoryValues');
     assert.strictEqual(res!.code, undefined);
@@ -162,7 +165,10 @@ describe('simulator faults (integration)', function () {
     const m = c.envelope('/ro/allDescriptionChanges', 'GET');
     await c.send(m);
     assert.strictEqual((await c.request('/iz/info'))!.code, undefined, 'other resources still answered');
-    await assert.rejects(c.waitFor((x) => x.msgID === m.msgID, 'never', 200), /timed out/);
+    await assert.rejects(
+      c.waitFor((x) => x.msgID === m.msgID, 'never', 200),
+      /timed out/,
+    );
     sim!.faults.neverRespond(null);
     assert.strictEqual((await c.request('/ro/allDescriptionChanges'))!.code, undefined);
   });

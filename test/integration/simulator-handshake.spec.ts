@@ -54,7 +54,21 @@ describe('simulator handshake (integration)', function () {
         assert.strictEqual(r.services.code, undefined);
         const info = r.info!.data![0] as Record<string, unknown>;
         assert.strictEqual(info.deviceID, record.haId);
-        for (const k of ['eNumber', 'brand', 'vib', 'mac', 'haVersion', 'swVersion', 'hwVersion', 'deviceType', 'deviceInfo', 'customerIndex', 'serialNumber', 'fdString', 'shipSki']) {
+        for (const k of [
+          'eNumber',
+          'brand',
+          'vib',
+          'mac',
+          'haVersion',
+          'swVersion',
+          'hwVersion',
+          'deviceType',
+          'deviceInfo',
+          'customerIndex',
+          'serialNumber',
+          'fdString',
+          'shipSki',
+        ]) {
           assert.ok(k in info, `info has ${k}`);
         }
         assert.strictEqual(typeof info.deviceType, services === 'legacy' ? 'number' : 'string');
@@ -116,7 +130,10 @@ describe('simulator handshake (integration)', function () {
     for (const item of r.values.data as Array<Record<string, unknown>>) assert.deepStrictEqual(Object.keys(item), ['uid', 'value']);
     const desc = r.descriptions.data as Array<Record<string, unknown>>;
     assert.ok(desc.every((d) => Object.keys(d)[0] === 'uid'));
-    assert.ok(desc.some((d) => d.access === 'READWRITE'), 'access is upper-case as on real appliances');
+    assert.ok(
+      desc.some((d) => d.access === 'READWRITE'),
+      'access is upper-case as on real appliances',
+    );
     assert.strictEqual(h.sim!.getValue('OperationState'), 'Ready');
   });
 
@@ -173,7 +190,8 @@ describe('simulator handshake (integration)', function () {
       const res = (await c.request('/ro/activeProgram', 'POST', [{ program: 0x2004 }])) as Message;
       assert.strictEqual(res.code, undefined);
       const run = await c.waitFor(
-        (m) => m.resource === '/ro/values' && (m.data as Array<{ uid: number; value: unknown }>).some((i) => i.uid === 0x0228 && i.value === 3),
+        (m) =>
+          m.resource === '/ro/values' && (m.data as Array<{ uid: number; value: unknown }>).some((i) => i.uid === 0x0228 && i.value === 3),
         'OperationState Run',
       );
       assert.ok(run);

@@ -13,7 +13,7 @@ const ABORTED_EVENT = 0x0221;
 const ABORT = 0x0200;
 const OpState = { Ready: 1, DelayedStart: 2, Run: 3, Pause: 4, Finished: 6, Aborting: 8 };
 
-/** Programs that run in scaled time (§3.7, §7.3). */
+/** Programs that run in scaled time (protocol.md §3.7, §7.3). */
 describe('simulator programs (integration)', function () {
   this.timeout(10000);
   const h = simulatorHarness();
@@ -25,10 +25,15 @@ describe('simulator programs (integration)', function () {
   }
 
   const has = (uid: number, value: unknown) => (m: { resource: string; action: string; data?: unknown[] }) =>
-    m.action === 'NOTIFY' && m.resource === '/ro/values' && ((m.data ?? []) as Array<{ uid: number; value: unknown }>).some((i) => i.uid === uid && i.value === value);
+    m.action === 'NOTIFY' &&
+    m.resource === '/ro/values' &&
+    ((m.data ?? []) as Array<{ uid: number; value: unknown }>).some((i) => i.uid === uid && i.value === value);
 
   function history(c: RawClient, uid: number): unknown[] {
-    return c.notifiedValues().filter((i) => i.uid === uid).map((i) => i.value);
+    return c
+      .notifiedValues()
+      .filter((i) => i.uid === uid)
+      .map((i) => i.value);
   }
 
   it('runs Eco50 to Finished: Run, progress 0→100, remaining time down to 0, ProgramFinished Present', async () => {
@@ -42,10 +47,16 @@ describe('simulator programs (integration)', function () {
     assert.ok(progress[0] < 50, 'progress starts low');
     assert.strictEqual(progress[progress.length - 1], 100);
     assert.ok(progress.length > 3, 'progress reported on the way');
-    assert.ok(progress.every((v, i) => i === 0 || v >= progress[i - 1]), 'progress never goes back');
+    assert.ok(
+      progress.every((v, i) => i === 0 || v >= progress[i - 1]),
+      'progress never goes back',
+    );
     const remaining = history(c, REMAINING) as number[];
     assert.strictEqual(remaining[remaining.length - 1], 0);
-    assert.ok(remaining.every((v, i) => i === 0 || v <= remaining[i - 1]), 'remaining time only goes down');
+    assert.ok(
+      remaining.every((v, i) => i === 0 || v <= remaining[i - 1]),
+      'remaining time only goes down',
+    );
     assert.ok(history(c, FINISHED_EVENT).includes(1), 'ProgramFinished = Present');
     assert.deepStrictEqual(history(c, 256), [ECO50, 0]);
     assert.strictEqual(h.sim!.getValue('BSH.Common.Event.ProgramFinished'), 'Present');
@@ -106,7 +117,13 @@ describe('simulator programs (integration)', function () {
       connectionType: 'TLS',
       key: demoDishwasher.key,
       features: {
-        '527': { name: 'BSH.Common.Status.DoorState', access: 'read', refCID: '03', refDID: '80', values: enumOf('Open', 'Closed', 'Locked') },
+        '527': {
+          name: 'BSH.Common.Status.DoorState',
+          access: 'read',
+          refCID: '03',
+          refDID: '80',
+          values: enumOf('Open', 'Closed', 'Locked'),
+        },
         '552': {
           name: 'BSH.Common.Status.OperationState',
           access: 'read',

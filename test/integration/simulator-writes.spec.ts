@@ -40,7 +40,13 @@ describe('simulator writes (integration)', function () {
 
   it('unknown uid → 513 (WriteRequest.UnknownUID); nothing of a partly bad write is applied', async () => {
     const c = await ready();
-    assert.strictEqual(await write(c, [{ uid: CHILD_LOCK, value: true }, { uid: 0x7ff1, value: 1 }]), 513);
+    assert.strictEqual(
+      await write(c, [
+        { uid: CHILD_LOCK, value: true },
+        { uid: 0x7ff1, value: 1 },
+      ]),
+      513,
+    );
     assert.strictEqual(h.sim!.getValue('BSH.Common.Setting.ChildLock'), false);
   });
 
@@ -109,7 +115,8 @@ describe('simulator writes (integration)', function () {
     // Finish in 4 h: later than Cotton's 3 h run, so the start is delayed.
     assert.strictEqual((await start([{ program: 0x7001, options: [{ uid: 0x0227, value: 14400 }] }])).code, undefined);
     const delayed = await c.waitFor(
-      (m) => m.resource === '/ro/values' && (m.data as Array<{ uid: number; value: unknown }>).some((i) => i.uid === 0x0228 && i.value === 2),
+      (m) =>
+        m.resource === '/ro/values' && (m.data as Array<{ uid: number; value: unknown }>).some((i) => i.uid === 0x0228 && i.value === 2),
       'DelayedStart',
     );
     assert.ok(delayed);
@@ -120,7 +127,11 @@ describe('simulator writes (integration)', function () {
   it('writing a program uid to ActiveProgram via /ro/values starts it (dryer path, §3.7)', async () => {
     const c = await ready();
     assert.strictEqual(await write(c, [{ uid: 256, value: ECO50 }]), undefined);
-    await c.waitFor((m) => m.resource === '/ro/values' && (m.data as Array<{ uid: number; value: unknown }>).some((i) => i.uid === 256 && i.value === ECO50), 'ActiveProgram');
+    await c.waitFor(
+      (m) =>
+        m.resource === '/ro/values' && (m.data as Array<{ uid: number; value: unknown }>).some((i) => i.uid === 256 && i.value === ECO50),
+      'ActiveProgram',
+    );
     assert.strictEqual(h.sim!.programPhase, 'running');
   });
 });

@@ -1,5 +1,5 @@
 /**
- * `npm start` (scripts/start-demo.js) as a newcomer meets it: the editor URL only once Node-RED
+ * `npm start` (test/scripts/start-demo.js) as a newcomer meets it: the editor URL only once Node-RED
  * answers, the user's flows kept across starts (--reset / DEMO_RESET=1 restore the demo), every
  * demo appliance of the library in the demo account, a clear hint when the port is taken, and no
  * second build after the one the test run already did.
@@ -25,7 +25,7 @@ interface Run {
 }
 
 function start(demoDir: string, port: number, extra: { args?: string[]; env?: Record<string, string> } = {}): Run {
-  const child = spawn(process.execPath, [path.join(repoRoot, 'scripts', 'start-demo.js'), ...(extra.args ?? [])], {
+  const child = spawn(process.execPath, [path.join(repoRoot, 'test', 'scripts', 'start-demo.js'), ...(extra.args ?? [])], {
     cwd: repoRoot,
     env: { ...process.env, DEMO_DIR: demoDir, PORT: String(port), DEMO_RESET: '', ...(extra.env ?? {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -36,8 +36,8 @@ function start(demoDir: string, port: number, extra: { args?: string[]; env?: Re
     out += d.toString();
     for (const w of waiters.splice(0)) w();
   };
-  child.stdout!.on('data', feed);
-  child.stderr!.on('data', feed);
+  child.stdout.on('data', feed);
+  child.stderr.on('data', feed);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   let ended = false;
   void exited.then(() => {
@@ -74,7 +74,7 @@ async function flowsOf(port: number): Promise<Array<Record<string, any>>> {
   return (await res.json()) as Array<Record<string, any>>;
 }
 
-describe('npm start demo (scripts/start-demo.js)', function () {
+describe('npm start demo (test/scripts/start-demo.js)', function () {
   this.timeout(60000);
   let dir: string;
   let run: Run | undefined;
@@ -88,7 +88,9 @@ describe('npm start demo (scripts/start-demo.js)', function () {
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  async function startAndWait(extra: { args?: string[]; env?: Record<string, string> } = {}): Promise<{ port: number; hosts: Map<string, string> }> {
+  async function startAndWait(
+    extra: { args?: string[]; env?: Record<string, string> } = {},
+  ): Promise<{ port: number; hosts: Map<string, string> }> {
     const port = await freePort();
     run = start(dir, port, extra);
     const [, url] = await run.line(/Node-RED editor: (http:\/\/\S+)/);
@@ -99,7 +101,7 @@ describe('npm start demo (scripts/start-demo.js)', function () {
     await res.arrayBuffer();
     assert.match(run.output(), /build is up to date/, 'npm test built already: no second build');
     const hosts = new Map<string, string>();
-    for (const m of run.output().matchAll(/simulated (\S+) \((TLS|AES)\) on (127\.0\.0\.1:\d+)/g)) hosts.set(m[1]!, m[3]!);
+    for (const m of run.output().matchAll(/simulated (\S+) \((TLS|AES)\) on (127\.0\.0\.1:\d+)/g)) hosts.set(m[1], m[3]);
     return { port, hosts };
   }
 
@@ -114,14 +116,17 @@ describe('npm start demo (scripts/start-demo.js)', function () {
     );
   });
 
-  it('keeps the user\'s flows on the next start and points the demo account at the new simulators', async function () {
+  it("keeps the user's flows on the next start and points the demo account at the new simulators", async function () {
     const file = path.join(dir, 'flows.json');
     const flows = JSON.parse(fs.readFileSync(file, 'utf8')) as Array<Record<string, unknown>>;
-    flows.push({ id: 'user000000000001', type: 'comment', z: flows[0]!.id, name: 'my own node', info: '', x: 100, y: 600, wires: [] });
+    flows.push({ id: 'user000000000001', type: 'comment', z: flows[0].id, name: 'my own node', info: '', x: 100, y: 600, wires: [] });
     fs.writeFileSync(file, JSON.stringify(flows));
     const { port, hosts } = await startAndWait();
     const now = await flowsOf(port);
-    assert.ok(now.some((n) => n.id === 'user000000000001'), 'the user\'s node is still there');
+    assert.ok(
+      now.some((n) => n.id === 'user000000000001'),
+      "the user's node is still there",
+    );
     const account = now.find((n) => n.type === 'homeconnect-local-account')!;
     for (const r of demoRecords()) {
       assert.strictEqual(account.appliances.find((a: { haId: string }) => a.haId === r.haId).host, hosts.get(r.name));
@@ -133,7 +138,7 @@ describe('npm start demo (scripts/start-demo.js)', function () {
       const file = path.join(dir, 'flows.json');
       const flows = JSON.parse(fs.readFileSync(file, 'utf8')) as Array<Record<string, unknown>>;
       if (!flows.some((n) => n.id === 'user000000000001')) {
-        flows.push({ id: 'user000000000001', type: 'comment', z: flows[0]!.id, name: 'my own node', info: '', x: 100, y: 600, wires: [] });
+        flows.push({ id: 'user000000000001', type: 'comment', z: flows[0].id, name: 'my own node', info: '', x: 100, y: 600, wires: [] });
         fs.writeFileSync(file, JSON.stringify(flows));
       }
       const { port } = await startAndWait(how === '--reset' ? { args: ['--reset'] } : { env: { DEMO_RESET: '1' } });

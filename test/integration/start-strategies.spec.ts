@@ -39,11 +39,20 @@ describe('start strategies against fussy simulators (integration)', function () 
     sim = undefined;
   });
 
-  async function connect(quirks: SimulatorQuirkOptions, timing: Partial<ConnectionTiming> = {}, record: ApplianceRecord = demoDishwasher): Promise<ApplianceConnection> {
+  async function connect(
+    quirks: SimulatorQuirkOptions,
+    timing: Partial<ConnectionTiming> = {},
+    record: ApplianceRecord = demoDishwasher,
+  ): Promise<ApplianceConnection> {
     sim = new ApplianceSimulator({ record, quirks, timeScale: 100 });
     await sim.start();
     profile = profileFromRecord(record);
-    conn = new ApplianceConnection({ record: { ...record, host: sim.hostPort }, profile, deviceId: 'start-strategies', timing: { ...FAST, ...timing } });
+    conn = new ApplianceConnection({
+      record: { ...record, host: sim.hostPort },
+      profile,
+      deviceId: 'start-strategies',
+      timing: { ...FAST, ...timing },
+    });
     const c = conn;
     const up = new Promise<void>((resolve) => {
       const l = (s: StateChange): void => {
@@ -81,7 +90,7 @@ describe('start strategies against fussy simulators (integration)', function () 
 
   /** The appliance closes its write window while connected, announcing it by a description change. */
   async function closeWindow(): Promise<void> {
-    const told = new Promise<void>((resolve) => conn!.once('description' as never, () => resolve()));
+    const told = new Promise<void>((resolve) => conn!.once('description', () => resolve()));
     sim!.quirks.set({ delayedStartWriteWindow: { closedMs: 0 } });
     await told;
   }
@@ -97,7 +106,9 @@ describe('start strategies against fussy simulators (integration)', function () 
     const r = await run(start());
     assert.strictEqual(r.startPath, 'direct');
     assert.strictEqual(r.refused, undefined);
-    assert.deepStrictEqual(writes(), [{ resource: '/ro/activeProgram', data: [{ program: ECO50_UID, options: [{ uid: INTENSIV_ZONE, value: true }] }] }]);
+    assert.deepStrictEqual(writes(), [
+      { resource: '/ro/activeProgram', data: [{ program: ECO50_UID, options: [{ uid: INTENSIV_ZONE, value: true }] }] },
+    ]);
     assert.strictEqual(sim!.programPhase, 'running');
   });
 
@@ -105,7 +116,10 @@ describe('start strategies against fussy simulators (integration)', function () 
     await connect({ refuseStartWithOptions: 400 });
     const r = await run(start());
     assert.strictEqual(r.startPath, 'select-then-start');
-    assert.deepStrictEqual((r.refused as Array<{ startPath: string; code: number }>).map((x) => [x.startPath, x.code]), [['direct', 400]]);
+    assert.deepStrictEqual(
+      (r.refused as Array<{ startPath: string; code: number }>).map((x) => [x.startPath, x.code]),
+      [['direct', 400]],
+    );
     assert.deepStrictEqual(writes(), [
       { resource: '/ro/activeProgram', data: [{ program: ECO50_UID, options: [{ uid: INTENSIV_ZONE, value: true }] }] },
       { resource: '/ro/selectedProgram', data: [{ program: ECO50_UID, options: [{ uid: INTENSIV_ZONE, value: true }] }] },
@@ -119,7 +133,10 @@ describe('start strategies against fussy simulators (integration)', function () 
     await connect({ requireSelectBeforeStart: 526 });
     const r = await run(start({ options: {} }));
     assert.strictEqual(r.startPath, 'select-then-start');
-    assert.deepStrictEqual((r.refused as Array<{ code: number }>).map((x) => x.code), [526]);
+    assert.deepStrictEqual(
+      (r.refused as Array<{ code: number }>).map((x) => x.code),
+      [526],
+    );
     assert.strictEqual(sim!.programPhase, 'running');
   });
 
@@ -127,10 +144,13 @@ describe('start strategies against fussy simulators (integration)', function () 
     await connect({ refuseStartWithOptions: 400, refuseOptionsOnSelect: 403 });
     const r = await run(start({ options: { ...OPTIONS, 'Dishcare.Dishwasher.Option.BrillianceDry': false }, startIn: 600 }));
     assert.strictEqual(r.startPath, 'options-as-values');
-    assert.deepStrictEqual((r.refused as Array<{ startPath: string; code: number }>).map((x) => [x.startPath, x.code]), [
-      ['direct', 400],
-      ['select-then-start', 403],
-    ]);
+    assert.deepStrictEqual(
+      (r.refused as Array<{ startPath: string; code: number }>).map((x) => [x.startPath, x.code]),
+      [
+        ['direct', 400],
+        ['select-then-start', 403],
+      ],
+    );
     assert.deepStrictEqual(writes().slice(2), [
       { resource: '/ro/selectedProgram', data: [{ program: ECO50_UID }] },
       { resource: '/ro/values', data: [{ uid: INTENSIV_ZONE, value: true }] },
@@ -155,7 +175,18 @@ describe('start strategies against fussy simulators (integration)', function () 
     const r = await pending;
     assert.strictEqual(r.startPath, 'write-window');
     assert.deepStrictEqual(writes(before), [
-      { resource: '/ro/activeProgram', data: [{ program: ECO50_UID, options: [{ uid: INTENSIV_ZONE, value: true }, { uid: START_IN, value: 600 }] }] },
+      {
+        resource: '/ro/activeProgram',
+        data: [
+          {
+            program: ECO50_UID,
+            options: [
+              { uid: INTENSIV_ZONE, value: true },
+              { uid: START_IN, value: 600 },
+            ],
+          },
+        ],
+      },
     ]);
     assert.strictEqual(sim!.programPhase, 'delayed');
   });
@@ -165,12 +196,22 @@ describe('start strategies against fussy simulators (integration)', function () 
     await connect({ delayedStartWriteWindow: { closedMs: 0 } });
     const pending = run(start({ options: {}, startIn: 600 }));
     await new Promise((r) => setTimeout(r, 150));
-    assert.deepStrictEqual(writes().map((w) => w.resource), ['/ro/activeProgram'], 'one refused start, then waiting');
+    assert.deepStrictEqual(
+      writes().map((w) => w.resource),
+      ['/ro/activeProgram'],
+      'one refused start, then waiting',
+    );
     sim!.quirks.writeWindow(true);
     const r = await pending;
     assert.strictEqual(r.startPath, 'write-window');
-    assert.deepStrictEqual((r.refused as Array<{ startPath: string; code: number }>).map((x) => [x.startPath, x.code]), [['direct', 541]]);
-    assert.deepStrictEqual(writes().map((w) => w.resource), ['/ro/activeProgram', '/ro/activeProgram']);
+    assert.deepStrictEqual(
+      (r.refused as Array<{ startPath: string; code: number }>).map((x) => [x.startPath, x.code]),
+      [['direct', 541]],
+    );
+    assert.deepStrictEqual(
+      writes().map((w) => w.resource),
+      ['/ro/activeProgram', '/ro/activeProgram'],
+    );
   });
 
   it('write-window: a window that never opens ends in a timeout with nothing sent', async () => {
@@ -194,7 +235,10 @@ describe('start strategies against fussy simulators (integration)', function () 
     });
     // Give any (wrong) fallback time to reach the simulator before counting.
     await new Promise((r) => setTimeout(r, 200));
-    assert.deepStrictEqual(writes().map((w) => w.resource), ['/ro/activeProgram']);
+    assert.deepStrictEqual(
+      writes().map((w) => w.resource),
+      ['/ro/activeProgram'],
+    );
     assert.strictEqual(sim!.programPhase, 'running', 'the start was carried out; only its answer was lost');
   });
 
@@ -206,11 +250,17 @@ describe('start strategies against fussy simulators (integration)', function () 
       assert.strictEqual(e.kind, 'appliance-error');
       assert.strictEqual(e.code, 540);
       assert.match(e.message, /every path it was offered: direct 400 .*select-then-start 540/);
-      assert.deepStrictEqual(e.details.refused.map((x: any) => x.startPath), ['direct', 'select-then-start']);
+      assert.deepStrictEqual(
+        e.details.refused.map((x: any) => x.startPath),
+        ['direct', 'select-then-start'],
+      );
       return true;
     });
     // direct 400, then select-then-start: select fine, start refused 540 → stop (no options-as-values).
-    assert.deepStrictEqual(writes().map((w) => w.resource), ['/ro/activeProgram', '/ro/selectedProgram', '/ro/activeProgram']);
+    assert.deepStrictEqual(
+      writes().map((w) => w.resource),
+      ['/ro/activeProgram', '/ro/selectedProgram', '/ro/activeProgram'],
+    );
   });
 
   it('a forced path is not fallen back from', async () => {
@@ -219,7 +269,10 @@ describe('start strategies against fussy simulators (integration)', function () 
       assert.strictEqual(e.code, 403, 'a forced path is not fallen back from');
       return true;
     });
-    assert.deepStrictEqual(writes().map((w) => w.resource), ['/ro/selectedProgram']);
+    assert.deepStrictEqual(
+      writes().map((w) => w.resource),
+      ['/ro/selectedProgram'],
+    );
   });
 
   it('the account memory: the path that worked is tried first next time', async () => {
@@ -233,14 +286,23 @@ describe('start strategies against fussy simulators (integration)', function () 
     const second = await run(start(), {}, memory);
     assert.strictEqual(second.startPath, 'select-then-start');
     assert.strictEqual(second.refused, undefined, 'no refused attempt the second time');
-    assert.deepStrictEqual(writes(n).map((w) => w.resource), ['/ro/selectedProgram', '/ro/activeProgram']);
+    assert.deepStrictEqual(
+      writes(n).map((w) => w.resource),
+      ['/ro/selectedProgram', '/ro/activeProgram'],
+    );
   });
 
   it('a forced path is used as given (CLI --start-path)', async () => {
     await connect({});
     const r = await run(start(), { startPath: 'options-as-values' });
     assert.strictEqual(r.startPath, 'options-as-values');
-    assert.deepStrictEqual(writes().map((w) => w.resource), ['/ro/selectedProgram', '/ro/values', '/ro/activeProgram']);
-    await assert.rejects(run(start({ options: {} }), { startPath: 'write-window' }), /does not fit this start: the start has no delayed-start option/);
+    assert.deepStrictEqual(
+      writes().map((w) => w.resource),
+      ['/ro/selectedProgram', '/ro/values', '/ro/activeProgram'],
+    );
+    await assert.rejects(
+      run(start({ options: {} }), { startPath: 'write-window' }),
+      /does not fit this start: the start has no delayed-start option/,
+    );
   });
 });

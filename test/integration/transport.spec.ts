@@ -4,7 +4,12 @@ import * as net from 'net';
 import * as http from 'http';
 import * as tls from 'tls';
 import { connectTransport, PSK_CIPHERS, type ClientTransport, type TransportClose } from '../../src/protocol/client-transport';
-import { startApplianceServer, type ApplianceServer, type ApplianceServerOptions, type ServerConnection } from '../../src/protocol/server-transport';
+import {
+  startApplianceServer,
+  type ApplianceServer,
+  type ApplianceServerOptions,
+  type ServerConnection,
+} from '../../src/protocol/server-transport';
 import { CodecError } from '../../src/protocol/aes-frame-codec';
 import { HomeConnectError } from '../../src/errors';
 import type { ConnectionType } from '../../src/profile/types';
@@ -35,7 +40,10 @@ describe('client and server transports (127.0.0.1)', function () {
     return s;
   }
 
-  function connect(server: { port: number } | number, o: { type: ConnectionType; key?: Buffer; iv?: Buffer; host?: string; connectTimeoutMs?: number }): ClientTransport {
+  function connect(
+    server: { port: number } | number,
+    o: { type: ConnectionType; key?: Buffer; iv?: Buffer; host?: string; connectTimeoutMs?: number },
+  ): ClientTransport {
     const port = typeof server === 'number' ? server : server.port;
     const t = connectTransport({
       host: o.host ?? `127.0.0.1:${port}`,
@@ -104,7 +112,10 @@ describe('client and server transports (127.0.0.1)', function () {
         sent.push('');
         await Promise.all(sends);
         await all;
-        assert.deepStrictEqual(got, sent.map((s) => `echo:${s}`));
+        assert.deepStrictEqual(
+          got,
+          sent.map((s) => `echo:${s}`),
+        );
         assert.deepStrictEqual(serverGot, sent);
       });
 
@@ -240,7 +251,7 @@ describe('client and server transports (127.0.0.1)', function () {
         const a = connect(srv, { type });
         await opened(a);
         const ca = closed(a);
-        conns[0]!.close(1000, 'bye');
+        conns[0].close(1000, 'bye');
         const ia = await ca;
         assert.strictEqual(ia.error, undefined);
         assert.strictEqual(ia.code, 1000);
@@ -249,7 +260,7 @@ describe('client and server transports (127.0.0.1)', function () {
         const b = connect(srv, { type });
         await opened(b);
         const cb = closed(b);
-        conns[1]!.terminate();
+        conns[1].terminate();
         assert.strictEqual((await cb).error?.kind, 'offline');
         assert.strictEqual(srv.connections.size, 0);
       });
@@ -387,7 +398,9 @@ describe('client and server transports (127.0.0.1)', function () {
     it('answers 404 for other paths and plain requests', async () => {
       const srv = await serve({ connectionType: 'AES' });
       const status = await new Promise<number>((resolve, reject) =>
-        http.get({ host: '127.0.0.1', port: srv.port, path: '/other' }, (res) => (res.resume(), resolve(res.statusCode ?? 0))).on('error', reject),
+        http
+          .get({ host: '127.0.0.1', port: srv.port, path: '/other' }, (res) => (res.resume(), resolve(res.statusCode ?? 0)))
+          .on('error', reject),
       );
       assert.strictEqual(status, 404);
       const upgrade = await new Promise<number>((resolve, reject) => {
@@ -395,7 +408,12 @@ describe('client and server transports (127.0.0.1)', function () {
           host: '127.0.0.1',
           port: srv.port,
           path: '/elsewhere',
-          headers: { Connection: 'Upgrade', Upgrade: 'websocket', 'Sec-WebSocket-Version': '13', 'Sec-WebSocket-Key': crypto.randomBytes(16).toString('base64') },
+          headers: {
+            Connection: 'Upgrade',
+            Upgrade: 'websocket',
+            'Sec-WebSocket-Version': '13',
+            'Sec-WebSocket-Key': crypto.randomBytes(16).toString('base64'),
+          },
         });
         req.on('response', (res) => (res.resume(), resolve(res.statusCode ?? 0)));
         req.on('upgrade', () => reject(new Error('upgraded on a wrong path')));
@@ -409,8 +427,14 @@ describe('client and server transports (127.0.0.1)', function () {
         startApplianceServer({ connectionType: 'AES', key: KEY, onConnection: () => undefined }),
         (e: unknown) => e instanceof HomeConnectError && e.kind === 'validation',
       );
-      assert.throws(() => connectTransport({ host: '127.0.0.1', connectionType: 'TLS', key: Buffer.alloc(5) }), (e: unknown) => e instanceof HomeConnectError && e.kind === 'validation');
-      assert.throws(() => connectTransport({ host: 'not a host', connectionType: 'TLS', key: KEY }), (e: unknown) => e instanceof HomeConnectError && e.kind === 'validation');
+      assert.throws(
+        () => connectTransport({ host: '127.0.0.1', connectionType: 'TLS', key: Buffer.alloc(5) }),
+        (e: unknown) => e instanceof HomeConnectError && e.kind === 'validation',
+      );
+      assert.throws(
+        () => connectTransport({ host: 'not a host', connectionType: 'TLS', key: KEY }),
+        (e: unknown) => e instanceof HomeConnectError && e.kind === 'validation',
+      );
     });
   });
 

@@ -4,7 +4,16 @@ import * as vm from 'vm';
 import type { ApplianceRecord } from '../../src/profile/types';
 import { ApplianceSimulator } from '../../src/simulator/appliance-simulator';
 import { demoDishwasher, demoWasher } from '../../src/simulator/demo-profiles';
-import { ACCOUNT_ID, activeResources, homeconnectNodes, nodeRedHelper, nodeRedModule, startServer, stopServer, testAccount } from '../support/node-red-helper';
+import {
+  ACCOUNT_ID,
+  activeResources,
+  homeconnectNodes,
+  nodeRedHelper,
+  nodeRedModule,
+  startServer,
+  stopServer,
+  testAccount,
+} from '../support/node-red-helper';
 import type { FlowNode } from '../support/node-red-helper';
 import { InvariantWatch, until } from '../reliability/fault-harness';
 
@@ -46,7 +55,7 @@ describe(`leaks: ${REDEPLOYS} full redeploys of ${APPLIANCES} appliances (${node
   this.timeout(SOAK ? 600_000 : 180_000);
   const helper = nodeRedHelper();
   const sims: ApplianceSimulator[] = [];
-  let records: ApplianceRecord[] = [];
+  const records: ApplianceRecord[] = [];
   let watch: InvariantWatch;
 
   before(async () => {
@@ -90,7 +99,11 @@ describe(`leaks: ${REDEPLOYS} full redeploys of ${APPLIANCES} appliances (${node
     const acc = helper.getNode(ACCOUNT_ID);
     if (!acc || typeof acc.openConnections !== 'function') return false;
     const open: string[] = acc.openConnections();
-    return open.length === APPLIANCES && open.every((id) => acc.connection(id)?.client.state === 'connected') && sims.every((s) => s.activeConnections === 1);
+    return (
+      open.length === APPLIANCES &&
+      open.every((id) => acc.connection(id)?.client.state === 'connected') &&
+      sims.every((s) => s.activeConnections === 1)
+    );
   }
 
   it('sockets, timers and listeners return to their counts; heap after GC stays flat', async () => {
@@ -111,12 +124,18 @@ describe(`leaks: ${REDEPLOYS} full redeploys of ${APPLIANCES} appliances (${node
       for (const s of sims) s.received.length = 0; // the in-process simulators keep every message for tests
       if (i === 0) first = { resources: activeResources(), heap: heapMb(), red: listenerCounts(events), proc: listenerCounts(process) };
     }
-    await until(() => Object.keys(grown(activeResources(), first!.resources)).length === 0, 'resources back to the first deploy', 10_000).catch(() => undefined);
+    await until(
+      () => Object.keys(grown(activeResources(), first!.resources)).length === 0,
+      'resources back to the first deploy',
+      10_000,
+    ).catch(() => undefined);
     const last = { resources: activeResources(), heap: heapMb(), red: listenerCounts(events), proc: listenerCounts(process) };
 
     await helper.setFlows([{ id: TAB, type: 'tab', label: 'empty' }], 'full', {});
     await until(() => sims.every((s) => s.activeConnections === 0), 'every appliance socket closed');
-    await until(() => Object.keys(grown(activeResources(), start.resources)).length === 0, 'resources back to the start', 10_000).catch(() => undefined);
+    await until(() => Object.keys(grown(activeResources(), start.resources)).length === 0, 'resources back to the start', 10_000).catch(
+      () => undefined,
+    );
     const end = { resources: activeResources(), red: listenerCounts(events), proc: listenerCounts(process), heap: heapMb() };
 
     const sorted = [...timesMs].sort((a, b) => a - b);

@@ -1,13 +1,15 @@
 import * as assert from 'assert';
+import { strToU8, zipSync } from 'fflate';
 import * as fs from 'fs';
 import * as path from 'path';
-import { ADMIN_PREFIX, READ_SCOPE, WRITE_SCOPE, registerAdminApi } from '../../nodes/admin-api';
+import { ADMIN_PREFIX, DEPLOY_SCOPE, READ_SCOPE, WRITE_SCOPE, registerAdminApi } from '../../nodes/admin-api';
 import type { RedAPI } from '../../nodes/red-types';
 import { writeProfileZip } from '../../src/profile/import';
 import type { ApplianceRecord } from '../../src/profile/types';
 import { demoDishwasher, demoRecords, demoWasher } from '../../src/simulator/demo-profiles';
 import { browserLogin, fakeApplianceFrom, startFakeCloud, type FakeAppliance, type FakeCloud } from '../support/fake-cloud';
 import { fixturesDir } from '../support/paths';
+import { assertNoSecret } from '../support/secrets';
 import { ACCOUNT_ID, homeconnectNodes, nodeRedHelper, nodeRedModule, testAccount, useNodeRedServer } from '../support/node-red-helper';
 
 const helper = nodeRedHelper();
@@ -18,16 +20,17 @@ const request = (): any => (helper as unknown as { request(): any }).request();
 const P = ADMIN_PREFIX;
 
 /** Every route of the contract, with the scope its guard must carry. */
-const ROUTES: Array<[method: 'get' | 'post', path: string, scope: string]> = [
-  ['post', `${P}/login/start`, WRITE_SCOPE],
-  ['post', `${P}/login/complete`, WRITE_SCOPE],
-  ['post', `${P}/import`, WRITE_SCOPE],
-  ['post', `${P}/profile`, WRITE_SCOPE],
-  ['get', `${P}/account/:id/appliance/:haId/profile`, READ_SCOPE],
-  ['get', `${P}/account/:id/appliance/:haId/live`, READ_SCOPE],
-  ['post', `${P}/test-connection`, WRITE_SCOPE],
-  ['get', `${P}/account/:id/diagnostics`, READ_SCOPE],
-  ['get', `${P}/discover`, READ_SCOPE],
+const ROUTES: Array<[method: 'get' | 'post', path: string, scopes: string[]]> = [
+  // Endpoints handing out new secrets need the deploy permission too.
+  ['post', `${P}/login/start`, [WRITE_SCOPE, DEPLOY_SCOPE]],
+  ['post', `${P}/login/complete`, [WRITE_SCOPE, DEPLOY_SCOPE]],
+  ['post', `${P}/import`, [WRITE_SCOPE, DEPLOY_SCOPE]],
+  ['post', `${P}/profile`, [WRITE_SCOPE]],
+  ['get', `${P}/account/:id/appliance/:haId/profile`, [READ_SCOPE]],
+  ['get', `${P}/account/:id/appliance/:haId/live`, [READ_SCOPE]],
+  ['post', `${P}/test-connection`, [WRITE_SCOPE]],
+  ['get', `${P}/account/:id/diagnostics`, [READ_SCOPE]],
+  ['get', `${P}/discover`, [READ_SCOPE]],
 ];
 
 describe('admin API: permissions (structural)', function () {
@@ -53,20 +56,27 @@ describe('admin API: permissions (structural)', function () {
     } as unknown as RedAPI;
     registerAdminApi(red);
     registerAdminApi(red); // a second module init on the same app adds nothing
-    assert.deepStrictEqual(
-      seen.map((r) => [r.method, r.path]).sort(),
-      ROUTES.map(([m, p]) => [m, p]).sort(),
-    );
-    for (const [method, p, scope] of ROUTES) {
+    assert.deepStrictEqual(seen.map((r) => [r.method, r.path]).sort(), ROUTES.map(([m, p]) => [m, p]).sort());
+    for (const [method, p, scopes] of ROUTES) {
       const r = seen.find((x) => x.method === method && x.path === p)!;
-      assert.strictEqual(r.handlers.length, 2, `${p}: guard + handler`);
-      assert.strictEqual(guards.get(r.handlers[0]), scope, `${method} ${p} is guarded by ${scope}`);
+      // guards, then (POST) the JSON-only check, then the handler
+      assert.strictEqual(r.handlers.length, scopes.length + (method === 'post' ? 2 : 1), `${p}: guards + handler`);
+      assert.deepStrictEqual(
+        r.handlers.slice(0, scopes.length).map((h) => guards.get(h)),
+        scopes,
+        `${method} ${p} is guarded by ${scopes.join(', ')}`,
+      );
+      if (method === 'post') assert.strictEqual(guards.get(r.handlers[scopes.length]), undefined, 'then a non-guard');
     }
   });
 
   it('does nothing when the runtime has no admin API', function () {
-    const red = { nodes: { createNode() {}, registerType() {}, getNode: () => null }, events: { on() {}, removeListener() {} }, _: (k: string) => k };
-    assert.doesNotThrow(() => registerAdminApi(red as unknown as RedAPI));
+    const red = {
+      nodes: { createNode() {}, registerType() {}, getNode: () => null },
+      events: { on() {}, removeListener() {} },
+      _: (k: string) => k,
+    };
+    assert.doesNotThrow(() => registerAdminApi(red));
   });
 });
 
@@ -85,8 +95,8 @@ describe(`admin API over HTTP (${nodeRedModule})`, function () {
 
     it('GET routes answer 404 with a sentence for an account that is not deployed', async function () {
       for (const url of [
-        `${P}/account/nope/appliance/${records[0]!.haId}/profile`,
-        `${P}/account/nope/appliance/${records[0]!.haId}/live`,
+        `${P}/account/nope/appliance/${records[0].haId}/profile`,
+        `${P}/account/nope/appliance/${records[0].haId}/live`,
         `${P}/account/nope/diagnostics`,
       ]) {
         const res = await request().get(url).expect(404);
@@ -96,7 +106,9 @@ describe(`admin API over HTTP (${nodeRedModule})`, function () {
 
     it('a deployed node of another type is not an account (404)', async function () {
       await helper.unload();
-      await helper.load(nodes, [{ id: 'in1', type: 'homeconnect-local-in', account: '', appliance: 'x', output: 'changes', filter: '', initial: true, wires: [[]] }]);
+      await helper.load(nodes, [
+        { id: 'in1', type: 'homeconnect-local-in', account: '', appliance: 'x', output: 'changes', filter: '', initial: true, wires: [[]] },
+      ]);
       await request().get(`${P}/account/in1/diagnostics`).expect(404);
     });
 
@@ -110,8 +122,8 @@ describe(`admin API over HTTP (${nodeRedModule})`, function () {
     it('an appliance without stored profile gives 404 for its profile view', async function () {
       await helper.unload();
       const account = testAccount(records);
-      await helper.load(nodes, [account.node], testAccount([records[0]!]).credentials);
-      const res = await request().get(`${P}/account/${ACCOUNT_ID}/appliance/${records[1]!.haId}/profile`).expect(404);
+      await helper.load(nodes, [account.node], testAccount([records[0]]).credentials);
+      const res = await request().get(`${P}/account/${ACCOUNT_ID}/appliance/${records[1].haId}/profile`).expect(404);
       assert.match(res.body.error, /No key and profile/);
     });
 
@@ -126,10 +138,19 @@ describe(`admin API over HTTP (${nodeRedModule})`, function () {
         [`${P}/profile`, { record: { deviceDescription: '<nope/>', featureMapping: '<nope/>' } }, /./],
         [`${P}/profile`, { record: {} }, /no device profile/],
         [`${P}/test-connection`, {}, /key and profile/],
-        [`${P}/test-connection`, { host: '127.0.0.1:1', key: 'short', deviceDescription: demoDishwasher.deviceDescription, featureMapping: demoDishwasher.featureMapping }, /key/],
+        [
+          `${P}/test-connection`,
+          {
+            host: '127.0.0.1:1',
+            key: 'short',
+            deviceDescription: demoDishwasher.deviceDescription,
+            featureMapping: demoDishwasher.featureMapping,
+          },
+          /key/,
+        ],
       ];
       for (const [url, body, re] of cases) {
-        const res = await request().post(url).send(body as object).expect(400);
+        const res = await request().post(url).send(body).expect(400);
         assert.match(res.body.error, re, `${url} ${JSON.stringify(body).slice(0, 80)}`);
       }
       // a JSON array is not an object body
@@ -137,7 +158,10 @@ describe(`admin API over HTTP (${nodeRedModule})`, function () {
     });
 
     it('test-connection names a missing deployed account or appliance with 404', async function () {
-      let res = await request().post(`${P}/test-connection`).send({ account: 'nope', haId: records[0]!.haId, host: '127.0.0.1:1' }).expect(404);
+      let res = await request()
+        .post(`${P}/test-connection`)
+        .send({ account: 'nope', haId: records[0].haId, host: '127.0.0.1:1' })
+        .expect(404);
       assert.match(res.body.error, /not deployed/);
       res = await request().post(`${P}/test-connection`).send({ account: ACCOUNT_ID, haId: 'NOPE', host: '127.0.0.1:1' }).expect(404);
       assert.match(res.body.error, /no key and profile for NOPE/);
@@ -179,13 +203,15 @@ describe(`admin API over HTTP (${nodeRedModule})`, function () {
     });
 
     it('an IDDF ZIP needs the key, and with key and iv it becomes a record with the given host and name', async function () {
-      const { zipSync, strToU8 } = require('fflate') as typeof import('fflate');
       const iddf = zipSync({
         [`${demoWasher.haId}_DeviceDescription.xml`]: strToU8(demoWasher.deviceDescription!),
         [`${demoWasher.haId}_FeatureMapping.xml`]: strToU8(demoWasher.featureMapping!),
       });
       const file = { name: 'iddf.zip', data: Buffer.from(iddf).toString('base64') };
-      let res = await request().post(`${P}/import`).send({ files: [file] }).expect(200);
+      let res = await request()
+        .post(`${P}/import`)
+        .send({ files: [file] })
+        .expect(200);
       assert.deepStrictEqual(res.body.records, []);
       assert.match(res.body.errors[0].message, /without keys/);
       res = await request()
@@ -200,7 +226,21 @@ describe(`admin API over HTTP (${nodeRedModule})`, function () {
       assert.strictEqual(r.connectionType, 'AES');
     });
 
-    it('importing into a deployed account returns its stored appliances too, names and hosts kept', async function () {
+    it('importing into a deployed account returns only what was sent: no stored key or iv, even when the file fails', async function () {
+      await helper.unload();
+      await loadAccount([{ ...demoWasher, name: 'laundry', host: '192.0.2.11' }]);
+      const zip = writeProfileZip(demoDishwasher);
+      for (const files of [
+        [{ name: zip.fileName, data: Buffer.from(zip.data).toString('base64') }],
+        [{ name: 'broken.zip', data: Buffer.from('PK\u0003\u0004 not really').toString('base64') }],
+      ]) {
+        const res = await request().post(`${P}/import`).send({ account: ACCOUNT_ID, files }).expect(200);
+        assert.ok(!res.body.records.some((r: ApplianceRecord) => r.haId === demoWasher.haId), 'the stored washer is not returned');
+        assertNoSecret(res.text, [demoWasher.key, demoWasher.iv!]);
+      }
+    });
+
+    it('importing into a deployed account keeps the stored names and hosts of the imported appliances', async function () {
       // The deployed account holds only the dishwasher (renamed, with a host); the washer is imported.
       const stored = { ...demoDishwasher, name: 'kitchen', host: '192.0.2.10' };
       await helper.unload();
@@ -225,6 +265,24 @@ describe(`admin API over HTTP (${nodeRedModule})`, function () {
       assert.strictEqual(byId.get(demoWasher.haId)!.key, demoWasher.key);
     });
 
+    it('hosts typed for manual entry or test connection are checked like connecting (400 with the reason)', async function () {
+      for (const path of ['/import', '/test-connection']) {
+        const res = await request()
+          .post(`${P}${path}`)
+          .send({ host: 'evil.example:443/../x?y', key: demoDishwasher.key, files: [{ name: 'a.zip', data: 'UEsDBA==' }], features: {} })
+          .expect(400);
+        assert.match(res.body.error, /The appliance address "evil\.example:443\/\.\.\/x\?y" is not valid/);
+      }
+    });
+
+    it('every POST refuses a body that is not JSON (415), form posts included', async function () {
+      for (const path of ['/login/start', '/login/complete', '/import', '/profile', '/test-connection']) {
+        const res = await request().post(`${P}${path}`).type('form').send({ region: 'EU', files: 'x' }).expect(415);
+        assert.match(res.body.error, /only JSON/);
+        await request().post(`${P}${path}`).set('Content-Type', 'text/plain').send('{}').expect(415);
+      }
+    });
+
     it('"imported" lists only the appliances read from the files, not the stored ones merged in', async function () {
       await helper.unload();
       await loadAccount([{ ...demoDishwasher, host: '192.0.2.10' }]);
@@ -233,7 +291,7 @@ describe(`admin API over HTTP (${nodeRedModule})`, function () {
         .post(`${P}/import`)
         .send({ account: ACCOUNT_ID, files: [{ name: washerZip.fileName, data: Buffer.from(washerZip.data).toString('base64') }] })
         .expect(200);
-      assert.strictEqual(res.body.records.length, 2);
+      assert.strictEqual(res.body.records.length, 1, 'no stored record (and so no stored secret) comes back');
       assert.deepStrictEqual(res.body.imported, [demoWasher.haId]);
     });
   });
@@ -261,9 +319,13 @@ describe(`admin API over HTTP (${nodeRedModule})`, function () {
       assert.ok(typeof startIn.max === 'number');
       const enums = [...v.settings, ...v.statuses].filter((f: { type: string }) => f.type === 'enum');
       assert.ok(enums.length > 0);
-      for (const f of enums) assert.ok(Array.isArray(f.members) && f.members.length > 0 && f.members.every((m: unknown) => typeof m === 'string'), f.key);
+      for (const f of enums)
+        assert.ok(Array.isArray(f.members) && f.members.length > 0 && f.members.every((m: unknown) => typeof m === 'string'), f.key);
       assert.ok(v.commands.some((c: { key: string }) => c.key === 'BSH.Common.Command.AbortProgram'));
-      assert.ok(v.programs.every((p: { favourite?: boolean }) => p.favourite === undefined), 'no favourites on the dishwasher');
+      assert.ok(
+        v.programs.every((p: { favourite?: boolean }) => p.favourite === undefined),
+        'no favourites on the dishwasher',
+      );
       assert.ok(!JSON.stringify(v).includes(demoDishwasher.key));
     });
 
@@ -271,10 +333,7 @@ describe(`admin API over HTTP (${nodeRedModule})`, function () {
       await loadAccount();
       const res = await request().get(`${P}/account/${ACCOUNT_ID}/appliance/${demoWasher.haId}/profile`).expect(200);
       const fav = res.body.programs.filter((p: { favourite?: boolean }) => p.favourite);
-      assert.deepStrictEqual(
-        fav.map((p: { shortKey: string }) => p.shortKey).sort(),
-        ['Memory1', 'Memory2'],
-      );
+      assert.deepStrictEqual(fav.map((p: { shortKey: string }) => p.shortKey).sort(), ['Memory1', 'Memory2']);
       assert.ok(fav.every((p: { group: string }) => p.group === 'LaundryCare.Common.ProgramGroup.Favorites'));
       const cotton = res.body.programs.find((p: { shortKey: string }) => p.shortKey === 'Cotton');
       assert.ok(cotton && !cotton.favourite && cotton.group === undefined);
@@ -287,7 +346,10 @@ describe(`admin API over HTTP (${nodeRedModule})`, function () {
     it('POST /profile accepts an hcpy features map with a description', async function () {
       await helper.load(nodes, []);
       const hcpy = JSON.parse(fs.readFileSync(path.join(fixturesDir, 'import', 'hcpy-devices.json'), 'utf8'))[0];
-      const res = await request().post(`${P}/profile`).send({ record: { features: hcpy.features, description: hcpy.description } }).expect(200);
+      const res = await request()
+        .post(`${P}/profile`)
+        .send({ record: { features: hcpy.features, description: hcpy.description } })
+        .expect(200);
       assert.strictEqual(res.body.description.brand, hcpy.description.brand);
       const door = res.body.statuses.find((s: { key: string }) => s.key === 'BSH.Common.Status.DoorState');
       assert.deepStrictEqual(door.members, ['Open', 'Closed']);
@@ -295,7 +357,7 @@ describe(`admin API over HTTP (${nodeRedModule})`, function () {
 
     it('GET live without an open session is a disconnected empty view', async function () {
       await loadAccount();
-      const res = await request().get(`${P}/account/${ACCOUNT_ID}/appliance/${records[0]!.haId}/live`).expect(200);
+      const res = await request().get(`${P}/account/${ACCOUNT_ID}/appliance/${records[0].haId}/live`).expect(200);
       assert.deepStrictEqual(res.body, { state: 'disconnected', values: {}, features: {}, programs: {} });
     });
   });
@@ -365,9 +427,7 @@ describe(`admin API over HTTP (${nodeRedModule})`, function () {
     });
 
     it('logging in again for a deployed account keeps its names and hosts', async function () {
-      const mine = [
-        { ...demoDishwasher, name: 'kitchen dishwasher', host: '192.0.2.10' },
-      ];
+      const mine = [{ ...demoDishwasher, name: 'kitchen dishwasher', host: '192.0.2.10' }];
       await loadAccount(mine);
       await useCloud([fakeApplianceFrom(demoDishwasher), fakeApplianceFrom(demoWasher)]);
       const { loginId, address } = await startLogin();
@@ -385,7 +445,10 @@ describe(`admin API over HTTP (${nodeRedModule})`, function () {
       await useCloud([fakeApplianceFrom(demoDishwasher), fakeApplianceFrom(demoWasher, { failFiles: true })]);
       const { loginId, address } = await startLogin();
       const res = await request().post(`${P}/login/complete`).send({ loginId, address }).expect(200);
-      assert.deepStrictEqual(res.body.records.map((r: ApplianceRecord) => r.haId), [demoDishwasher.haId]);
+      assert.deepStrictEqual(
+        res.body.records.map((r: ApplianceRecord) => r.haId),
+        [demoDishwasher.haId],
+      );
       assert.strictEqual(res.body.failures.length, 1);
       assert.strictEqual(res.body.failures[0].haId, demoWasher.haId);
     });

@@ -1,3 +1,5 @@
+import * as http from 'http';
+import * as net from 'net';
 import * as assert from 'assert';
 import { ADMIN_PREFIX } from '../../nodes/admin-api';
 import { closedPort } from '../support/fake-cloud';
@@ -33,7 +35,14 @@ async function pollGet(url: string, check: (body: any) => boolean, what: string)
 /** Every encoding a key could leak in. */
 function encodings(secretText: string): string[] {
   const b = Buffer.from(secretText, 'base64url');
-  return [b.toString('base64url'), b.toString('base64'), b.toString('base64').replace(/=+$/, ''), b.toString('hex'), b.toString('hex').toUpperCase(), b.toString('latin1')];
+  return [
+    b.toString('base64url'),
+    b.toString('base64'),
+    b.toString('base64').replace(/=+$/, ''),
+    b.toString('hex'),
+    b.toString('hex').toUpperCase(),
+    b.toString('latin1'),
+  ];
 }
 
 describe(`admin API against simulated appliances (${nodeRedModule})`, function () {
@@ -48,7 +57,7 @@ describe(`admin API against simulated appliances (${nodeRedModule})`, function (
     id: 'in1',
     type: 'homeconnect-local-in',
     account: ACCOUNT_ID,
-    appliance: sims.records[0]!.haId,
+    appliance: sims.records[0].haId,
     output: 'changes',
     filter: '',
     initial: true,
@@ -62,7 +71,7 @@ describe(`admin API against simulated appliances (${nodeRedModule})`, function (
 
   it('live view of an open session: connected, values, access and programs', async function () {
     await deployWithDishwasherSession();
-    const dw = sims.records[0]!;
+    const dw = sims.records[0];
     const live = await pollGet(
       `${P}/account/${ACCOUNT_ID}/appliance/${dw.haId}/live`,
       (b) => b.state === 'connected' && Object.keys(b.values).length > 0,
@@ -75,13 +84,13 @@ describe(`admin API against simulated appliances (${nodeRedModule})`, function (
     const settings = Object.entries(live.features).filter(([k]) => k.includes('.Setting.'));
     assert.ok(settings.length > 0 && settings.every(([, f]: [string, any]) => typeof f.access === 'string'));
     // the washer has no session
-    const washer = await request().get(`${P}/account/${ACCOUNT_ID}/appliance/${sims.records[1]!.haId}/live`).expect(200);
+    const washer = await request().get(`${P}/account/${ACCOUNT_ID}/appliance/${sims.records[1].haId}/live`).expect(200);
     assert.strictEqual(washer.body.state, 'disconnected');
   });
 
   it('diagnostics: history, traffic and profile summary per appliance, with no key or iv in any encoding', async function () {
     await deployWithDishwasherSession();
-    const dw = sims.records[0]!;
+    const dw = sims.records[0];
     await pollGet(`${P}/account/${ACCOUNT_ID}/appliance/${dw.haId}/live`, (b) => b.state === 'connected', 'connected');
     const res = await request().get(`${P}/account/${ACCOUNT_ID}/diagnostics`).expect(200);
     const d = res.body;
@@ -98,7 +107,7 @@ describe(`admin API against simulated appliances (${nodeRedModule})`, function (
     for (const entry of [...a.history, ...a.traffic]) assert.match(entry.at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/, String(entry.at));
     assert.strictEqual(a.profile.description.type, 'Dishwasher');
     assert.ok(a.profile.counts.programs > 0);
-    const w = d.appliances.find((x: { haId: string }) => x.haId === sims.records[1]!.haId);
+    const w = d.appliances.find((x: { haId: string }) => x.haId === sims.records[1].haId);
     assert.strictEqual(w.state, 'disconnected');
     assert.deepStrictEqual(w.history, []);
     assert.strictEqual(w.profile.description.type, 'Washer');
@@ -115,10 +124,16 @@ describe(`admin API against simulated appliances (${nodeRedModule})`, function (
 
   it('test-connection with the settings on screen (not deployed): ok with the appliance info', async function () {
     await helper.load(nodes, []);
-    const dw = sims.records[0]!;
+    const dw = sims.records[0];
     const res = await request()
       .post(`${P}/test-connection`)
-      .send({ host: dw.host, connectionType: 'TLS', key: dw.key, deviceDescription: dw.deviceDescription, featureMapping: dw.featureMapping })
+      .send({
+        host: dw.host,
+        connectionType: 'TLS',
+        key: dw.key,
+        deviceDescription: dw.deviceDescription,
+        featureMapping: dw.featureMapping,
+      })
       .expect(200);
     assert.strictEqual(res.body.ok, true, JSON.stringify(res.body));
     assert.strictEqual(res.body.state, 'connected');
@@ -134,7 +149,7 @@ describe(`admin API against simulated appliances (${nodeRedModule})`, function (
   it('test-connection for a deployed AES appliance takes key, iv and profile from the account', async function () {
     const account = testAccount(sims.records);
     await helper.load(nodes, [account.node], account.credentials);
-    const wm = sims.records[1]!;
+    const wm = sims.records[1];
     const res = await request().post(`${P}/test-connection`).send({ account: ACCOUNT_ID, haId: wm.haId, host: wm.host }).expect(200);
     assert.strictEqual(res.body.ok, true, JSON.stringify(res.body));
     assert.strictEqual(res.body.info.model, wm.vib);
@@ -143,7 +158,7 @@ describe(`admin API against simulated appliances (${nodeRedModule})`, function (
 
   it('test-connection while the shared session is connected answers from it without a second connection', async function () {
     await deployWithDishwasherSession();
-    const dw = sims.records[0]!;
+    const dw = sims.records[0];
     await pollGet(`${P}/account/${ACCOUNT_ID}/appliance/${dw.haId}/live`, (b) => b.state === 'connected', 'connected');
     const before = sims.dishwasher.connectionCount;
     const res = await request().post(`${P}/test-connection`).send({ account: ACCOUNT_ID, haId: dw.haId, host: dw.host }).expect(200);
@@ -154,10 +169,52 @@ describe(`admin API against simulated appliances (${nodeRedModule})`, function (
     assert.strictEqual(sims.dishwasher.connectionCount, before);
   });
 
+  it('test-connection is no port scanner: other hosts get one of three answers, never a raw socket error', async function () {
+    await helper.load(nodes, []);
+    const servers: Array<net.Server> = [];
+    const listen = async (server: net.Server): Promise<string> => {
+      servers.push(server);
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+      return `127.0.0.1:${(server.address() as net.AddressInfo).port}`;
+    };
+    try {
+      const hosts = {
+        closed: `127.0.0.1:${await closedPort()}`,
+        http: await listen(http.createServer((_req, res) => res.end('hello'))),
+        ssh: await listen(net.createServer((s) => s.end('SSH-2.0-OpenSSH_9.6\r\n'))),
+        reset: await listen(net.createServer((s) => s.resetAndDestroy())),
+      };
+      for (const r of sims.records) {
+        for (const [what, host] of Object.entries(hosts)) {
+          const body = {
+            host,
+            connectionType: r.connectionType,
+            key: r.key,
+            ...(r.iv ? { iv: r.iv } : {}),
+            deviceDescription: r.deviceDescription,
+            featureMapping: r.featureMapping,
+          };
+          const res = await request().post(`${P}/test-connection`).send(body).expect(200);
+          assert.strictEqual(res.body.ok, false, what);
+          assert.ok(['not a Home Connect appliance', 'unreachable'].includes(res.body.answer), `${what}: ${res.text}`);
+          assert.doesNotMatch(
+            res.body.reason,
+            /ECONN|EPIPE|socket|hang up|SSH|hello|wrong version|HTTP\/|Parse Error|status code/i,
+            `${what}: ${res.body.reason}`,
+          );
+          if (what === 'closed') assert.strictEqual(res.body.answer, 'unreachable', res.text);
+          if (what === 'http') assert.strictEqual(res.body.answer, 'not a Home Connect appliance', `${r.connectionType}: ${res.text}`);
+        }
+      }
+    } finally {
+      for (const s of servers) s.close();
+    }
+  });
+
   it('test-connection failures: nothing listening is offline, a wrong key is auth-failed, HTTP 404 asks for a power cycle', async function () {
     await helper.load(nodes, []);
-    const dw = sims.records[0]!;
-    const wm = sims.records[1]!;
+    const dw = sims.records[0];
+    const wm = sims.records[1];
     const onScreen = (r: typeof dw, extra: Record<string, unknown> = {}) => ({
       host: r.host,
       connectionType: r.connectionType,
@@ -169,13 +226,20 @@ describe(`admin API against simulated appliances (${nodeRedModule})`, function (
     });
     const wrongKey = Buffer.alloc(32, 7).toString('base64url');
 
-    let res = await request().post(`${P}/test-connection`).send(onScreen(dw, { host: `127.0.0.1:${await closedPort()}` })).expect(200);
+    let res = await request()
+      .post(`${P}/test-connection`)
+      .send(onScreen(dw, { host: `127.0.0.1:${await closedPort()}` }))
+      .expect(200);
     assert.strictEqual(res.body.ok, false);
     assert.strictEqual(res.body.kind, 'offline', JSON.stringify(res.body));
-    assert.match(res.body.reason, /not reachable/);
+    assert.strictEqual(res.body.answer, 'unreachable');
+    assert.match(res.body.reason, /^No Home Connect appliance is reachable at 127\.0\.0\.1:\d+\.$/);
 
     for (const r of [dw, wm]) {
-      res = await request().post(`${P}/test-connection`).send(onScreen(r, { key: wrongKey })).expect(200);
+      res = await request()
+        .post(`${P}/test-connection`)
+        .send(onScreen(r, { key: wrongKey }))
+        .expect(200);
       assert.strictEqual(res.body.ok, false, r.connectionType);
       assert.strictEqual(res.body.kind, 'auth-failed', `${r.connectionType}: ${JSON.stringify(res.body)}`);
       assert.ok(!res.text.includes(wrongKey));

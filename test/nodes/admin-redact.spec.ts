@@ -24,7 +24,10 @@ describe('admin: redactSecrets', function () {
       blob(4, 'hex'),
     ];
     const out = redactSecrets({ list: leaks, nested: { deep: [{ text: leaks[0] }] } }, [key, iv]) as any;
-    assert.deepStrictEqual(out.list, leaks.map(() => REDACTED));
+    assert.deepStrictEqual(
+      out.list,
+      leaks.map(() => REDACTED),
+    );
     assert.strictEqual(out.nested.deep[0].text, REDACTED);
   });
 
@@ -55,8 +58,8 @@ describe('admin: redactSecrets', function () {
   it('secretsOf decodes a record key and iv', function () {
     const s = secretsOf(demoWasher);
     assert.strictEqual(s.length, 2);
-    assert.strictEqual(s[0]!.length, 32);
-    assert.strictEqual(s[1]!.length, 16);
+    assert.strictEqual(s[0].length, 32);
+    assert.strictEqual(s[1].length, 16);
     assert.deepStrictEqual(secretsOf({}), []);
   });
 });

@@ -15,7 +15,6 @@ import {
   testAccount,
   waitFor,
   type FlowNode,
-  type TestNode,
 } from '../support/node-red-helper';
 import { rawProfilePairs } from '../support/paths';
 import { realRecord } from '../support/raw-client';
@@ -58,7 +57,9 @@ const DEMO: Record<string, Case> = {
     initialKey: 'Cooking.Oven.Status.Cavity.001.CurrentTemperature',
     write: { payload: { 'Favorite.001.Name': 'Sunday bread' } },
     check: ['BSH.Common.Setting.Favorite.001.Name', 'Sunday bread'],
-    start: { payload: { program: 'Cooking.Oven.Program.HeatingMode.TopBottomHeating', options: { SetpointTemperature: 220, Duration: 3600 } } },
+    start: {
+      payload: { program: 'Cooking.Oven.Program.HeatingMode.TopBottomHeating', options: { SetpointTemperature: 220, Duration: 3600 } },
+    },
   },
   hob: {
     filter: 'Zone.*.PowerLevel',
@@ -93,7 +94,9 @@ const DEMO: Record<string, Case> = {
     initialKey: 'ConsumerProducts.CoffeeMaker.Status.BeverageCounterCoffee',
     write: { payload: { CupWarmer: true } },
     check: ['ConsumerProducts.CoffeeMaker.Setting.CupWarmer', true],
-    start: { payload: { program: 'ConsumerProducts.CoffeeMaker.Program.Beverage.Cappuccino', options: { FillQuantity: 200, BeanAmount: 'Mild' } } },
+    start: {
+      payload: { program: 'ConsumerProducts.CoffeeMaker.Program.Beverage.Cappuccino', options: { FillQuantity: 200, BeanAmount: 'Mild' } },
+    },
   },
 };
 
@@ -102,10 +105,16 @@ function realCase(record: ApplianceRecord): Case {
   const p = profileFromRecord(record);
   const setting = p
     .settings()
-    .find((f) => (f.access === 'readWrite' || f.access === 'writeOnly') && f.available !== false && f.protocolType === 'Boolean' && !/wifi|reset/i.test(f.key))!;
+    .find(
+      (f) =>
+        (f.access === 'readWrite' || f.access === 'writeOnly') &&
+        f.available !== false &&
+        f.protocolType === 'Boolean' &&
+        !/wifi|reset/i.test(f.key),
+    )!;
   const initial = p.statuses().find((f) => f.key.startsWith('BSH.Common.Status.'))!;
   const startable = p.programs().filter((x) => x.execution !== 'none' && x.execution !== 'selectOnly');
-  const program = (startable.find((x) => x.available !== false) ?? startable[0])!;
+  const program = startable.find((x) => x.available !== false) ?? startable[0];
   const rootWritable = p.roots.activeProgram?.access === 'readWrite';
   return {
     filter: 'BSH.Common.Status.*',
@@ -127,7 +136,7 @@ describe(`every appliance type in the in and out nodes (${nodeRedModule})`, func
   before(async () => {
     await startServer(helper);
     const all = [
-      ...demoRecords().map((r) => ({ record: r, c: DEMO[r.name!]! })),
+      ...demoRecords().map((r) => ({ record: r, c: DEMO[r.name] })),
       ...rawProfilePairs().map((pair, i) => {
         const r = realRecord(pair.name, i % 2 === 0 ? 'AES' : 'TLS');
         return { record: r, c: realCase(r) };
@@ -147,10 +156,13 @@ describe(`every appliance type in the in and out nodes (${nodeRedModule})`, func
   });
   afterEach(() => helper.unload());
 
-  const names = [...demoRecords().map((r) => `demo ${r.name} (${r.type}, ${r.connectionType})`), ...rawProfilePairs().map((p) => `real ${p.name}`)];
+  const names = [
+    ...demoRecords().map((r) => `demo ${r.name} (${r.type}, ${r.connectionType})`),
+    ...rawProfilePairs().map((p) => `real ${p.name}`),
+  ];
   names.forEach((label, index) => {
-    it(`${label}: in node initial state through its filter, out node write, ${index < 8 && DEMO[demoRecords()[index]!.name!]!.refusal ? 'start refused locally' : 'start or refusal'}`, async () => {
-      const rec = records[index]!;
+    it(`${label}: in node initial state through its filter, out node write, ${index < 8 && DEMO[demoRecords()[index].name].refusal ? 'start refused locally' : 'start or refusal'}`, async () => {
+      const rec = records[index];
       const sim = sims.get(rec.haId)!;
       const c = cases.get(rec.haId)!;
       const account = testAccount(records);
@@ -158,9 +170,27 @@ describe(`every appliance type in the in and out nodes (${nodeRedModule})`, func
       const flow: FlowNode[] = [
         { id: TAB, type: 'tab', label: 't' },
         account.node,
-        { id: 'in1', type: 'homeconnect-local-in', z: TAB, account: ACCOUNT_ID, appliance: rec.haId, output: 'changes', filter: c.filter, initial: true, wires: [['h1']] },
+        {
+          id: 'in1',
+          type: 'homeconnect-local-in',
+          z: TAB,
+          account: ACCOUNT_ID,
+          appliance: rec.haId,
+          output: 'changes',
+          filter: c.filter,
+          initial: true,
+          wires: [['h1']],
+        },
         { id: 'h1', type: 'helper', z: TAB },
-        { id: 'out1', type: 'homeconnect-local-out', z: TAB, account: ACCOUNT_ID, appliance: rec.haId, allowDangerous: false, wires: [['h2']] },
+        {
+          id: 'out1',
+          type: 'homeconnect-local-out',
+          z: TAB,
+          account: ACCOUNT_ID,
+          appliance: rec.haId,
+          allowDangerous: false,
+          wires: [['h2']],
+        },
         { id: 'h2', type: 'helper', z: TAB },
         { id: 'c1', type: 'catch', z: TAB, scope: ['out1'], uncaught: false, wires: [['h3']] },
         { id: 'h3', type: 'helper', z: TAB },
@@ -169,9 +199,9 @@ describe(`every appliance type in the in and out nodes (${nodeRedModule})`, func
       const seen: Msg[] = [];
       const ok: Msg[] = [];
       const caught: Msg[] = [];
-      (helper.getNode('h1') as TestNode).on('input', (m: Msg) => seen.push(m));
-      (helper.getNode('h2') as TestNode).on('input', (m: Msg) => ok.push(m));
-      (helper.getNode('h3') as TestNode).on('input', (m: Msg) => caught.push(m));
+      helper.getNode('h1').on('input', (m: Msg) => seen.push(m));
+      helper.getNode('h2').on('input', (m: Msg) => ok.push(m));
+      helper.getNode('h3').on('input', (m: Msg) => caught.push(m));
 
       // In node: the initial state arrives through the filter, and nothing outside it.
       await waitFor(() => seen.some((m) => m.topic === `${rec.name}/${c.initialKey}`), `initial ${c.initialKey}`);

@@ -37,7 +37,7 @@ function collect(node: TestNode): Msg[] {
 function statusTexts(node: TestNode): string[] {
   return (node.status.getCalls() as Array<{ args: unknown[]; thisValue?: unknown }>)
     .filter((c) => c.thisValue === node)
-    .map((c) => String((c.args[0] as { text?: unknown })?.text ?? ''));
+    .map((c) => (c.args[0] as { text?: string } | undefined)?.text ?? '');
 }
 
 const CONNECTED = 'homeconnect-local.status.connected';
@@ -96,14 +96,20 @@ describe(`examples do what they say (${nodeRedModule})`, function () {
   it('watch-an-appliance: connection first, then every value of the dishwasher; the washer state as one object', async function () {
     const flow = await deployAndCollect('watch-an-appliance.json');
     const [changes, state] = flow.collected;
-    const dw = sims.records[0]!;
-    await waitFor(() => changes!.some((m) => m.topic === `${dw.name}/BSH.Common.Status.DoorState`), 'dishwasher DoorState');
-    const connectedAt = changes!.findIndex((m) => m.topic === `${dw.name}/connection` && m.payload === 'connected');
-    const firstValue = changes!.findIndex((m) => m.topic !== `${dw.name}/connection`);
-    assert.ok(connectedAt >= 0 && connectedAt < firstValue, `connected before the values: ${changes!.slice(0, 5).map((m) => m.topic).join(', ')}`);
-    assert.ok(changes!.filter((m) => m.topic !== `${dw.name}/connection`).length >= 20, 'every initial value');
-    await waitFor(() => state!.some((m) => typeof m.payload === 'object' && m.payload !== null), 'washer state');
-    const washerState = state!.find((m) => typeof m.payload === 'object')!;
+    const dw = sims.records[0];
+    await waitFor(() => changes.some((m) => m.topic === `${dw.name}/BSH.Common.Status.DoorState`), 'dishwasher DoorState');
+    const connectedAt = changes.findIndex((m) => m.topic === `${dw.name}/connection` && m.payload === 'connected');
+    const firstValue = changes.findIndex((m) => m.topic !== `${dw.name}/connection`);
+    assert.ok(
+      connectedAt >= 0 && connectedAt < firstValue,
+      `connected before the values: ${changes
+        .slice(0, 5)
+        .map((m) => m.topic)
+        .join(', ')}`,
+    );
+    assert.ok(changes.filter((m) => m.topic !== `${dw.name}/connection`).length >= 20, 'every initial value');
+    await waitFor(() => state.some((m) => typeof m.payload === 'object' && m.payload !== null), 'washer state');
+    const washerState = state.find((m) => typeof m.payload === 'object')!;
     assert.strictEqual(washerState.payload['BSH.Common.Status.OperationState'], 'Ready');
   });
 
@@ -111,7 +117,7 @@ describe(`examples do what they say (${nodeRedModule})`, function () {
     const example = JSON.parse(fs.readFileSync(path.join(repoRoot, 'examples', file), 'utf8')) as FlowNode[];
     const debugIds = example.filter((n) => n.type === 'debug').map((n) => n.id);
     const collected: Msg[][] = debugIds.map(() => []);
-    const flow = await deploy(file, () => debugIds.forEach((id, i) => helper.getNode(id).on('input', (m: Msg) => collected[i]!.push(m))));
+    const flow = await deploy(file, () => debugIds.forEach((id, i) => helper.getNode(id).on('input', (m: Msg) => collected[i].push(m))));
     return { flow, collected };
   }
 
@@ -157,8 +163,8 @@ describe(`examples do what they say (${nodeRedModule})`, function () {
     const flow = await deploy('start-dishwasher-delayed.json');
     const dwInject = byName(flow, 'inject', 'dishwasher: start in 3 h');
     const wmInject = byName(flow, 'inject', 'washer: finish in 8 h');
-    const dwOut = (dwInject.wires as string[][])[0]![0]!;
-    const wmOut = (wmInject.wires as string[][])[0]![0]!;
+    const dwOut = (dwInject.wires as string[][])[0][0];
+    const wmOut = (wmInject.wires as string[][])[0][0];
     const refused = collect(helper.getNode(byName(flow, 'debug', 'refused').id));
     try {
       helper.getNode(dwInject.id).receive({});
@@ -184,7 +190,7 @@ describe(`examples do what they say (${nodeRedModule})`, function () {
     await waitFor(() => got.length > 0, 'notification');
     assert.deepStrictEqual(
       got.map((m) => m.payload),
-      [`The ${sims.records[1]!.name} has finished.`],
+      [`The ${sims.records[1].name} has finished.`],
     );
     sims.washer.setValue('BSH.Common.Event.ProgramFinished', 'Off');
   });

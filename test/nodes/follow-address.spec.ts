@@ -1,7 +1,17 @@
 import * as assert from 'assert';
 import { ApplianceSimulator } from '../../src/simulator';
 import { demoRecords } from '../../src/simulator/demo-profiles';
-import { ACCOUNT_ID, TEST_TIMING, homeconnectNodes, nodeRedHelper, nodeRedModule, startServer, stopServer, testAccount, waitFor } from '../support/node-red-helper';
+import {
+  ACCOUNT_ID,
+  TEST_TIMING,
+  homeconnectNodes,
+  nodeRedHelper,
+  nodeRedModule,
+  startServer,
+  stopServer,
+  testAccount,
+  waitFor,
+} from '../support/node-red-helper';
 
 const helper = nodeRedHelper();
 /** Loopback only, on a port of this run's own (another test run on the machine must not answer). */
@@ -24,7 +34,7 @@ describe(`account follows a moved appliance (${nodeRedModule}, mDNS on loopback)
     nodeRedHelper(); // back to the shared settings
   });
   beforeEach(async () => {
-    sim = new ApplianceSimulator({ record: demoRecords()[0]!, advertise: MDNS });
+    sim = new ApplianceSimulator({ record: demoRecords()[0], advertise: MDNS });
     await sim.start();
   });
   afterEach(async () => {
@@ -41,7 +51,17 @@ describe(`account follows a moved appliance (${nodeRedModule}, mDNS on loopback)
       [
         { id: 't', type: 'tab', label: 't' },
         { ...account.node, appliances },
-        { id: 'in1', type: 'homeconnect-local-in', z: 't', account: ACCOUNT_ID, appliance: record.haId, output: 'changes', filter: '', initial: false, wires: [['h']] },
+        {
+          id: 'in1',
+          type: 'homeconnect-local-in',
+          z: 't',
+          account: ACCOUNT_ID,
+          appliance: record.haId,
+          output: 'changes',
+          filter: '',
+          initial: false,
+          wires: [['h']],
+        },
         { id: 'h', type: 'helper', z: 't' },
       ],
       account.credentials,
@@ -59,14 +79,19 @@ describe(`account follows a moved appliance (${nodeRedModule}, mDNS on loopback)
     await sim.moveTo({ port: 0 });
     await waitFor(() => connections(got).filter((m) => m.payload === 'connected').length === 2, 'reconnected at the new port', 15_000);
     const reasons = connections(got).map((m) => `${m.payload}:${m.homeconnect.reason ?? ''}`);
-    assert.ok(reasons.some((r) => r === `connecting:address changed to 127.0.0.1:${sim.port}`), reasons.join(' | '));
     assert.ok(
-      helper.log().args.some((a) => /address changed to 127\.0\.0\.1:\d+ \(was 127\.0\.0\.1:\d+\)/.test(String((a[0] as { msg?: unknown }).msg))),
+      reasons.some((r) => r === `connecting:address changed to 127.0.0.1:${sim.port}`),
+      reasons.join(' | '),
+    );
+    assert.ok(
+      helper
+        .log()
+        .args.some((a) => /address changed to 127\.0\.0\.1:\d+ \(was 127\.0\.0\.1:\d+\)/.test(String((a[0] as { msg?: unknown }).msg))),
       'said once in the log',
     );
   });
 
-  it('GET /homeconnect-local/discover lists what answered (the editor\'s Find appliances), or a hint', async () => {
+  it("GET /homeconnect-local/discover lists what answered (the editor's Find appliances), or a hint", async () => {
     await deploy({});
     const request = () => (helper as unknown as { request(): any }).request();
     const res = await request().get('/homeconnect-local/discover').expect(200);

@@ -63,10 +63,13 @@ describe(`appliance mqtt node (${nodeRedModule})`, function () {
     const pub = collect(helper.getNode('pub'));
     const sub = collect(helper.getNode('sub'));
     await waitFor(() => sub.length > 0, 'subscribe control message');
-    assert.strictEqual(sub[0]!.action, 'subscribe');
-    const topics = sub[0]!.topic.map((t: { topic: string }) => t.topic);
+    assert.strictEqual(sub[0].action, 'subscribe');
+    const topics = sub[0].topic.map((t: { topic: string }) => t.topic);
     assert.ok(topics.includes('homeconnect/+/set') && topics.includes('homeassistant/+/hcl_m1/+/config'), topics.join());
-    await waitFor(() => helper.getNode('m1').status.calledWithMatch({ fill: 'green', text: 'homeconnect-local.status.connected' }), 'both connected');
+    await waitFor(
+      () => helper.getNode('m1').status.calledWithMatch({ fill: 'green', text: 'homeconnect-local.status.connected' }),
+      'both connected',
+    );
     await waitFor(() => pub.some((m) => m.topic === 'homeconnect/washer/LWT' && m.payload === 'online'), 'LWT online');
 
     // A Status node's "connected" republishes everything (what a broker reconnect needs).
@@ -88,7 +91,10 @@ describe(`appliance mqtt node (${nodeRedModule})`, function () {
     await waitFor(() => sims.dishwasher.getValue('BSH.Common.Setting.ChildLock') === want, 'ChildLock written');
     await waitFor(() => pub.slice(n).some((m) => m.topic === 'homeconnect/dishwasher/result'), 'result');
     assert.strictEqual(JSON.parse(pub.slice(n).find((m) => m.topic === 'homeconnect/dishwasher/result')!.payload).ok, true);
-    assert.ok(pub.slice(n).every((m) => !m.topic.startsWith('homeassistant/')), 'the other statuses and topics published nothing');
+    assert.ok(
+      pub.slice(n).every((m) => !m.topic.startsWith('homeassistant/')),
+      'the other statuses and topics published nothing',
+    );
 
     // A dangerous command is refused with the command model's error fields.
     n = pub.length;
@@ -105,7 +111,10 @@ describe(`appliance mqtt node (${nodeRedModule})`, function () {
     await waitFor(() => pub.slice(n).some((m) => m.topic === available && m.payload === 'offline'), 'ChildLock unavailable');
     sims.dishwasher.setDescription('BSH.Common.Setting.ChildLock', { available: true });
     await waitFor(() => pub.slice(n).some((m) => m.topic === available && m.payload === 'online'), 'ChildLock available again');
-    assert.ok(pub.slice(n).every((m) => !m.topic.startsWith('homeassistant/')), 'no discovery churn');
+    assert.ok(
+      pub.slice(n).every((m) => !m.topic.startsWith('homeassistant/')),
+      'no discovery churn',
+    );
 
     // A stale discovery entry of this node is cleared; one of another node is not touched.
     n = pub.length;
@@ -128,7 +137,7 @@ describe(`appliance mqtt node (${nodeRedModule})`, function () {
 
   it('bridges one appliance when one is chosen', async function () {
     const { flow, credentials } = flowFor([
-      bridgeNode({ appliance: sims.records[1]!.haId, discovery: false }),
+      bridgeNode({ appliance: sims.records[1].haId, discovery: false }),
       { id: 'pub', type: 'helper', z: TAB },
       { id: 'sub', type: 'helper', z: TAB },
     ]);

@@ -25,7 +25,7 @@ describe(`nodes: load, defaults, credentials, missing config (${nodeRedModule})`
       records.map((r) => r.haId),
     );
     // appliances hold no secrets
-    assert.ok(!JSON.stringify(n.appliances).includes(records[0]!.key));
+    assert.ok(!JSON.stringify(n.appliances).includes(records[0].key));
     assert.deepStrictEqual(n.openConnections(), [], 'no connection without users');
   });
 
@@ -37,8 +37,17 @@ describe(`nodes: load, defaults, credentials, missing config (${nodeRedModule})`
 
   it('in and out nodes without an account show a red ring no-config status and add no listeners', async function () {
     const flow: FlowNode[] = [
-      { id: 'in1', type: 'homeconnect-local-in', account: 'missing', appliance: records[0]!.haId, output: 'changes', filter: '', initial: true, wires: [[]] },
-      { id: 'out1', type: 'homeconnect-local-out', account: '', appliance: records[0]!.haId, allowDangerous: false, wires: [[]] },
+      {
+        id: 'in1',
+        type: 'homeconnect-local-in',
+        account: 'missing',
+        appliance: records[0].haId,
+        output: 'changes',
+        filter: '',
+        initial: true,
+        wires: [[]],
+      },
+      { id: 'out1', type: 'homeconnect-local-out', account: '', appliance: records[0].haId, allowDangerous: false, wires: [[]] },
     ];
     await helper.load(nodes, flow);
     for (const id of ['in1', 'out1']) {
@@ -52,11 +61,20 @@ describe(`nodes: load, defaults, credentials, missing config (${nodeRedModule})`
     const account = testAccount(records);
     const flow: FlowNode[] = [
       account.node,
-      { id: 'in1', type: 'homeconnect-local-in', account: ACCOUNT_ID, appliance: 'NOPE', output: 'changes', filter: '', initial: true, wires: [[]] },
-      { id: 'out1', type: 'homeconnect-local-out', account: ACCOUNT_ID, appliance: records[1]!.haId, allowDangerous: false, wires: [[]] },
+      {
+        id: 'in1',
+        type: 'homeconnect-local-in',
+        account: ACCOUNT_ID,
+        appliance: 'NOPE',
+        output: 'changes',
+        filter: '',
+        initial: true,
+        wires: [[]],
+      },
+      { id: 'out1', type: 'homeconnect-local-out', account: ACCOUNT_ID, appliance: records[1].haId, allowDangerous: false, wires: [[]] },
     ];
     // credentials only for the dishwasher
-    const creds = testAccount([records[0]!]).credentials;
+    const creds = testAccount([records[0]]).credentials;
     await helper.load(nodes, flow, creds);
     assert.ok(helper.getNode('in1').status.calledWithMatch({ fill: 'red', text: 'homeconnect-local.status.no-appliance' }));
     assert.ok(helper.getNode('out1').status.calledWithMatch({ fill: 'red', text: 'homeconnect-local.status.no-profile' }));
@@ -67,16 +85,28 @@ describe(`nodes: load, defaults, credentials, missing config (${nodeRedModule})`
     const account = testAccount(records);
     const flow: FlowNode[] = [
       account.node,
-      { id: 'in1', type: 'homeconnect-local-in', account: ACCOUNT_ID, appliance: records[0]!.haId, output: 'changes', filter: '', initial: true, wires: [[]] },
-      { id: 'out1', type: 'homeconnect-local-out', account: ACCOUNT_ID, appliance: records[0]!.haId, allowDangerous: false, wires: [[]] },
+      {
+        id: 'in1',
+        type: 'homeconnect-local-in',
+        account: ACCOUNT_ID,
+        appliance: records[0].haId,
+        output: 'changes',
+        filter: '',
+        initial: true,
+        wires: [[]],
+      },
+      { id: 'out1', type: 'homeconnect-local-out', account: ACCOUNT_ID, appliance: records[0].haId, allowDangerous: false, wires: [[]] },
     ];
     await helper.load(nodes, flow, account.credentials);
-    assert.deepStrictEqual(helper.getNode(ACCOUNT_ID).openConnections(), [records[0]!.haId]);
-    const calls = helper.getNode('in1').status.getCalls().map((c) => c.args[0] as { text?: string });
+    assert.deepStrictEqual(helper.getNode(ACCOUNT_ID).openConnections(), [records[0].haId]);
+    const calls = helper
+      .getNode('in1')
+      .status.getCalls()
+      .map((c) => c.args[0] as { text?: string });
     assert.ok(calls.length > 0);
     for (const c of calls) {
       assert.match(String(c.text), /^homeconnect-local\.status\./);
-      assert.ok(!String(c.text).includes(records[0]!.key));
+      assert.ok(!String(c.text).includes(records[0].key));
     }
   });
 });

@@ -31,15 +31,25 @@ describe(`nodes against the simulator (${nodeRedModule})`, function () {
     const account = testAccount(sims.records);
     return { flow: [{ id: TAB, type: 'tab', label: 't' }, account.node, ...extra], credentials: account.credentials };
   }
-  const dw = () => sims.records[0]!;
-  const wm = () => sims.records[1]!;
+  const dw = () => sims.records[0];
+  const wm = () => sims.records[1];
 
   for (const which of ['dishwasher (TLS)', 'washer (AES)'] as const) {
     it(`in node (changes): connection message, initial state and live changes — ${which}`, async function () {
       const rec = which.startsWith('dish') ? dw() : wm();
       const sim = which.startsWith('dish') ? sims.dishwasher : sims.washer;
       const { flow, credentials } = flowFor([
-        { id: 'in1', type: 'homeconnect-local-in', z: TAB, account: ACCOUNT_ID, appliance: rec.haId, output: 'changes', filter: '', initial: true, wires: [['h1']] },
+        {
+          id: 'in1',
+          type: 'homeconnect-local-in',
+          z: TAB,
+          account: ACCOUNT_ID,
+          appliance: rec.haId,
+          output: 'changes',
+          filter: '',
+          initial: true,
+          wires: [['h1']],
+        },
         { id: 'h1', type: 'helper', z: TAB },
       ]);
       await helper.load(nodes, flow, credentials);
@@ -50,7 +60,13 @@ describe(`nodes against the simulator (${nodeRedModule})`, function () {
       // connected first, then the initial values
       const firstValue = got.findIndex((m) => m.topic !== `${rec.name}/connection`);
       const connectedAt = got.findIndex((m) => m.topic === `${rec.name}/connection` && m.payload === 'connected');
-      assert.ok(connectedAt >= 0 && connectedAt < firstValue, `order: ${got.map((m) => m.topic).slice(0, 4).join(', ')}`);
+      assert.ok(
+        connectedAt >= 0 && connectedAt < firstValue,
+        `order: ${got
+          .map((m) => m.topic)
+          .slice(0, 4)
+          .join(', ')}`,
+      );
       const door = got.find((m) => m.topic === `${rec.name}/BSH.Common.Status.DoorState`)!;
       assert.ok(['Open', 'Closed'].includes(door.payload));
       assert.strictEqual(door.homeconnect.haId, rec.haId);
@@ -74,7 +90,18 @@ describe(`nodes against the simulator (${nodeRedModule})`, function () {
 
   it('in node (state, filtered, initial off): one object per batch with only matching keys', async function () {
     const { flow, credentials } = flowFor([
-      { id: 'in1', type: 'homeconnect-local-in', z: TAB, account: ACCOUNT_ID, appliance: dw().haId, output: 'state', filter: 'DoorState, BSH.Common.Setting.*', initial: false, connection: 'same', wires: [['h1']] },
+      {
+        id: 'in1',
+        type: 'homeconnect-local-in',
+        z: TAB,
+        account: ACCOUNT_ID,
+        appliance: dw().haId,
+        output: 'state',
+        filter: 'DoorState, BSH.Common.Setting.*',
+        initial: false,
+        connection: 'same',
+        wires: [['h1']],
+      },
       { id: 'h1', type: 'helper', z: TAB },
     ]);
     await helper.load(nodes, flow, credentials);
@@ -147,8 +174,11 @@ describe(`nodes against the simulator (${nodeRedModule})`, function () {
       const r = await send(out, { payload: { program: 'LaundryCare.Washer.Program.Cotton', finishIn: 7200 } });
       assert.strictEqual(r.ok?.payload.ok, true, JSON.stringify(r.error?.error));
       const start = sims.washer.received.slice(n).find((m) => m.resource === '/ro/activeProgram')!;
-      const opts = (start.data as Array<{ options: Array<{ uid: number; value: unknown }> }>)[0]!.options;
-      assert.ok(opts.some((o) => o.uid === 551 && o.value === 7200), JSON.stringify(opts));
+      const opts = (start.data as Array<{ options: Array<{ uid: number; value: unknown }> }>)[0].options;
+      assert.ok(
+        opts.some((o) => o.uid === 551 && o.value === 7200),
+        JSON.stringify(opts),
+      );
       await send(out, { payload: { command: 'BSH.Common.Command.AbortProgram' } });
     });
 
@@ -174,11 +204,49 @@ describe(`nodes against the simulator (${nodeRedModule})`, function () {
     it('dangerous commands are refused unless allowed', async function () {
       const out = await deploy(dw().haId);
       const n = sims.dishwasher.received.length;
-      for (const payload of [{ command: 'BSH.Common.Command.ApplyFactoryReset' }, { command: 'DeactivateWiFi' }, { resource: '/ni/config', action: 'POST', data: [] }]) {
+      for (const payload of [
+        { command: 'BSH.Common.Command.ApplyFactoryReset' },
+        { command: 'DeactivateWiFi' },
+        { resource: '/ni/config', action: 'POST', data: [] },
+      ]) {
         const r = await send(out, { payload });
         assert.ok(r.error, JSON.stringify(payload));
         assert.match(r.error.error.message, /dangerous/);
       }
+      assert.strictEqual(sims.dishwasher.received.length, n, 'nothing sent');
+    });
+
+    it('raw /ro/values writes of a dangerous uid are refused in every form', async function () {
+      const out = await deploy(dw().haId);
+      const n = sims.dishwasher.received.length;
+      // 553 = ApplyFactoryReset, 1 = DeactivateWiFi in the demo dishwasher.
+      const forms: unknown[] = [
+        553,
+        '553',
+        ' 553 ',
+        '0x229',
+        '5.53e2',
+        553.0000001,
+        '553.0000001',
+        1,
+        '1',
+        '1.0',
+        'abc',
+        '',
+        true,
+        null,
+        [553],
+        { n: 553 },
+        -1,
+        1e21,
+      ];
+      for (const uid of forms) {
+        const r = await send(out, { payload: { resource: '/ro/values', action: 'POST', data: [{ uid, value: true }] } });
+        assert.ok(r.error, `refused: ${JSON.stringify(uid)}`);
+        assert.match(r.error.error.message, /dangerous/);
+      }
+      const missing = await send(out, { payload: { resource: '/ro/values', action: 'POST', data: [{ value: true }] } });
+      assert.ok(missing.error, 'an item without a uid is refused');
       assert.strictEqual(sims.dishwasher.received.length, n, 'nothing sent');
     });
 
@@ -198,9 +266,29 @@ describe(`nodes against the simulator (${nodeRedModule})`, function () {
     await waitFor(() => sims.dishwasher.activeConnections === 0 && sims.washer.activeConnections === 0, 'idle simulators');
     const baseline = activeResources();
     const users: FlowNode[] = [
-      { id: 'in1', type: 'homeconnect-local-in', z: TAB, account: ACCOUNT_ID, appliance: dw().haId, output: 'changes', filter: '', initial: true, wires: [[]] },
+      {
+        id: 'in1',
+        type: 'homeconnect-local-in',
+        z: TAB,
+        account: ACCOUNT_ID,
+        appliance: dw().haId,
+        output: 'changes',
+        filter: '',
+        initial: true,
+        wires: [[]],
+      },
       { id: 'out1', type: 'homeconnect-local-out', z: TAB, account: ACCOUNT_ID, appliance: dw().haId, allowDangerous: false, wires: [[]] },
-      { id: 'in2', type: 'homeconnect-local-in', z: TAB, account: ACCOUNT_ID, appliance: wm().haId, output: 'state', filter: '', initial: true, wires: [[]] },
+      {
+        id: 'in2',
+        type: 'homeconnect-local-in',
+        z: TAB,
+        account: ACCOUNT_ID,
+        appliance: wm().haId,
+        output: 'state',
+        filter: '',
+        initial: true,
+        wires: [[]],
+      },
     ];
     const { flow, credentials } = flowFor(users);
     await helper.load(nodes, flow, credentials);
@@ -216,20 +304,31 @@ describe(`nodes against the simulator (${nodeRedModule})`, function () {
     assert.deepStrictEqual(account().openConnections().sort(), [dw().haId, wm().haId].sort());
 
     // remove the washer's only user: its connection closes; the dishwasher keeps one user
-    await helper.setFlows(changed.filter((n) => n.id !== 'in2' && n.id !== 'in1'), 'nodes', credentials);
+    await helper.setFlows(
+      changed.filter((n) => n.id !== 'in2' && n.id !== 'in1'),
+      'nodes',
+      credentials,
+    );
     assert.deepStrictEqual(account().openConnections(), [dw().haId]);
     await waitFor(() => sims.washer.activeConnections === 0, 'washer socket closed');
 
     // full redeploy: a new account node, a new connection, the old one closed
-    await helper.setFlows(changed.filter((n) => n.id !== 'in2' && n.id !== 'in1'), 'full', credentials);
+    await helper.setFlows(
+      changed.filter((n) => n.id !== 'in2' && n.id !== 'in1'),
+      'full',
+      credentials,
+    );
     await waitFor(() => sims.dishwasher.activeConnections === 1, 'dishwasher reconnected');
 
     // remove every user and the account: nothing may remain
     await helper.setFlows([{ id: TAB, type: 'tab', label: 't' }], 'full', {});
     await waitFor(() => sims.dishwasher.activeConnections === 0, 'dishwasher socket closed');
-    await waitFor(() => {
-      const now = activeResources();
-      return Object.keys(now).every((k) => (now[k] ?? 0) <= (baseline[k] ?? 0));
-    }, `resources back to baseline ${JSON.stringify(baseline)} (now ${JSON.stringify(activeResources())})`);
+    await waitFor(
+      () => {
+        const now = activeResources();
+        return Object.keys(now).every((k) => (now[k] ?? 0) <= (baseline[k] ?? 0));
+      },
+      `resources back to baseline ${JSON.stringify(baseline)} (now ${JSON.stringify(activeResources())})`,
+    );
   });
 });

@@ -26,7 +26,7 @@ describe(`out node start paths (${nodeRedModule})`, function () {
 
   async function deploy(): Promise<{ out1: TestNode; out2: TestNode; got: Msg[]; caught: Msg[] }> {
     const account = testAccount(sims.records);
-    const haId = sims.records[0]!.haId;
+    const haId = sims.records[0].haId;
     const flow: FlowNode[] = [
       { id: TAB, type: 'tab', label: 't' },
       account.node,
@@ -57,9 +57,12 @@ describe(`out node start paths (${nodeRedModule})`, function () {
     out1.receive({ payload });
     await waitFor(() => got.length + caught.length > 0, 'first start');
     assert.strictEqual(caught.length, 0, JSON.stringify(caught[0]?.error));
-    assert.strictEqual(got[0]!.payload.ok, true);
-    assert.strictEqual(got[0]!.payload.startPath, 'select-then-start');
-    assert.deepStrictEqual(got[0]!.payload.refused.map((r: Msg) => [r.startPath, r.code]), [['direct', 400]]);
+    assert.strictEqual(got[0].payload.ok, true);
+    assert.strictEqual(got[0].payload.startPath, 'select-then-start');
+    assert.deepStrictEqual(
+      got[0].payload.refused.map((r: Msg) => [r.startPath, r.code]),
+      [['direct', 400]],
+    );
 
     out1.receive({ payload: { action: 'stop' } });
     await waitFor(() => got.length === 2 && sim.programPhase === 'idle', 'stopped');
@@ -68,9 +71,12 @@ describe(`out node start paths (${nodeRedModule})`, function () {
     out2.receive({ payload });
     await waitFor(() => got.length + caught.length > 2, 'second start');
     assert.strictEqual(caught.length, 0, JSON.stringify(caught[0]?.error));
-    assert.strictEqual(got[2]!.payload.startPath, 'select-then-start');
-    assert.strictEqual(got[2]!.payload.refused, undefined, 'the remembered path went first: nothing refused');
-    const posts = sim.received.slice(n).filter((m) => m.action === 'POST').map((m) => m.resource);
+    assert.strictEqual(got[2].payload.startPath, 'select-then-start');
+    assert.strictEqual(got[2].payload.refused, undefined, 'the remembered path went first: nothing refused');
+    const posts = sim.received
+      .slice(n)
+      .filter((m) => m.action === 'POST')
+      .map((m) => m.resource);
     assert.deepStrictEqual(posts, ['/ro/selectedProgram', '/ro/activeProgram']);
 
     out2.receive({ payload: { action: 'stop' } });

@@ -31,7 +31,12 @@ async function cli(argv: string[]): Promise<{ code: number; stdout: string; stde
   let stderr = '';
   const stdin = new PassThrough();
   stdin.end();
-  const code = await main(argv, { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) }, stdin, env: {} });
+  const code = await main(argv, {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+    stdin,
+    env: {},
+  });
   return { code, stdout, stderr };
 }
 
@@ -55,8 +60,8 @@ describe('README samples match reality', function () {
     it('every --raw example of the README and of send --help succeeds', async () => {
       const help = (await cli(['send', '--help'])).stdout;
       const examples = [
-        ...[...readme.matchAll(/--raw '(\{[^']*\})'/g)].map((m) => m[1]!),
-        ...[...help.matchAll(/--raw JSON\s+(\{.*\})$/gm)].map((m) => m[1]!),
+        ...[...readme.matchAll(/--raw '(\{[^']*\})'/g)].map((m) => m[1]),
+        ...[...help.matchAll(/--raw JSON\s+(\{.*\})$/gm)].map((m) => m[1]),
       ];
       assert.ok(examples.length >= 2, `found ${examples.length} examples`);
       for (const raw of examples) {
@@ -91,12 +96,19 @@ describe('README samples match reality', function () {
   it('every text says how long the login code lasts the same way as the expiry error ("within a minute")', () => {
     assert.match(EXPIRED_CODE_MESSAGE, /within a minute/);
     const read = (rel: string): string => fs.readFileSync(path.join(repoRoot, rel), 'utf8');
-    const english = ['README.md', 'locales/en-US/homeconnect-local.html', 'locales/en-US/homeconnect-local.json', 'src/cli/login-command.ts'];
+    const english = [
+      'README.md',
+      'locales/en-US/homeconnect-local.html',
+      'locales/en-US/homeconnect-local.json',
+      'src/cli/login-command.ts',
+    ];
     const said = english.flatMap((f) => [...read(f).matchAll(/within (?:a few|several|a|one|\d+) minutes?/g)].map((m) => `${f}: ${m[0]}`));
     assert.ok(said.length >= 4, said.join('; '));
     for (const s of said) assert.match(s, /: within a minute$/);
     const german = ['locales/de/homeconnect-local.html', 'locales/de/homeconnect-local.json'];
-    const gesagt = german.flatMap((f) => [...read(f).matchAll(/innerhalb (?:weniger|einiger|einer) Minuten?/g)].map((m) => `${f}: ${m[0]}`));
+    const gesagt = german.flatMap((f) =>
+      [...read(f).matchAll(/innerhalb (?:weniger|einiger|einer) Minuten?/g)].map((m) => `${f}: ${m[0]}`),
+    );
     assert.strictEqual(gesagt.length, 2, gesagt.join('; '));
     for (const s of gesagt) assert.match(s, /: innerhalb einer Minute$/);
   });
@@ -114,7 +126,15 @@ describe('README samples match reality', function () {
       const flow: FlowNode[] = [
         { id: TAB, type: 'tab', label: 't' },
         account.node,
-        { id: 'out1', type: 'homeconnect-local-out', z: TAB, account: ACCOUNT_ID, appliance: sims.records[0]!.haId, allowDangerous: false, wires: [[]] },
+        {
+          id: 'out1',
+          type: 'homeconnect-local-out',
+          z: TAB,
+          account: ACCOUNT_ID,
+          appliance: sims.records[0].haId,
+          allowDangerous: false,
+          wires: [[]],
+        },
         { id: 'c1', type: 'catch', z: TAB, scope: null, uncaught: false, wires: [['h2']] },
         { id: 'h2', type: 'helper', z: TAB },
       ];
@@ -126,8 +146,8 @@ describe('README samples match reality', function () {
       // The write the README's table shows as the raw form: uid 527 (DoorState) is read-only.
       out.receive({ payload: { resource: '/ro/values', action: 'POST', data: [{ uid: 527, value: 0 }] } });
       await waitFor(() => caught.length > 0, 'the error reaches the Catch node');
-      assert.strictEqual(caught[0]!.error.message, sample);
-      assert.strictEqual(caught[0]!.error.code, code);
+      assert.strictEqual(caught[0].error.message, sample);
+      assert.strictEqual(caught[0].error.code, code);
     });
   });
 });

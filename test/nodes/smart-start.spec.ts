@@ -54,9 +54,9 @@ describe(`smart start node against the simulator (${nodeRedModule})`, function (
   });
   beforeEach(async () => {
     const [dw] = demoRecords();
-    sim = new ApplianceSimulator({ record: dw!, timeScale: TIME_SCALE });
+    sim = new ApplianceSimulator({ record: dw, timeScale: TIME_SCALE });
     await sim.start();
-    record = { ...dw!, host: sim.hostPort };
+    record = { ...dw, host: sim.hostPort };
   });
   afterEach(async () => {
     await helper.unload();
@@ -103,7 +103,7 @@ describe(`smart start node against the simulator (${nodeRedModule})`, function (
     const { out, ss } = await load();
     helper.getNode('ss').receive({ payload: series() });
     await waitFor(() => out.length === 1, 'the plan');
-    const plan = out[0]!.payload;
+    const plan = out[0].payload;
     assert.strictEqual(plan.armedWith, 'StartInRelative');
     assert.strictEqual(plan.program, 'Dishcare.Dishwasher.Program.Eco50');
     const hour = Math.floor(Date.now() / H) * H;
@@ -132,7 +132,7 @@ describe(`smart start node against the simulator (${nodeRedModule})`, function (
     assert.strictEqual(startInReceived(sim, 0x22e), undefined, 'nothing sent while remote start is off');
     sim.setValue('BSH.Common.Status.RemoteControlStartAllowed', true);
     await waitFor(() => out.length === 1, 'armed after remote start was allowed');
-    assert.strictEqual(startInReceived(sim, 0x22e), out[0]!.payload.optionValue);
+    assert.strictEqual(startInReceived(sim, 0x22e), out[0].payload.optionValue);
   });
 
   it('a new series while armed keeps the plan when the appliance does not allow changing the delayed start', async () => {
@@ -141,11 +141,14 @@ describe(`smart start node against the simulator (${nodeRedModule})`, function (
     await waitFor(() => out.length === 1, 'armed');
     await waitFor(() => sim.getValue('BSH.Common.Status.OperationState') === 'DelayedStart', 'DelayedStart');
     const hour = Math.floor(Date.now() / H) * H;
-    const moved = Array.from({ length: 12 }, (_, i) => ({ start: new Date(hour + i * H).toISOString(), price: i === 6 || i === 7 ? 0.05 : 0.4 }));
+    const moved = Array.from({ length: 12 }, (_, i) => ({
+      start: new Date(hour + i * H).toISOString(),
+      price: i === 6 || i === 7 ? 0.05 : 0.4,
+    }));
     helper.getNode('ss').receive({ payload: moved });
     await waitFor(() => out.length === 2, 'second answer');
-    assert.strictEqual(out[1]!.payload.kept, true);
-    assert.match(out[1]!.payload.reason, /does not allow changing StartInRelative/);
+    assert.strictEqual(out[1].payload.kept, true);
+    assert.match(out[1].payload.reason, /does not allow changing StartInRelative/);
     const starts = sim.received.filter((m) => m.resource === '/ro/activeProgram' && m.action === 'POST');
     assert.strictEqual(starts.length, 1, 'never a second start');
   });
@@ -155,7 +158,7 @@ describe(`smart start node against the simulator (${nodeRedModule})`, function (
     const before = Date.now();
     helper.getNode('ss').receive({ payload: [] });
     await waitFor(() => out.length === 1, 'plan');
-    const plan = out[0]!.payload;
+    const plan = out[0].payload;
     assert.strictEqual(plan.fallback, 'deadline');
     assert.strictEqual(plan.cost, null);
     assert.ok(plan.optionValue >= 3 * 3600 - 120 && plan.optionValue <= 3 * 3600, `start in ~3 h: ${plan.optionValue}`);
@@ -167,11 +170,11 @@ describe(`smart start node against the simulator (${nodeRedModule})`, function (
     const { out, caught } = await load();
     helper.getNode('ss').receive({ payload: { rates: [1, 2] } });
     await waitFor(() => caught.length === 1, 'caught');
-    assert.match(caught[0]!.error.message, /unknown shape; expected/);
-    assert.strictEqual(caught[0]!.error.cause.kind, 'validation');
+    assert.match(caught[0].error.message, /unknown shape; expected/);
+    assert.strictEqual(caught[0].error.cause.kind, 'validation');
     helper.getNode('ss').receive({ payload: series(), deadline: 'whenever' });
     await waitFor(() => caught.length === 2, 'caught deadline');
-    assert.match(caught[1]!.error.message, /deadline must be a time "HH:MM"/);
+    assert.match(caught[1].error.message, /deadline must be a time "HH:MM"/);
     assert.strictEqual(out.length, 0);
     assert.strictEqual(sim.received.filter((m) => m.resource === '/ro/activeProgram').length, 0);
   });

@@ -52,16 +52,41 @@ describe('Node-RED 5 on Node 22, spawned (end to end)', function () {
         type: 'homeconnect-local-account',
         name: 'e2e',
         region: 'EU',
-        appliances: [{ haId: record.haId, name: record.name, host: record.host, connectionType: record.connectionType, brand: record.brand, type: record.type, vib: record.vib }],
+        appliances: [
+          {
+            haId: record.haId,
+            name: record.name,
+            host: record.host,
+            connectionType: record.connectionType,
+            brand: record.brand,
+            type: record.type,
+            vib: record.vib,
+          },
+        ],
         credentials: { profiles: JSON.stringify(profiles) },
       },
       {
-        id: 'e2e0000000000003', type: 'homeconnect-local-in', z: TAB, account: ACCOUNT, appliance: record.haId,
-        output: 'changes', filter: '', initial: true, connection: 'same', wires: [['e2e0000000000004']],
+        id: 'e2e0000000000003',
+        type: 'homeconnect-local-in',
+        z: TAB,
+        account: ACCOUNT,
+        appliance: record.haId,
+        output: 'changes',
+        filter: '',
+        initial: true,
+        connection: 'same',
+        wires: [['e2e0000000000004']],
       },
       {
         // Every message to the log; the first 'connected' also asks the out node to start a program.
-        id: 'e2e0000000000004', type: 'function', z: TAB, outputs: 2, noerr: 0, initialize: '', finalize: '', libs: [],
+        id: 'e2e0000000000004',
+        type: 'function',
+        z: TAB,
+        outputs: 2,
+        noerr: 0,
+        initialize: '',
+        finalize: '',
+        libs: [],
         func: [
           'const line = { payload: JSON.stringify({ topic: msg.topic, payload: msg.payload }) };',
           `if (msg.topic.endsWith('/connection') && msg.payload === 'connected' && !context.get('started')) {`,
@@ -72,13 +97,36 @@ describe('Node-RED 5 on Node 22, spawned (end to end)', function () {
         ].join('\n'),
         wires: [['e2e0000000000006'], ['e2e0000000000005']],
       },
-      { id: 'e2e0000000000005', type: 'homeconnect-local-out', z: TAB, account: ACCOUNT, appliance: record.haId, allowDangerous: false, wires: [['e2e0000000000007']] },
       {
-        id: 'e2e0000000000006', type: 'file', z: TAB, filename: log, filenameType: 'str', appendNewline: true,
-        createDir: true, overwriteFile: 'false', encoding: 'none', wires: [[]],
+        id: 'e2e0000000000005',
+        type: 'homeconnect-local-out',
+        z: TAB,
+        account: ACCOUNT,
+        appliance: record.haId,
+        allowDangerous: false,
+        wires: [['e2e0000000000007']],
       },
       {
-        id: 'e2e0000000000007', type: 'function', z: TAB, outputs: 1, noerr: 0, initialize: '', finalize: '', libs: [],
+        id: 'e2e0000000000006',
+        type: 'file',
+        z: TAB,
+        filename: log,
+        filenameType: 'str',
+        appendNewline: true,
+        createDir: true,
+        overwriteFile: 'false',
+        encoding: 'none',
+        wires: [[]],
+      },
+      {
+        id: 'e2e0000000000007',
+        type: 'function',
+        z: TAB,
+        outputs: 1,
+        noerr: 0,
+        initialize: '',
+        finalize: '',
+        libs: [],
         func: "return { payload: JSON.stringify({ topic: 'result', payload: msg.payload }) };",
         wires: [['e2e0000000000006']],
       },
@@ -86,7 +134,13 @@ describe('Node-RED 5 on Node 22, spawned (end to end)', function () {
     await red.deployFlows(flows);
 
     const lines = (): Array<{ topic: string; payload: unknown }> =>
-      fs.existsSync(log) ? fs.readFileSync(log, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
+      fs.existsSync(log)
+        ? fs
+            .readFileSync(log, 'utf8')
+            .split('\n')
+            .filter(Boolean)
+            .map((l) => JSON.parse(l))
+        : [];
     const deadline = Date.now() + 30000;
     while (!(sim.programPhase === 'running' && lines().some((l) => l.topic === 'result'))) {
       if (Date.now() > deadline) {
@@ -98,8 +152,17 @@ describe('Node-RED 5 on Node 22, spawned (end to end)', function () {
     const got = lines();
     const connectedAt = got.findIndex((l) => l.topic === `${record.name}/connection` && l.payload === 'connected');
     const firstValue = got.findIndex((l) => l.topic.startsWith(`${record.name}/BSH.`));
-    assert.ok(connectedAt >= 0 && firstValue > connectedAt, `connected, then values: ${got.slice(0, 4).map((l) => l.topic).join(', ')}`);
-    assert.ok(got.some((l) => l.topic === `${record.name}/BSH.Common.Status.DoorState`), 'initial DoorState');
+    assert.ok(
+      connectedAt >= 0 && firstValue > connectedAt,
+      `connected, then values: ${got
+        .slice(0, 4)
+        .map((l) => l.topic)
+        .join(', ')}`,
+    );
+    assert.ok(
+      got.some((l) => l.topic === `${record.name}/BSH.Common.Status.DoorState`),
+      'initial DoorState',
+    );
     assert.deepStrictEqual(sim.violations, []);
     assert.ok(!/\[error\]/.test(red.output()), red.output());
   });

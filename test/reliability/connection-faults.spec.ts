@@ -83,10 +83,16 @@ describe('reliability: faults against a live connection', function () {
   /** Waits for a state (reason matching `re`) among the changes after index `from`. */
   async function reach(state: ConnectionState, re?: RegExp, from = states.length): Promise<StateChange> {
     let hit: StateChange | undefined;
-    await until(() => {
-      hit = states.slice(from).find((s) => s.state === state && (!re || re.test(s.reason ?? '')));
-      return hit !== undefined;
-    }, `state ${state}${re ? ` ${re}` : ''} (seen: ${states.slice(from).map((s) => `${s.state}: ${s.reason}`).join(' | ')})`);
+    await until(
+      () => {
+        hit = states.slice(from).find((s) => s.state === state && (!re || re.test(s.reason ?? '')));
+        return hit !== undefined;
+      },
+      `state ${state}${re ? ` ${re}` : ''} (seen: ${states
+        .slice(from)
+        .map((s) => `${s.state}: ${s.reason}`)
+        .join(' | ')})`,
+    );
     return hit!;
   }
 
@@ -106,7 +112,10 @@ describe('reliability: faults against a live connection', function () {
     for (const d of delays) {
       assert.ok(d >= FAULT_TIMING.backoffMinMs && d <= FAULT_TIMING.backoffMaxMs, `reconnect delay ${d} ms outside the backoff bounds`);
     }
-    assert.deepStrictEqual(sim!.violations.filter((v) => /second concurrent/.test(v)), []);
+    assert.deepStrictEqual(
+      sim!.violations.filter((v) => /second concurrent/.test(v)),
+      [],
+    );
   }
 
   function progressValues(c: ApplianceConnection): unknown[] {
@@ -248,7 +257,10 @@ describe('reliability: faults against a live connection', function () {
     it(`${t}: an appliance-initiated POST is acknowledged with the same msgID`, async () => {
       const c = await connected(record);
       const sID = sim!.sessionId;
-      await sendAsAppliance(sim!, JSON.stringify({ sID, msgID: 777, resource: '/ei/somethingNew', version: 2, action: 'POST', data: [{ x: 1 }] }));
+      await sendAsAppliance(
+        sim!,
+        JSON.stringify({ sID, msgID: 777, resource: '/ei/somethingNew', version: 2, action: 'POST', data: [{ x: 1 }] }),
+      );
       await until(() => sim!.received.some((m) => m.action === 'RESPONSE' && m.msgID === 777), 'acknowledgement');
       const ack = sim!.received.find((m) => m.action === 'RESPONSE' && m.msgID === 777)!;
       assert.strictEqual(ack.resource, '/ei/somethingNew');

@@ -46,15 +46,45 @@ describe(`reliability: faults inside Node-RED (${nodeRedModule})`, function () {
   beforeEach(async function () {
     // A burst queued by the in-process simulator blocks the event loop for longer than 400 ms.
     const burst = /burst/.test(this.currentTest?.title ?? '');
-    helper.settings({ homeconnectLocalAccountTiming: burst ? { ...FAULT_TIMING, pingIntervalMs: 1000, deadAfterMs: 15_000 } : FAULT_TIMING });
+    helper.settings({
+      homeconnectLocalAccountTiming: burst ? { ...FAULT_TIMING, pingIntervalMs: 1000, deadAfterMs: 15_000 } : FAULT_TIMING,
+    });
     watch = new InvariantWatch([sims.dishwasher, sims.washer]).install();
     const account = testAccount(sims.records);
     const flow: FlowNode[] = [
       { id: TAB, type: 'tab', label: 'faults' },
       account.node,
-      { id: 'in1', type: 'homeconnect-local-in', z: TAB, account: ACCOUNT_ID, appliance: sims.records[0]!.haId, output: 'changes', filter: '', initial: true, wires: [['h1']] },
-      { id: 'in2', type: 'homeconnect-local-in', z: TAB, account: ACCOUNT_ID, appliance: sims.records[1]!.haId, output: 'changes', filter: '', initial: true, wires: [['h1']] },
-      { id: 'out1', type: 'homeconnect-local-out', z: TAB, account: ACCOUNT_ID, appliance: sims.records[1]!.haId, allowDangerous: false, wires: [['h2']] },
+      {
+        id: 'in1',
+        type: 'homeconnect-local-in',
+        z: TAB,
+        account: ACCOUNT_ID,
+        appliance: sims.records[0].haId,
+        output: 'changes',
+        filter: '',
+        initial: true,
+        wires: [['h1']],
+      },
+      {
+        id: 'in2',
+        type: 'homeconnect-local-in',
+        z: TAB,
+        account: ACCOUNT_ID,
+        appliance: sims.records[1].haId,
+        output: 'changes',
+        filter: '',
+        initial: true,
+        wires: [['h1']],
+      },
+      {
+        id: 'out1',
+        type: 'homeconnect-local-out',
+        z: TAB,
+        account: ACCOUNT_ID,
+        appliance: sims.records[1].haId,
+        allowDangerous: false,
+        wires: [['h2']],
+      },
       { id: 'h1', type: 'helper', z: TAB },
       { id: 'h2', type: 'helper', z: TAB },
       { id: 'c1', type: 'catch', z: TAB, scope: null, uncaught: false, wires: [['h3']] },
@@ -84,11 +114,14 @@ describe(`reliability: faults inside Node-RED (${nodeRedModule})`, function () {
   }
 
   const connectionMsgs = (from: number, name: string): string[] =>
-    got.slice(from).filter((m) => m.topic === `${name}/connection`).map((m) => String(m.payload));
+    got
+      .slice(from)
+      .filter((m) => m.topic === `${name}/connection`)
+      .map((m) => String(m.payload));
 
   async function bothConnected(from: number): Promise<void> {
     for (const r of sims.records) {
-      await until(() => connectionMsgs(from, r.name!).includes('connected'), `${r.name} connected`);
+      await until(() => connectionMsgs(from, r.name).includes('connected'), `${r.name} connected`);
     }
   }
 
@@ -127,7 +160,10 @@ describe(`reliability: faults inside Node-RED (${nodeRedModule})`, function () {
       const from = got.length;
       for (const s of [sims.dishwasher, sims.washer]) await inject(s);
       for (const r of sims.records) {
-        await until(() => connectionMsgs(from, r.name!).some((p) => expected.test(p)), `${r.name}: ${expected} (got ${connectionMsgs(from, r.name!).join(',')})`);
+        await until(
+          () => connectionMsgs(from, r.name).some((p) => expected.test(p)),
+          `${r.name}: ${expected} (got ${connectionMsgs(from, r.name).join(',')})`,
+        );
       }
       if (stop) {
         await new Promise((r) => setTimeout(r, 3 * FAULT_TIMING.backoffMinMs));
@@ -142,7 +178,7 @@ describe(`reliability: faults inside Node-RED (${nodeRedModule})`, function () {
   }
 
   it('a burst of 10 000 notifications reaches the flow complete and in order', async () => {
-    const topic = `${sims.records[1]!.name}/BSH.Common.Option.ProgramProgress`;
+    const topic = `${sims.records[1].name}/BSH.Common.Option.ProgramProgress`;
     const from = got.length;
     const initial = sims.washer.getValue('BSH.Common.Option.ProgramProgress');
     await sims.washer.faults.burst(10_000);
@@ -154,7 +190,13 @@ describe(`reliability: faults inside Node-RED (${nodeRedModule})`, function () {
       last = v;
     }
     await until(() => got.slice(from).filter((m) => m.topic === topic).length >= want.length, 'all burst messages', 30_000);
-    assert.deepStrictEqual(got.slice(from).filter((m) => m.topic === topic).map((m) => m.payload), want);
+    assert.deepStrictEqual(
+      got
+        .slice(from)
+        .filter((m) => m.topic === topic)
+        .map((m) => m.payload),
+      want,
+    );
     await writeWorks();
     watch.check();
   });

@@ -59,15 +59,17 @@ function hits(text: string, needles: Map<string, string>): string[] {
 function stringify(v: unknown): string {
   const seen = new WeakSet<object>();
   try {
-    return JSON.stringify(v, (_k, x: unknown) => {
-      if (x instanceof Error) return { name: x.name, message: x.message, stack: x.stack, ...(x as unknown as Record<string, unknown>) };
-      if (typeof x === 'object' && x !== null) {
-        if (seen.has(x)) return '[cycle]';
-        seen.add(x);
-      }
-      if (typeof x === 'bigint') return String(x);
-      return x;
-    }) ?? String(v);
+    return (
+      JSON.stringify(v, (_k, x: unknown) => {
+        if (x instanceof Error) return { name: x.name, message: x.message, stack: x.stack, ...(x as unknown as Record<string, unknown>) };
+        if (typeof x === 'object' && x !== null) {
+          if (seen.has(x)) return '[cycle]';
+          seen.add(x);
+        }
+        if (typeof x === 'bigint') return String(x);
+        return x;
+      }) ?? String(v)
+    );
   } catch {
     return String(v);
   }
@@ -112,10 +114,10 @@ describe(`secrecy: no key, iv or token anywhere (${nodeRedModule})`, function ()
   it('full run with debug logging: logs, statuses, messages, errors, diagnostics, views and flows export are clean', async () => {
     helper.settings({ logging: { console: { level: 'debug' } }, homeconnectLocalAccountTiming: FAULT_TIMING });
     // A third appliance with a key it does not match: auth-failed messages must not show either key.
-    third = new ApplianceSimulator({ record: { ...sims.records[1]!, haId: 'HCLOCAL-WRONGKEY-000000000003' } });
+    third = new ApplianceSimulator({ record: { ...sims.records[1], haId: 'HCLOCAL-WRONGKEY-000000000003' } });
     await third.start();
     const wrongKey: ApplianceRecord = {
-      ...sims.records[1]!,
+      ...sims.records[1],
       host: third.hostPort,
       haId: 'HCLOCAL-WRONGKEY-000000000003',
       name: 'wrong key washer',
@@ -125,15 +127,51 @@ describe(`secrecy: no key, iv or token anywhere (${nodeRedModule})`, function ()
     const records = [...sims.records, wrongKey];
     const account = testAccount(records);
     const ins: FlowNode[] = records.map((r, i) => ({
-      id: `in${i}`, type: 'homeconnect-local-in', z: TAB, account: ACCOUNT_ID, appliance: r.haId, output: i === 1 ? 'state' : 'changes', filter: '', initial: true, wires: [['dbg', 'h1']],
+      id: `in${i}`,
+      type: 'homeconnect-local-in',
+      z: TAB,
+      account: ACCOUNT_ID,
+      appliance: r.haId,
+      output: i === 1 ? 'state' : 'changes',
+      filter: '',
+      initial: true,
+      wires: [['dbg', 'h1']],
     }));
     const flow: FlowNode[] = [
       { id: TAB, type: 'tab', label: 'secrecy' },
       account.node,
       ...ins,
-      { id: 'out1', type: 'homeconnect-local-out', z: TAB, account: ACCOUNT_ID, appliance: sims.records[0]!.haId, allowDangerous: false, wires: [['dbg', 'h1']] },
-      { id: 'out2', type: 'homeconnect-local-out', z: TAB, account: ACCOUNT_ID, appliance: sims.records[1]!.haId, allowDangerous: true, wires: [['dbg', 'h1']] },
-      { id: 'dbg', type: 'debug', z: TAB, active: true, tosidebar: true, console: true, tostatus: true, complete: 'true', targetType: 'full', statusVal: 'payload', statusType: 'auto' },
+      {
+        id: 'out1',
+        type: 'homeconnect-local-out',
+        z: TAB,
+        account: ACCOUNT_ID,
+        appliance: sims.records[0].haId,
+        allowDangerous: false,
+        wires: [['dbg', 'h1']],
+      },
+      {
+        id: 'out2',
+        type: 'homeconnect-local-out',
+        z: TAB,
+        account: ACCOUNT_ID,
+        appliance: sims.records[1].haId,
+        allowDangerous: true,
+        wires: [['dbg', 'h1']],
+      },
+      {
+        id: 'dbg',
+        type: 'debug',
+        z: TAB,
+        active: true,
+        tosidebar: true,
+        console: true,
+        tostatus: true,
+        complete: 'true',
+        targetType: 'full',
+        statusVal: 'payload',
+        statusType: 'auto',
+      },
       { id: 'c1', type: 'catch', z: TAB, scope: null, uncaught: false, wires: [['dbg', 'h1']] },
       { id: 'h1', type: 'helper', z: TAB },
     ];
@@ -142,7 +180,10 @@ describe(`secrecy: no key, iv or token anywhere (${nodeRedModule})`, function ()
     helper.getNode('h1').on('input', (m: Msg) => messages.push(m));
     const acc = (): TestNode => helper.getNode(ACCOUNT_ID);
     const state = (haId: string): string | undefined => acc().connection(haId)?.client.state;
-    await until(() => state(sims.records[0]!.haId) === 'connected' && state(sims.records[1]!.haId) === 'connected', 'both demo appliances connected');
+    await until(
+      () => state(sims.records[0].haId) === 'connected' && state(sims.records[1].haId) === 'connected',
+      'both demo appliances connected',
+    );
     await until(() => state(wrongKey.haId) === 'auth-failed', 'wrong key reported');
 
     // Values, writes (ok and refused), raw requests, errors from the appliance.
@@ -163,18 +204,25 @@ describe(`secrecy: no key, iv or token anywhere (${nodeRedModule})`, function ()
 
     // Faults: errors and reconnects are logged at debug level.
     sims.washer.faults.sendMisTagged();
-    await until(() => state(sims.records[1]!.haId) !== 'connected', 'washer error');
-    await until(() => state(sims.records[1]!.haId) === 'connected', 'washer back');
+    await until(() => state(sims.records[1].haId) !== 'connected', 'washer error');
+    await until(() => state(sims.records[1].haId) === 'connected', 'washer back');
     await sendAsAppliance(sims.dishwasher, '{"broken":');
-    await until(() => state(sims.records[0]!.haId) !== 'connected', 'dishwasher error');
-    await until(() => state(sims.records[0]!.haId) === 'connected', 'dishwasher back');
+    await until(() => state(sims.records[0].haId) !== 'connected', 'dishwasher error');
+    await until(() => state(sims.records[0].haId) === 'connected', 'dishwasher back');
     await send('out2', { 'BSH.Common.Setting.ChildLock': false });
 
     // Cloud login (tokens) through the admin API.
     cloud = await startFakeCloud({
       appliances: sims.records.map((r) => ({
-        haId: r.haId, haType: r.type ?? 'Washer', brand: r.brand ?? 'BOSCH', vib: r.vib ?? 'X', transport: r.connectionType, key: r.key,
-        ...(r.iv ? { iv: r.iv } : {}), deviceDescription: r.deviceDescription!, featureMapping: r.featureMapping!,
+        haId: r.haId,
+        haType: r.type ?? 'Washer',
+        brand: r.brand ?? 'BOSCH',
+        vib: r.vib ?? 'X',
+        transport: r.connectionType,
+        key: r.key,
+        ...(r.iv ? { iv: r.iv } : {}),
+        deviceDescription: r.deviceDescription!,
+        featureMapping: r.featureMapping!,
       })),
     });
     process.env.HOMECONNECT_LOCAL_API_URL = cloud.url;
@@ -184,7 +232,13 @@ describe(`secrecy: no key, iv or token anywhere (${nodeRedModule})`, function ()
     await request().post(`${P}/login/complete`).send({ loginId: start.body.loginId, address, account: ACCOUNT_ID }).expect(200);
     assert.ok(cloud.issuedTokens.length > 0, 'a token was issued');
     // A failing test connection with a secret in the body: its error must not echo it.
-    const testConn = await request().post(`${P}/test-connection`).send({ host: sims.dishwasher.hostPort, key: wrongKey.key, connectionType: 'TLS', deviceDescription: records[0]!.deviceDescription, featureMapping: records[0]!.featureMapping });
+    const testConn = await request().post(`${P}/test-connection`).send({
+      host: sims.dishwasher.hostPort,
+      key: wrongKey.key,
+      connectionType: 'TLS',
+      deviceDescription: records[0].deviceDescription,
+      featureMapping: records[0].featureMapping,
+    });
 
     // Admin answers a person can copy: diagnostics, live and profile views.
     const admin: Array<[string, unknown]> = [['test-connection', testConn.body]];
@@ -197,8 +251,13 @@ describe(`secrecy: no key, iv or token anywhere (${nodeRedModule})`, function ()
       assert.strictEqual(res.status, 200, `${path}: ${res.status} ${res.text}`);
       admin.push([path, res.body]);
     }
-    const diagnostics = admin.find(([p]) => p.endsWith('/diagnostics'))![1] as { appliances: Array<{ traffic: unknown[]; history: unknown[] }> };
-    assert.ok(diagnostics.appliances.some((a) => a.traffic.length > 10), 'diagnostics hold traffic (the test is not vacuous)');
+    const diagnostics = admin.find(([p]) => p.endsWith('/diagnostics'))![1] as {
+      appliances: Array<{ traffic: unknown[]; history: unknown[] }>;
+    };
+    assert.ok(
+      diagnostics.appliances.some((a) => a.traffic.length > 10),
+      'diagnostics hold traffic (the test is not vacuous)',
+    );
 
     // The flows export: the editor's GET /flows where the helper serves it, else the runtime's flow config.
     const exported = await request().get('/flows');
@@ -219,7 +278,10 @@ describe(`secrecy: no key, iv or token anywhere (${nodeRedModule})`, function ()
       ...messages.map((m, i): [string, unknown] => [`flow message ${i}`, m]),
       ...admin,
     ];
-    assert.ok(helper.log().args.some((a) => /debug/i.test(stringify(a))), 'debug-level lines were captured');
+    assert.ok(
+      helper.log().args.some((a) => /debug/i.test(stringify(a))),
+      'debug-level lines were captured',
+    );
     assert.ok(sources.length > 50, `captured ${sources.length} items`);
 
     const needles = new Map<string, string>();

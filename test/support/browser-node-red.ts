@@ -1,7 +1,7 @@
 /**
  * A real Node-RED 4 for the browser tests: spawned as a child process with a throwaway userDir
  * into which this package is installed as a symlink, so its package.json "node-red" section,
- * locales and icons load exactly as for a user (nodered-style §3.3).
+ * locales and icons load exactly as for a user.
  */
 import { spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
@@ -124,7 +124,8 @@ export async function startNodeRed(opts: NodeRedOptions = {}): Promise<NodeRedIn
       try {
         const res = await fetch(`${url}/settings`);
         await res.arrayBuffer();
-        if (res.status === 200) break;
+        // 401: up, with adminAuth
+        if (res.status === 200 || res.status === 401) break;
       } catch {
         // not listening yet
       }

@@ -46,7 +46,7 @@ export class FakeTransport extends EventEmitter {
     if (!this.isOpen) throw new HomeConnectError('not-connected', 'fake transport is not open');
     this.sent.push(text);
     const w = this.waiters.shift();
-    if (w) w(this.sent[this.taken++]!);
+    if (w) w(this.sent[this.taken++]);
     this.emit('sent', text);
   }
 
@@ -76,18 +76,18 @@ export class FakeTransport extends EventEmitter {
 
   /** Resolves with the next text the client sends (or one already sent but not yet taken). */
   nextSent(): Promise<string> {
-    if (this.taken < this.sent.length) return Promise.resolve(this.sent[this.taken++]!);
+    if (this.taken < this.sent.length) return Promise.resolve(this.sent[this.taken++]);
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 
   /** Resolves with sent[index] once the client has sent that many texts. */
   nextSentAfter(index: number): Promise<string> {
-    if (this.sent.length > index) return Promise.resolve(this.sent[index]!);
+    if (this.sent.length > index) return Promise.resolve(this.sent[index]);
     return new Promise((resolve) => {
       const check = (): void => {
         if (this.sent.length > index) {
           this.off('sent', check);
-          resolve(this.sent[index]!);
+          resolve(this.sent[index]);
         }
       };
       this.on('sent', check);
@@ -187,7 +187,7 @@ export class ScriptedAppliance {
     if (req.action === 'NOTIFY') return;
     const resource = String(req.resource);
     const override = this.opts.replies?.[resource];
-    const reply = typeof override === 'function' ? override(req) : override ?? this.defaultReply(resource);
+    const reply = typeof override === 'function' ? override(req) : (override ?? this.defaultReply(resource));
     if (reply.silent) return;
     const msg: Record<string, unknown> = {
       sID: this.sID,
@@ -242,7 +242,6 @@ export function stubProfile(): SessionProfile & { applied: DescriptionChangeItem
     },
   };
 }
-
 
 // ---- ApplianceConnection over fake transports ------------------------------------------
 
@@ -321,4 +320,3 @@ export function nextValues(conn: ApplianceConnection): Promise<ValueChange[]> {
     conn.on('values', l);
   });
 }
-

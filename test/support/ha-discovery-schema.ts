@@ -68,16 +68,40 @@ interface ComponentSchema {
 export const HA_COMPONENTS: Record<string, ComponentSchema> = {
   sensor: {
     required: ['state_topic'],
-    fields: { state_topic: topic, device_class: oneOf(...SENSOR_CLASSES), unit_of_measurement: str, options: strList(1), state_class: oneOf('measurement', 'total', 'total_increasing') },
-    rules: (p) => ('options' in p && p.device_class !== 'enum' ? 'options need device_class enum' : p.device_class === 'enum' && !('options' in p) ? 'an enum sensor needs options' : undefined),
+    fields: {
+      state_topic: topic,
+      device_class: oneOf(...SENSOR_CLASSES),
+      unit_of_measurement: str,
+      options: strList(1),
+      state_class: oneOf('measurement', 'total', 'total_increasing'),
+    },
+    rules: (p) =>
+      'options' in p && p.device_class !== 'enum'
+        ? 'options need device_class enum'
+        : p.device_class === 'enum' && !('options' in p)
+          ? 'an enum sensor needs options'
+          : undefined,
   },
   binary_sensor: {
     required: ['state_topic'],
-    fields: { state_topic: topic, device_class: oneOf('door', 'problem', 'running', 'power', 'connectivity'), payload_on: str, payload_off: str },
+    fields: {
+      state_topic: topic,
+      device_class: oneOf('door', 'problem', 'running', 'power', 'connectivity'),
+      payload_on: str,
+      payload_off: str,
+    },
   },
   switch: {
     required: ['command_topic'],
-    fields: { command_topic: topic, state_topic: topic, payload_on: str, payload_off: str, state_on: str, state_off: str, device_class: oneOf('switch', 'outlet') },
+    fields: {
+      command_topic: topic,
+      state_topic: topic,
+      payload_on: str,
+      payload_off: str,
+      state_on: str,
+      state_off: str,
+      device_class: oneOf('switch', 'outlet'),
+    },
   },
   select: {
     required: ['command_topic', 'options'],
@@ -120,7 +144,7 @@ export function discoveryProblems(topicText: string, payloadText: string): strin
   const problems: string[] = [];
   const m = TOPIC.exec(topicText);
   if (!m) return [`${topicText}: not <prefix>/<component>/<node_id>/<object_id>/config`];
-  const component = m[2]!;
+  const component = m[2];
   const schema = HA_COMPONENTS[component];
   if (!schema) return [`${topicText}: component "${component}" is not one the schema knows`];
   let payload: unknown;

@@ -139,7 +139,8 @@ async function startOnce(binary: string, port: number): Promise<Run> {
 export interface MqttClient {
   on(event: 'message', cb: (topic: string, payload: Buffer, packet: { retain: boolean }) => void): MqttClient;
   on(event: 'connect' | 'error' | 'close', cb: (arg?: unknown) => void): MqttClient;
-  once(event: 'connect' | 'error', cb: (arg?: unknown) => void): MqttClient;
+  once(event: 'connect', cb: () => void): MqttClient;
+  once(event: 'error', cb: (err: Error) => void): MqttClient;
   subscribe(topic: string, opts: { qos: 0 | 1 | 2 }, cb: (err: Error | null) => void): void;
   publish(topic: string, payload: string, opts: { qos: 0 | 1 | 2; retain?: boolean }, cb: (err?: Error) => void): void;
   end(force: boolean, opts: object, cb: () => void): void;
@@ -148,6 +149,7 @@ export interface MqttClient {
 /** The `mqtt` module Node-RED's core mqtt node uses (resolved from @node-red/nodes). */
 export function mqttModule(): { connect(url: string, opts: object): MqttClient } {
   const from = path.join(nodeRedPrefix, '@node-red', 'nodes');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the copy inside the Node-RED under test, found at run time
   return require(require.resolve('mqtt', { paths: [from] }));
 }
 

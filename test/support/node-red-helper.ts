@@ -2,7 +2,9 @@
  * node-red-node-test-helper, initialised once against the Node-RED under test:
  * NODE_RED_MODULE=node-red-5 runs the same specs against 5.x (default: node-red, 4.x).
  */
+import * as fs from 'fs';
 import * as path from 'path';
+import homeconnectLocal from '../../nodes/index';
 import { ApplianceSimulator } from '../../src/simulator';
 import { demoRecords } from '../../src/simulator/demo-profiles';
 import type { ApplianceRecord } from '../../src/profile/types';
@@ -37,7 +39,7 @@ export const nodeRedModule = process.env.NODE_RED_MODULE || 'node-red';
 export const nodeRedPrefix = (() => {
   const main = require.resolve(nodeRedModule);
   const nested = path.resolve(path.dirname(main), '..', 'node_modules');
-  return require('fs').existsSync(path.join(nested, '@node-red', 'nodes')) ? nested : path.resolve(path.dirname(main), '..', '..');
+  return fs.existsSync(path.join(nested, '@node-red', 'nodes')) ? nested : path.resolve(path.dirname(main), '..', '..');
 })();
 
 /** Short timings so reconnects and failures resolve quickly in tests. */
@@ -54,6 +56,7 @@ export const TEST_TIMING = {
 let helperInstance: TestHelper | undefined;
 export function nodeRedHelper(): TestHelper {
   if (!helperInstance) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use: it has no types, and only node specs need it
     helperInstance = require('node-red-node-test-helper') as TestHelper;
     helperInstance.init(require.resolve(nodeRedModule));
   }
@@ -63,11 +66,12 @@ export function nodeRedHelper(): TestHelper {
 
 /** Our node module (what homeconnect-local.js loads). */
 export function homeconnectNodes(): (RED: unknown) => void {
-  return require('../../nodes/index');
+  return homeconnectLocal as (RED: unknown) => void;
 }
 
 /** A core node module of the Node-RED under test, e.g. coreNode('common/21-debug.js'). */
 export function coreNode(rel: string): (RED: unknown) => void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a file of the Node-RED under test, found at run time
   return require(path.join(nodeRedPrefix, '@node-red', 'nodes', 'core', rel));
 }
 
@@ -156,7 +160,12 @@ export const ACCOUNT_ID = 'acc0000000000001';
 export function testAccount(records: ApplianceRecord[], id = ACCOUNT_ID): { node: FlowNode; credentials: object } {
   const profiles: Record<string, unknown> = {};
   for (const r of records) {
-    profiles[r.haId] = { key: r.key, ...(r.iv ? { iv: r.iv } : {}), deviceDescription: r.deviceDescription, featureMapping: r.featureMapping };
+    profiles[r.haId] = {
+      key: r.key,
+      ...(r.iv ? { iv: r.iv } : {}),
+      deviceDescription: r.deviceDescription,
+      featureMapping: r.featureMapping,
+    };
   }
   return {
     node: {
@@ -164,7 +173,15 @@ export function testAccount(records: ApplianceRecord[], id = ACCOUNT_ID): { node
       type: 'homeconnect-local-account',
       name: 'test account',
       region: 'EU',
-      appliances: records.map((r) => ({ haId: r.haId, name: r.name, host: r.host, connectionType: r.connectionType, brand: r.brand, type: r.type, vib: r.vib })),
+      appliances: records.map((r) => ({
+        haId: r.haId,
+        name: r.name,
+        host: r.host,
+        connectionType: r.connectionType,
+        brand: r.brand,
+        type: r.type,
+        vib: r.vib,
+      })),
     },
     credentials: { [id]: { profiles: JSON.stringify(profiles) } },
   };

@@ -42,7 +42,10 @@ export class RawClient {
   private readonly closeWaiters: Array<(c: CloseInfo) => void> = [];
   private readonly timeoutMs: number;
 
-  private constructor(readonly transport: ClientTransport, timeoutMs: number) {
+  private constructor(
+    readonly transport: ClientTransport,
+    timeoutMs: number,
+  ) {
     this.timeoutMs = timeoutMs;
     transport.on('message', (text: string) => this.onMessage(text));
     transport.on('close', (info: TransportClose) => {
@@ -53,7 +56,12 @@ export class RawClient {
 
   /** Connects; resolves on open, rejects with the close info when the connection fails. */
   static connect(opts: RawClientOptions): Promise<RawClient> {
-    const t = connectTransport({ host: opts.host, connectionType: opts.connectionType, key: opts.key, ...(opts.iv ? { iv: opts.iv } : {}) });
+    const t = connectTransport({
+      host: opts.host,
+      connectionType: opts.connectionType,
+      key: opts.key,
+      ...(opts.iv ? { iv: opts.iv } : {}),
+    });
     const client = new RawClient(t, opts.timeoutMs ?? 3000);
     return new Promise((resolve, reject) => {
       t.once('open', () => resolve(client));
@@ -237,4 +245,3 @@ export function realRecord(name: string, connectionType: ConnectionType): Applia
     featureMapping: fs.readFileSync(pair.featureMapping, 'utf8'),
   };
 }
-

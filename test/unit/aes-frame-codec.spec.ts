@@ -7,8 +7,7 @@ import { HomeConnectError } from '../../src/errors';
 // protocol.md §2.6 known-answer vectors (filler fixed to 0xAA).
 const PSK = Buffer.from('AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8', 'base64url');
 const IV = Buffer.from('EBESExQVFhcYGRobHB0eHw', 'base64url');
-const APPLIANCE_PLAIN =
-  '{"sID":1,"msgID":100,"resource":"/ei/initialValues","version":2,"action":"POST","data":[{"edMsgID":500}]}';
+const APPLIANCE_PLAIN = '{"sID":1,"msgID":100,"resource":"/ei/initialValues","version":2,"action":"POST","data":[{"edMsgID":500}]}';
 const APPLIANCE_FRAME =
   'e14405764ace299914aedb74856b2e884e48f39e455255224d7599b27cbce161f1a200805b083b19c9b723e97db1f64335a6ae3999c57045f462a7f3475b352dc636f247050e3f441c8ac5d8eee277f7097c233c65aab16310f6b5968918f6b3a7078bbe180b9e169eed12a5da45966b009c1841a213389f92fc7501a6fa6ea3';
 const CLIENT_PLAIN_1 =
@@ -36,7 +35,19 @@ describe('AesFrameCodec (protocol.md §2)', () => {
 
   it('padding length table', () => {
     const table: Array<[number, number]> = [
-      [0, 16], [1, 15], [2, 14], [14, 2], [15, 17], [16, 16], [17, 15], [30, 2], [31, 17], [32, 16], [105, 7], [164, 12], [74, 6],
+      [0, 16],
+      [1, 15],
+      [2, 14],
+      [14, 2],
+      [15, 17],
+      [16, 16],
+      [17, 15],
+      [30, 2],
+      [31, 17],
+      [32, 16],
+      [105, 7],
+      [164, 12],
+      [74, 6],
     ];
     for (const [n, p] of table) assert.strictEqual(padLength(n), p, `padLength(${n})`);
     for (let n = 0; n < 200; n++) {
@@ -96,7 +107,7 @@ describe('AesFrameCodec (protocol.md §2)', () => {
     const frame = Buffer.from(APPLIANCE_FRAME, 'hex');
     for (let i = 0; i < frame.length; i += 7) {
       const t = Buffer.from(frame);
-      t[i] = t[i]! ^ 0x01;
+      t[i] = t[i] ^ 0x01;
       assert.throws(() => client().decrypt(t), codecFailure('mac'), `byte ${i}`);
     }
     assert.throws(() => client().decrypt(frame.subarray(0, 112)), codecFailure('mac')); // block-aligned truncation
@@ -109,7 +120,7 @@ describe('AesFrameCodec (protocol.md §2)', () => {
   it('a rejected frame leaves the receive chain intact', () => {
     const c = client();
     const bad = Buffer.from(APPLIANCE_FRAME, 'hex');
-    bad[bad.length - 1] = bad[bad.length - 1]! ^ 0x80;
+    bad[bad.length - 1] = bad[bad.length - 1] ^ 0x80;
     assert.throws(() => c.decrypt(bad), codecFailure('mac'));
     assert.strictEqual(c.decrypt(Buffer.from(APPLIANCE_FRAME, 'hex')).toString(), APPLIANCE_PLAIN);
   });
@@ -130,8 +141,14 @@ describe('AesFrameCodec (protocol.md §2)', () => {
   });
 
   it('rejects keys and ivs of the wrong size without echoing them', () => {
-    assert.throws(() => new AesFrameCodec(Buffer.alloc(16), IV, 'client'), (e: unknown) => e instanceof HomeConnectError && e.kind === 'validation' && !e.message.includes('00'));
-    assert.throws(() => new AesFrameCodec(PSK, Buffer.alloc(12), 'client'), (e: unknown) => e instanceof HomeConnectError && e.kind === 'validation');
+    assert.throws(
+      () => new AesFrameCodec(Buffer.alloc(16), IV, 'client'),
+      (e: unknown) => e instanceof HomeConnectError && e.kind === 'validation' && !e.message.includes('00'),
+    );
+    assert.throws(
+      () => new AesFrameCodec(PSK, Buffer.alloc(12), 'client'),
+      (e: unknown) => e instanceof HomeConnectError && e.kind === 'validation',
+    );
   });
 
   it('decryptToString gives the §2.6 texts and fails the same way as decrypt', () => {
@@ -140,7 +157,7 @@ describe('AesFrameCodec (protocol.md §2)', () => {
     assert.strictEqual(a.decryptToString(Buffer.from(CLIENT_FRAME_1, 'hex')), CLIENT_PLAIN_1);
     assert.strictEqual(a.decryptToString(Buffer.from(CLIENT_FRAME_2, 'hex')), CLIENT_PLAIN_2);
     const bad = Buffer.from(APPLIANCE_FRAME, 'hex');
-    bad[3] = bad[3]! ^ 0x04;
+    bad[3] = bad[3] ^ 0x04;
     const c = client();
     assert.throws(() => c.decryptToString(bad), codecFailure('mac'));
     assert.throws(() => c.decryptToString(bad.subarray(0, 40)), codecFailure('length'));
@@ -163,7 +180,12 @@ describe('AesFrameCodec (protocol.md §2)', () => {
       fc.uint8Array({ maxLength: 300 }).map((u) => Buffer.from(u)),
       fc.string({ maxLength: 100, unit: 'grapheme' }).map((t) => Buffer.from(t)),
       // valid text with a real U+FFFD, optionally followed by a broken sequence
-      fc.tuple(fc.string({ maxLength: 40 }), fc.boolean(), fc.constantFrom([0xc0, 0x80], [0xed, 0xa0, 0x80], [0xe2, 0x82], [0xf4, 0x90, 0x80, 0x80], [0xff]))
+      fc
+        .tuple(
+          fc.string({ maxLength: 40 }),
+          fc.boolean(),
+          fc.constantFrom([0xc0, 0x80], [0xed, 0xa0, 0x80], [0xe2, 0x82], [0xf4, 0x90, 0x80, 0x80], [0xff]),
+        )
         .map(([t, broken, seq]) => Buffer.concat([Buffer.from(t), fffd, broken ? Buffer.from(seq) : Buffer.alloc(0)])),
     );
     fc.assert(
@@ -188,7 +210,7 @@ describe('AesFrameCodec (protocol.md §2)', () => {
     // A forged large frame is rejected without advancing the chain.
     const big = c.encrypt(crypto.randomBytes(50_000));
     const forged = Buffer.from(big);
-    forged[100] = forged[100]! ^ 1;
+    forged[100] = forged[100] ^ 1;
     assert.throws(() => a.decrypt(forged), codecFailure('mac'));
     assert.strictEqual(a.decrypt(big).length, 50_000);
     assert.strictEqual(a.decryptToString(c.encrypt('after')), 'after');
@@ -212,14 +234,14 @@ describe('AesFrameCodec (protocol.md §2)', () => {
     const valid = [CLIENT_FRAME_1, CLIENT_FRAME_2, APPLIANCE_FRAME].map((h) => Buffer.from(h, 'hex'));
     const frames = fc.oneof(
       fc.uint8Array({ maxLength: 300 }).map((u) => Buffer.from(u)),
-      fc.integer({ min: 2, max: 20 }).chain((blocks) => fc.uint8Array({ minLength: blocks * 16, maxLength: blocks * 16 }).map((u) => Buffer.from(u))),
       fc
-        .tuple(fc.constantFrom(...valid), fc.nat(), fc.integer({ min: 1, max: 255 }), fc.nat({ max: 40 }))
-        .map(([f, pos, x, cut]) => {
-          const m = Buffer.from(f);
-          m[pos % m.length] = m[pos % m.length]! ^ x;
-          return m.subarray(0, Math.max(0, m.length - cut));
-        }),
+        .integer({ min: 2, max: 20 })
+        .chain((blocks) => fc.uint8Array({ minLength: blocks * 16, maxLength: blocks * 16 }).map((u) => Buffer.from(u))),
+      fc.tuple(fc.constantFrom(...valid), fc.nat(), fc.integer({ min: 1, max: 255 }), fc.nat({ max: 40 })).map(([f, pos, x, cut]) => {
+        const m = Buffer.from(f);
+        m[pos % m.length] = m[pos % m.length] ^ x;
+        return m.subarray(0, Math.max(0, m.length - cut));
+      }),
     );
     fc.assert(
       fc.property(frames, (frame) => {
@@ -232,6 +254,6 @@ describe('AesFrameCodec (protocol.md §2)', () => {
       { numRuns: 5000 },
     );
     // The chain was never advanced by garbage: the real first client frame still verifies.
-    assert.strictEqual(a.decrypt(valid[0]!).toString(), CLIENT_PLAIN_1);
+    assert.strictEqual(a.decrypt(valid[0]).toString(), CLIENT_PLAIN_1);
   });
 });

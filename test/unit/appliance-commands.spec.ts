@@ -19,12 +19,18 @@ interface Call {
 }
 
 /** An ApplianceClient that records every call and answers each with `answer`. */
-function fakeTarget(record = demoDishwasher, snapshot: Record<string, unknown> = {}, raw: RawResponse = { action: 'RESPONSE', resource: '/ro/values' }) {
+function fakeTarget(
+  record = demoDishwasher,
+  snapshot: Record<string, unknown> = {},
+  raw: RawResponse = { action: 'RESPONSE', resource: '/ro/values' },
+) {
   const calls: Call[] = [];
-  const record_ = (method: string) => async (...args: unknown[]) => {
-    calls.push({ method, args });
-    return method === 'request' ? raw : { sent: [] };
-  };
+  const record_ =
+    (method: string) =>
+    async (...args: unknown[]) => {
+      calls.push({ method, args });
+      return method === 'request' ? raw : { sent: [] };
+    };
   const client = {
     snapshot: () => snapshot,
     setValues: record_('setValues'),
@@ -55,11 +61,24 @@ async function rejects(p: Promise<unknown>, kind: string, pattern: RegExp): Prom
 describe('command model (src/appliance/commands)', () => {
   it('parseCommand reads payload and topic as the out node does', () => {
     assert.deepStrictEqual(parseCommand(true, 'ChildLock'), { type: 'values', values: { ChildLock: true } });
-    assert.deepStrictEqual(parseCommand({ program: 'Eco50', startIn: 60 }), { type: 'program', action: 'start', program: 'Eco50', startIn: 60 });
+    assert.deepStrictEqual(parseCommand({ program: 'Eco50', startIn: 60 }), {
+      type: 'program',
+      action: 'start',
+      program: 'Eco50',
+      startIn: 60,
+    });
     assert.deepStrictEqual(parseCommand({ action: 'stop' }), { type: 'stop' });
-    assert.deepStrictEqual(parseCommand({ resource: '/ro/values', action: 'post', data: [] }), { type: 'raw', resource: '/ro/values', action: 'POST', data: [] });
+    assert.deepStrictEqual(parseCommand({ resource: '/ro/values', action: 'post', data: [] }), {
+      type: 'raw',
+      resource: '/ro/values',
+      action: 'POST',
+      data: [],
+    });
     assert.throws(() => parseCommand({ program: 'Eco50', startIn: 1, finishIn: 2 }), /either "startIn" or "finishIn"/);
-    assert.throws(() => parseCommand(42), (e: unknown) => e instanceof HomeConnectError && e.kind === 'validation');
+    assert.throws(
+      () => parseCommand(42),
+      (e: unknown) => e instanceof HomeConnectError && e.kind === 'validation',
+    );
   });
 
   it('runs each command on the client and resolves the result with ok: true', async () => {
@@ -80,16 +99,22 @@ describe('command model (src/appliance/commands)', () => {
       ['setValues', 'selectProgram', 'startProgram', 'stopProgram', 'pauseProgram', 'resumeProgram', 'command', 'request'],
     );
     // A plain start sends no options at all (the appliance keeps the selected program's).
-    assert.deepStrictEqual(calls[2]!.args, [undefined, undefined]);
+    assert.deepStrictEqual(calls[2].args, [undefined, undefined]);
   });
 
   it('delayed start: maps startIn/finishIn to the option the program has, for the selected program too', async () => {
     const dw = fakeTarget(demoDishwasher, { 'BSH.Common.Root.SelectedProgram': 'Dishcare.Dishwasher.Program.Eco50' });
     await runCommand(dw.target, { type: 'program', action: 'start', startIn: 600 });
-    assert.deepStrictEqual(dw.calls[0]!.args, [undefined, { 'BSH.Common.Option.StartInRelative': 600 }]);
+    assert.deepStrictEqual(dw.calls[0].args, [undefined, { 'BSH.Common.Option.StartInRelative': 600 }]);
     const wm = fakeTarget(demoWasher);
-    await runCommand(wm.target, { type: 'program', action: 'start', program: 'LaundryCare.Washer.Program.Cotton', finishIn: 7200, options: { 'LaundryCare.Washer.Option.Temperature': 'GC40' } });
-    assert.deepStrictEqual(wm.calls[0]!.args, [
+    await runCommand(wm.target, {
+      type: 'program',
+      action: 'start',
+      program: 'LaundryCare.Washer.Program.Cotton',
+      finishIn: 7200,
+      options: { 'LaundryCare.Washer.Option.Temperature': 'GC40' },
+    });
+    assert.deepStrictEqual(wm.calls[0].args, [
       'LaundryCare.Washer.Program.Cotton',
       { 'LaundryCare.Washer.Option.Temperature': 'GC40', 'BSH.Common.Option.FinishInRelative': 7200 },
     ]);
@@ -114,9 +139,16 @@ describe('command model (src/appliance/commands)', () => {
       { type: 'raw', resource: '/ci/factoryReset', action: 'NOTIFY' },
     ];
     for (const c of refused) {
-      const e = await rejects(runCommand(target, c), 'validation', /is refused: it can reset the appliance or cut its network\. Tick "allow dangerous commands"/);
+      const e = await rejects(
+        runCommand(target, c),
+        'validation',
+        /is refused: it can reset the appliance or cut its network\. Tick "allow dangerous commands"/,
+      );
       assert.strictEqual(e.details?.problem, 'dangerous');
-      assert.throws(() => guardCommand(target.profile, c, { allowHint: 'Add --allow-dangerous to send it.' }), /Add --allow-dangerous to send it\.$/);
+      assert.throws(
+        () => guardCommand(target.profile, c, { allowHint: 'Add --allow-dangerous to send it.' }),
+        /Add --allow-dangerous to send it\.$/,
+      );
     }
     assert.strictEqual(calls.length, 0, 'nothing sent');
     // A raw GET is never dangerous; allowed, everything goes out.
@@ -126,7 +158,11 @@ describe('command model (src/appliance/commands)', () => {
   });
 
   it('an error RESPONSE to a raw request is an appliance-error naming code, resource and error name', async () => {
-    const named = fakeTarget(demoDishwasher, {}, { action: 'RESPONSE', resource: '/ro/values', code: 400, codeName: 'BSH.Common.Error.WriteRequest.ReadOnly' });
+    const named = fakeTarget(
+      demoDishwasher,
+      {},
+      { action: 'RESPONSE', resource: '/ro/values', code: 400, codeName: 'BSH.Common.Error.WriteRequest.ReadOnly' },
+    );
     const e = await rejects(
       runCommand(named.target, { type: 'raw', resource: '/ro/values', action: 'POST', data: [{ uid: 527, value: 0 }] }),
       'appliance-error',
@@ -140,7 +176,11 @@ describe('command model (src/appliance/commands)', () => {
     });
     // The profile names codes the response did not; a code nobody knows stays a number.
     const bare = fakeTarget(demoDishwasher, {}, { action: 'RESPONSE', resource: '/ro/values', code: 123456 });
-    await rejects(runCommand(bare.target, { type: 'raw', resource: '/ro/values', action: 'GET' }), 'appliance-error', /with error 123456\.$/);
+    await rejects(
+      runCommand(bare.target, { type: 'raw', resource: '/ro/values', action: 'GET' }),
+      'appliance-error',
+      /with error 123456\.$/,
+    );
   });
 
   it('checkCommandKeys resolves keys, programs and options without a connection', () => {

@@ -76,7 +76,10 @@ describe('cli argument parsing', () => {
     usageError(() => secondsFlag(command(['send', 'p', '--stop', '--timeout', '0']), 'timeout'), /--timeout/);
     assert.strictEqual(numberFlag(command(['simulate', '--demo', 'washer', '--time-scale', '2.5']), 'time-scale', 10000), 2.5);
     for (const bad of ['0', '-3', 'fast', '1e3', '20000']) {
-      usageError(() => numberFlag(command(['simulate', '--time-scale', bad]), 'time-scale', 10000), /--time-scale must be a number greater than 0 \(at most 10000\)/);
+      usageError(
+        () => numberFlag(command(['simulate', '--time-scale', bad]), 'time-scale', 10000),
+        /--time-scale must be a number greater than 0 \(at most 10000\)/,
+      );
     }
   });
 });
@@ -125,6 +128,15 @@ describe('cli send actions', () => {
     usageError(() => action(['--start', 'P', '--start-in', '60', '--finish-in', '60']), /either --start-in or --finish-in/);
     usageError(() => action(['--start', 'P', '--start-in', '-5']), /--start-in must be a number of seconds/);
     usageError(() => action(['--start', 'P', '--finish-in', 'soon']), /--finish-in must be a number of seconds/);
+    usageError(
+      () => action(['--start', 'P', '--start-in', '60', '--finish-at', '10:00']),
+      /give one of --start-in, --finish-in, --start-at or --finish-at, not --start-in and --finish-at/,
+    );
+    usageError(() => action(['--select', 'P', '--start-at', '10:00']), /--start-at and --finish-at go with --start/);
+    assert.deepStrictEqual(action(['--start', 'P', '--finish-at', '10:00']), {
+      action: 'start',
+      command: { type: 'program', action: 'start', program: 'P', finishAt: '10:00' },
+    });
   });
 
   it('requires exactly one action and options only with select/start', () => {

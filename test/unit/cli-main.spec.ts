@@ -103,16 +103,25 @@ describe('cli main (in-process)', () => {
     // The same outcome line as any failed send, with the kind the out node reports.
     assert.deepStrictEqual(JSON.parse(key.stdout), {
       ok: false,
-      haId: demoRecords()[1]!.haId,
+      haId: demoRecords()[1].haId,
       action: 'set',
       error: { message: JSON.parse(key.stdout).error.message, kind: 'validation' },
     });
-    const program = await run(['send', recordsFile, '--appliance', 'HCLOCAL-DEMODW1-000000000001', '--host', '127.0.0.1:1', '--select', 'Dishcare.Dishwasher.Program.Nope']);
+    const program = await run([
+      'send',
+      recordsFile,
+      '--appliance',
+      'HCLOCAL-DEMODW1-000000000001',
+      '--host',
+      '127.0.0.1:1',
+      '--select',
+      'Dishcare.Dishwasher.Program.Nope',
+    ]);
     assert.strictEqual(program.code, 1);
     oneErrorLine(program, /Dishcare\.Dishwasher\.Program\.Nope/);
   });
 
-  it('login prints the region\'s authorize address and fails cleanly when nothing is pasted', async () => {
+  it("login prints the region's authorize address and fails cleanly when nothing is pasted", async () => {
     const eu = await run(['login', '--out', path.join(dir, 'none')]);
     assert.strictEqual(eu.code, 1);
     assert.match(eu.stdout, /^https:\/\/api\.home-connect\.com\/security\/oauth\/authorize\?[^\n]*code_challenge_method=S256[^\n]*\n$/);
@@ -171,7 +180,7 @@ describe('cli main (in-process)', () => {
     const folder = path.join(dir, 'downloads');
     fs.mkdirSync(folder);
     const [dw] = demoRecords();
-    const zip = writeProfileZip(dw!);
+    const zip = writeProfileZip(dw);
     fs.writeFileSync(path.join(folder, zip.fileName), zip.data);
     fs.writeFileSync(path.join(folder, 'package.json'), JSON.stringify({ name: 'x', version: '1.0.0' }));
     fs.writeFileSync(path.join(folder, 'broken.zip'), 'not a zip');
@@ -180,9 +189,9 @@ describe('cli main (in-process)', () => {
     assert.strictEqual(r.code, 1);
     const lines = r.stderr.trimEnd().split('\n');
     assert.strictEqual(lines.length, 3, r.stderr);
-    assert.match(lines[0]!, /^homeconnect-local: warning: broken\.zip is not a readable ZIP file[^\n]* Skipped\.$/);
-    assert.match(lines[1]!, /^homeconnect-local: warning: package\.json is not an appliance records file[^\n]* Skipped\.$/);
-    assert.match(lines[2]!, /^homeconnect-local: .*NoSuchThing/);
+    assert.match(lines[0], /^homeconnect-local: warning: broken\.zip is not a readable ZIP file[^\n]* Skipped\.$/);
+    assert.match(lines[1], /^homeconnect-local: warning: package\.json is not an appliance records file[^\n]* Skipped\.$/);
+    assert.match(lines[2], /^homeconnect-local: .*NoSuchThing/);
 
     const empty = path.join(dir, 'nothing-usable');
     fs.mkdirSync(empty);
@@ -195,7 +204,15 @@ describe('cli main (in-process)', () => {
   it('simulate --demo refuses a name outside the demo list, naming the demos', async () => {
     const r = await run(['simulate', '--demo', 'toaster']);
     assert.strictEqual(r.code, 2);
-    oneErrorLine(r, new RegExp(`--demo must be one of ${demoRecords().map((d) => d.name).join(', ')}$`, 'm'));
+    oneErrorLine(
+      r,
+      new RegExp(
+        `--demo must be one of ${demoRecords()
+          .map((d) => d.name)
+          .join(', ')}$`,
+        'm',
+      ),
+    );
   });
 
   it('refuses simulate with both a profile and --demo', async () => {

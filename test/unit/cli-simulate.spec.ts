@@ -5,12 +5,15 @@ import { demoRecords } from '../../src/simulator/demo-profiles';
 
 describe('cli: simulate helpers', () => {
   it('every demo of the demo list is found by its name, case-insensitively, as a fresh copy', () => {
-    assert.deepStrictEqual(demoNames(), demoRecords().map((r) => r.name));
+    assert.deepStrictEqual(
+      demoNames(),
+      demoRecords().map((r) => r.name),
+    );
     for (const demo of demoRecords()) {
-      const found = findDemo(demo.name!.toUpperCase());
+      const found = findDemo(demo.name.toUpperCase());
       assert.strictEqual(found?.haId, demo.haId);
-      found!.host = 'changed';
-      assert.notStrictEqual(findDemo(demo.name!)?.host, 'changed');
+      found.host = 'changed';
+      assert.notStrictEqual(findDemo(demo.name)?.host, 'changed');
     }
     assert.strictEqual(findDemo('toaster'), undefined);
     assert.strictEqual(findDemo('__proto__'), undefined);

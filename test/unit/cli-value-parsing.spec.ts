@@ -22,7 +22,10 @@ describe('cli VALUE parsing', () => {
   });
 
   it('refuses broken JSON instead of sending it as a string', () => {
-    assert.throws(() => parseValue('{"a":'), (e: unknown) => e instanceof UsageError && /not valid JSON/.test(e.message));
+    assert.throws(
+      () => parseValue('{"a":'),
+      (e: unknown) => e instanceof UsageError && /not valid JSON/.test(e.message),
+    );
   });
 
   it('splits KEY=VALUE at the first "="', () => {

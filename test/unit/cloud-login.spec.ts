@@ -12,6 +12,8 @@ import {
   parseRedirect,
   type FetchLike,
 } from '../../src/cloud';
+import { MAX_CLOUD_BODY_BYTES, getApplianceFiles, getPairedAppliances } from '../../src/cloud/cloud-client';
+import { overlappingZip } from '../support/hostile-files';
 
 function s256(v: string): string {
   return createHash('sha256').update(v, 'ascii').digest('base64url');
@@ -124,7 +126,14 @@ describe('parseRedirect', () => {
   });
 
   it('says so plainly when nothing usable is pasted, without echoing the input', () => {
-    for (const bad of ['', '   ', 'hcauth://auth/prod', 'https://example.com/auth/prod?state=x', 'not a code!', 'hcauth://auth/prod?code=&state=s']) {
+    for (const bad of [
+      '',
+      '   ',
+      'hcauth://auth/prod',
+      'https://example.com/auth/prod?state=x',
+      'not a code!',
+      'hcauth://auth/prod?code=&state=s',
+    ]) {
       const e = cloudError(() => parseRedirect(bad));
       assert.match(e.message, /does not contain a login code/);
     }
@@ -174,9 +183,13 @@ describe('completeLogin error mapping (stubbed fetch)', () => {
   });
 
   it('names unreachable networks and certificate problems', async () => {
-    let e = await loginError(failingFetch(new TypeError('fetch failed', { cause: Object.assign(new Error('x'), { code: 'ENETUNREACH' }) })));
+    let e = await loginError(
+      failingFetch(new TypeError('fetch failed', { cause: Object.assign(new Error('x'), { code: 'ENETUNREACH' }) })),
+    );
     assert.match(e.message, /cloud\.test: the network is unreachable$/);
-    e = await loginError(failingFetch(new TypeError('fetch failed', { cause: Object.assign(new Error('x'), { code: 'CERT_HAS_EXPIRED' }) })));
+    e = await loginError(
+      failingFetch(new TypeError('fetch failed', { cause: Object.assign(new Error('x'), { code: 'CERT_HAS_EXPIRED' }) })),
+    );
     assert.match(e.message, /certificate could not be verified \(CERT_HAS_EXPIRED\)/);
   });
 
@@ -198,6 +211,52 @@ describe('completeLogin error mapping (stubbed fetch)', () => {
     assert.strictEqual(e.details?.status, 400);
     e = await loginError(answering(503, 'down'));
     assert.match(e.message, /answered 503 Service Unavailable while exchanging the login code; the cloud has a problem/);
+  });
+});
+
+describe('cloud answers are bounded', () => {
+  const http = (fetch: FetchLike) => ({ fetch, timeoutMs: 5000 });
+
+  it('stops reading a body past the cap, while streaming, with a clear sentence', async () => {
+    let produced = 0;
+    let aborted = false;
+    const fetch: FetchLike = async (_url, init) => {
+      init.signal?.addEventListener('abort', () => (aborted = true));
+      return {
+        status: 200,
+        body: (async function* () {
+          // An endless body: only the cap ends it.
+          for (;;) {
+            produced += 1024 * 1024;
+            yield new Uint8Array(1024 * 1024);
+          }
+        })(),
+        arrayBuffer: async () => assert.fail('the body must be streamed'),
+      };
+    };
+    await assert.rejects(getPairedAppliances(http(fetch), 'https://assets.test', 'acc', 'tok', 'EU'), (e: unknown) => {
+      assert.ok(e instanceof HomeConnectError && e.kind === 'cloud');
+      assert.match(e.message, /assets\.test sent an answer larger than 8388608 bytes/);
+      return true;
+    });
+    assert.ok(produced <= MAX_CLOUD_BODY_BYTES + 1024 * 1024, `read ${produced} bytes`);
+    assert.ok(aborted, 'the request is aborted');
+  });
+
+  it('refuses a too large body from a stub without a stream', async () => {
+    const big = new Uint8Array(MAX_CLOUD_BODY_BYTES + 1);
+    const fetch: FetchLike = async () => ({ status: 200, arrayBuffer: async () => big.buffer });
+    await assert.rejects(getPairedAppliances(http(fetch), 'https://assets.test', 'acc', 'tok', 'EU'), /larger than 8388608 bytes/);
+  });
+
+  it('reads the profile download with the bounded ZIP reader', async () => {
+    const bomb = overlappingZip(2000);
+    const fetch: FetchLike = async () => ({ status: 200, arrayBuffer: async () => new Uint8Array(bomb.data).buffer });
+    await assert.rejects(getApplianceFiles(http(fetch), 'https://assets.test', 'HA1', 'tok', 'EU'), (e: unknown) => {
+      assert.ok(e instanceof HomeConnectError && e.kind === 'cloud');
+      assert.match(e.message, /The profile ZIP for HA1 from assets\.test is not a readable ZIP file \(it declares 2000 entries/);
+      return true;
+    });
   });
 });
 

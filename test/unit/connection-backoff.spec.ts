@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { Backoff, backoffDelay } from '../../src/protocol/backoff';
-import { TrafficLog, redact } from '../../src/protocol/traffic-log';
+import { MAX_TRAFFIC_TEXT, TrafficLog, redact, redactText } from '../../src/protocol/traffic-log';
 
 describe('backoff', () => {
   const opts = { minMs: 1000, maxMs: 300_000 };
@@ -60,8 +60,8 @@ describe('traffic log', () => {
     const msg = { resource: '/ci/authentication', data: [{ nonce: 'abc', other: 1 }], key: 'k' };
     const log = new TrafficLog(10);
     log.record('out', msg);
-    msg.data[0]!.other = 2;
-    assert.deepStrictEqual(log.entries()[0]!.message, {
+    msg.data[0].other = 2;
+    assert.deepStrictEqual(log.entries()[0].message, {
       resource: '/ci/authentication',
       data: [{ nonce: '[redacted]', other: 1 }],
       key: '[redacted]',
@@ -77,8 +77,8 @@ describe('traffic log: inbound NOTIFY / POST redacted on read', () => {
     const entries = log.entries();
     assert.strictEqual(log.capacity, 100);
     assert.strictEqual(entries.length, 100);
-    assert.deepStrictEqual(entries[0]!.message, { action: 'NOTIFY', resource: '/ro/values', data: [{ uid: 150 }] });
-    assert.deepStrictEqual(entries[99]!.message, { action: 'NOTIFY', resource: '/ro/values', data: [{ uid: 249 }] });
+    assert.deepStrictEqual(entries[0].message, { action: 'NOTIFY', resource: '/ro/values', data: [{ uid: 150 }] });
+    assert.deepStrictEqual(entries[99].message, { action: 'NOTIFY', resource: '/ro/values', data: [{ uid: 249 }] });
   });
 
   it('stores an inbound NOTIFY/POST as is and redacts a fresh copy on every read', () => {
@@ -89,16 +89,49 @@ describe('traffic log: inbound NOTIFY / POST redacted on read', () => {
     log.record('in', notify);
     log.record('in', post);
     log.record('in', response);
-    response.data[0]!.response = 'changed';
+    response.data[0].response = 'changed';
     const first = log.entries();
     assert.deepStrictEqual(first, [
       { at: 7, direction: 'in', message: { action: 'NOTIFY', resource: '/ro/values', data: [{ uid: 1, token: '[redacted]' }] } },
       { at: 7, direction: 'in', message: { action: 'POST', resource: '/ei/initialValues', data: [{ edMsgID: 4, Secret: '[redacted]' }] } },
       { at: 7, direction: 'in', message: { action: 'RESPONSE', resource: '/ci/authentication', data: [{ response: '[redacted]' }] } },
     ]);
-    assert.notStrictEqual(first[0]!.message, notify, 'a reader never gets the stored object');
-    ((first[0]!.message as typeof notify).data[0] as { uid: number }).uid = 99;
-    assert.deepStrictEqual((log.entries()[0]!.message as typeof notify).data[0], { uid: 1, token: '[redacted]' });
-    assert.strictEqual(notify.data[0]!.token, 't0k3n', 'the recorded message itself is not changed');
+    assert.notStrictEqual(first[0].message, notify, 'a reader never gets the stored object');
+    ((first[0].message as typeof notify).data[0] as { uid: number }).uid = 99;
+    assert.deepStrictEqual((log.entries()[0].message as typeof notify).data[0], { uid: 1, token: '[redacted]' });
+    assert.strictEqual(notify.data[0].token, 't0k3n', 'the recorded message itself is not changed');
+  });
+});
+
+describe('traffic log: bounded in bytes', () => {
+  it('keeps a truncated text copy of a big frame, never the parsed message', () => {
+    const log = new TrafficLog(100);
+    const big = { action: 'NOTIFY', resource: '/ro/values', data: new Array(300_000).fill({}) };
+    const text = JSON.stringify(big);
+    for (let i = 0; i < 150; i++) log.record('in', big, text);
+    assert.ok(log.textLength <= 100 * MAX_TRAFFIC_TEXT, `${log.textLength} characters held`);
+    const e = log.entries()[0].message as { truncated: boolean; length: number; text: string };
+    assert.deepStrictEqual([e.truncated, e.length, e.text.length], [true, text.length, MAX_TRAFFIC_TEXT]);
+  });
+
+  it('redacts secret fields in truncated text, even one cut off mid-value', () => {
+    const log = new TrafficLog(10);
+    const text = JSON.stringify({
+      resource: '/ci/authentication',
+      data: [{ nonce: 'n0nce', key: 'abc', pad: 'x'.repeat(MAX_TRAFFIC_TEXT) }],
+    });
+    log.record('out', undefined, text);
+    const e = log.entries()[0].message as { text: string };
+    assert.ok(!e.text.includes('n0nce') && !e.text.includes('abc'), e.text.slice(0, 120));
+    assert.strictEqual(redactText('{"token":"abcdef'), '{"token":"[redacted]"');
+    assert.strictEqual(redactText('{"IV": 12, "x": "iv"}'), '{"IV": "[redacted]", "x": "iv"}');
+  });
+
+  it('keeps a field named __proto__ as data when reading', () => {
+    const log = new TrafficLog(10);
+    log.record('in', undefined, '{"data":[{"__proto__":{"polluted":1}}]}');
+    const item = (log.entries()[0].message as { data: Array<Record<string, unknown>> }).data[0];
+    assert.ok(Object.prototype.hasOwnProperty.call(item, '__proto__'));
+    assert.strictEqual((item as { polluted?: unknown }).polluted, undefined);
   });
 });

@@ -17,7 +17,14 @@ describe('ApplianceConnection lifecycle', () => {
   });
 
   it('goes disconnected → connecting → handshaking → connected and keeps the initial state', async () => {
-    h = harness([{ values: [{ uid: DOOR, value: 0 }, { uid: 99999, value: 5 }] }]);
+    h = harness([
+      {
+        values: [
+          { uid: DOOR, value: 0 },
+          { uid: 99999, value: 5 },
+        ],
+      },
+    ]);
     const connected = waitState(h.conn, 'connected');
     assert.strictEqual(h.conn.state, 'disconnected');
     h.conn.start();
@@ -29,7 +36,7 @@ describe('ApplianceConnection lifecycle', () => {
     assert.deepStrictEqual(h.conn.snapshot(), { 'BSH.Common.Status.DoorState': 'Open' });
     assert.deepStrictEqual(h.conn.info, { deviceID: 'FAKE-1', deviceType: 'Dishwasher' });
     assert.strictEqual(h.conn.haId, demoDishwasher.haId);
-    const opts = h.factoryOptions[0]!;
+    const opts = h.factoryOptions[0];
     assert.strictEqual(opts.connectionType, 'TLS');
     assert.strictEqual((opts.key as Buffer).length, 32);
     assert.ok(h.conn.traffic().length >= 7, 'traffic ring records the handshake');
@@ -42,31 +49,46 @@ describe('ApplianceConnection lifecycle', () => {
     await connected;
     const states = h.conn.history().map((c) => c.state);
     assert.deepStrictEqual(states, ['connecting', 'handshaking', 'error', 'connecting', 'handshaking', 'connected']);
-    assert.match(h.conn.history()[2]!.reason!, /allMandatoryValues.*500/);
+    assert.match(h.conn.history()[2].reason!, /allMandatoryValues.*500/);
     assert.strictEqual(h.transports.length, 2);
-    assert.ok(h.transports[0]!.closed, 'the failed link was closed');
-    const second = h.transports[1]!.sent.map((s) => JSON.parse(s));
+    assert.ok(h.transports[0].closed, 'the failed link was closed');
+    const second = h.transports[1].sent.map((s) => JSON.parse(s));
     assert.strictEqual(second[1].msgID, 900, 'ids restart from the new edMsgID');
-    assert.deepStrictEqual(second.slice(1).map((m) => m.resource), [
-      '/ci/services', '/iz/info', '/ei/deviceReady', '/ni/info', '/ro/allDescriptionChanges', '/ro/allMandatoryValues',
-    ]);
+    assert.deepStrictEqual(
+      second.slice(1).map((m) => m.resource),
+      ['/ci/services', '/iz/info', '/ei/deviceReady', '/ni/info', '/ro/allDescriptionChanges', '/ro/allMandatoryValues'],
+    );
   });
 
   it('values survive reconnects and only differences are emitted (no ProgramFinished replay)', async () => {
-    const first = [{ uid: DOOR, value: 1 }, { uid: FINISHED, value: 1 }];
-    h = harness([{ values: first }, { values: [{ uid: DOOR, value: 0 }, { uid: FINISHED, value: 1 }] }]);
+    const first = [
+      { uid: DOOR, value: 1 },
+      { uid: FINISHED, value: 1 },
+    ];
+    h = harness([
+      { values: first },
+      {
+        values: [
+          { uid: DOOR, value: 0 },
+          { uid: FINISHED, value: 1 },
+        ],
+      },
+    ]);
     const batches: ValueChange[][] = [];
     h.conn.on('values', (v) => batches.push(v));
     let connected = waitState(h.conn, 'connected');
     h.conn.start();
     await connected;
-    assert.deepStrictEqual(batches[0]!.map((v) => [v.key, v.value]), [
-      ['BSH.Common.Status.DoorState', 'Closed'],
-      ['BSH.Common.Event.ProgramFinished', 'Present'],
-    ]);
-    assert.ok(!('previous' in batches[0]![0]!), 'first value has no previous');
+    assert.deepStrictEqual(
+      batches[0].map((v) => [v.key, v.value]),
+      [
+        ['BSH.Common.Status.DoorState', 'Closed'],
+        ['BSH.Common.Event.ProgramFinished', 'Present'],
+      ],
+    );
+    assert.ok(!('previous' in batches[0][0]), 'first value has no previous');
     connected = waitState(h.conn, 'connected');
-    h.transports[0]!.drop();
+    h.transports[0].drop();
     await connected;
     assert.strictEqual(batches.length, 2);
     assert.deepStrictEqual(batches[1], [
@@ -81,12 +103,21 @@ describe('ApplianceConnection lifecycle', () => {
     h.conn.start();
     await connected;
     let got = nextValues(h.conn);
-    h.apps[0]!.notify('/ro/values', [{ uid: DOOR, value: 0 }, { uid: 4711, value: 3 }]);
-    assert.deepStrictEqual((await got).map((v) => [v.uid, v.value, v.previous]), [[DOOR, 'Open', 'Closed']]);
+    h.apps[0].notify('/ro/values', [
+      { uid: DOOR, value: 0 },
+      { uid: 4711, value: 3 },
+    ]);
+    assert.deepStrictEqual(
+      (await got).map((v) => [v.uid, v.value, v.previous]),
+      [[DOOR, 'Open', 'Closed']],
+    );
     const desc = new Promise<unknown[]>((resolve) => h!.conn.once('description', resolve));
     got = nextValues(h.conn);
-    h.apps[0]!.notify('/ro/descriptionChange', [{ uid: 517, access: 'READ', available: true, value: false }]);
-    assert.deepStrictEqual((await got).map((v) => [v.key, v.value]), [['BSH.Common.Status.RemoteControlStartAllowed', false]]);
+    h.apps[0].notify('/ro/descriptionChange', [{ uid: 517, access: 'READ', available: true, value: false }]);
+    assert.deepStrictEqual(
+      (await got).map((v) => [v.key, v.value]),
+      [['BSH.Common.Status.RemoteControlStartAllowed', false]],
+    );
     assert.strictEqual(((await desc)[0] as { uid: number }).uid, 517);
   });
 
@@ -98,7 +129,10 @@ describe('ApplianceConnection lifecycle', () => {
     await connected;
     assert.strictEqual(h.transports.length, 5);
     // The attempt that gets through stays "offline" until it is connected: no flapping per retry.
-    assert.deepStrictEqual(h.conn.history().map((c) => c.state), ['connecting', 'offline', 'connected']);
+    assert.deepStrictEqual(
+      h.conn.history().map((c) => c.state),
+      ['connecting', 'offline', 'connected'],
+    );
     const loud = h.logs.filter(([level, m]) => level !== 'debug' && /offline/.test(m));
     assert.strictEqual(loud.length, 1, 'one offline log line per streak');
   });
@@ -114,13 +148,19 @@ describe('ApplianceConnection lifecycle', () => {
   });
 
   it('a protocol error (e.g. 404 on upgrade) is "error" and retried', async () => {
-    const wedged: TransportClose = { reason: '404', error: new HomeConnectError('protocol', 'The appliance is not accepting connections: power-cycle it.') };
+    const wedged: TransportClose = {
+      reason: '404',
+      error: new HomeConnectError('protocol', 'The appliance is not accepting connections: power-cycle it.'),
+    };
     h = harness([{ refuse: wedged }, {}]);
     const connected = waitState(h.conn, 'connected');
     h.conn.start();
     await connected;
-    assert.deepStrictEqual(h.conn.history().map((c) => c.state), ['connecting', 'error', 'connecting', 'handshaking', 'connected']);
-    assert.match(h.conn.history()[1]!.reason!, /power-cycle/);
+    assert.deepStrictEqual(
+      h.conn.history().map((c) => c.state),
+      ['connecting', 'error', 'connecting', 'handshaking', 'connected'],
+    );
+    assert.match(h.conn.history()[1].reason!, /power-cycle/);
   });
 
   it('malformed JSON from the appliance closes the link and reconnects', async () => {
@@ -129,9 +169,9 @@ describe('ApplianceConnection lifecycle', () => {
     h.conn.start();
     await connected;
     connected = waitState(h.conn, 'connected');
-    h.transports[0]!.push('{"not json');
+    h.transports[0].push('{"not json');
     await connected;
-    assert.ok(h.transports[0]!.closed);
+    assert.ok(h.transports[0].closed);
     assert.ok(h.conn.history().some((c) => c.state === 'error' && /not valid JSON/.test(c.reason ?? '')));
   });
 
@@ -142,8 +182,8 @@ describe('ApplianceConnection lifecycle', () => {
     await connected;
     connected = waitState(h.conn, 'connected');
     await connected;
-    assert.ok(h.transports[0]!.pings >= 1, 'pinged the stalled link');
-    assert.ok(h.transports[0]!.closed, 'dead link closed');
+    assert.ok(h.transports[0].pings >= 1, 'pinged the stalled link');
+    assert.ok(h.transports[0].closed, 'dead link closed');
     assert.ok(h.conn.history().some((c) => c.state === 'disconnected' && /No frame from the appliance/.test(c.reason ?? '')));
   });
 
@@ -154,14 +194,14 @@ describe('ApplianceConnection lifecycle', () => {
     await connected;
     await h.conn.stop();
     assert.strictEqual(h.conn.state, 'disconnected');
-    assert.ok(h.transports[0]!.closed);
+    assert.ok(h.transports[0].closed);
     const internals = h.conn as unknown as Record<string, unknown>;
     for (const t of ['reconnectTimer', 'pingTimer', 'deadTimer', 'handshakeTimer', 'refreshTimer']) {
       assert.strictEqual(internals[t], undefined, `${t} cleared`);
     }
-    const pings = h.transports[0]!.pings;
+    const pings = h.transports[0].pings;
     await new Promise((r) => setTimeout(r, 30));
-    assert.strictEqual(h.transports[0]!.pings, pings, 'no ping after stop');
+    assert.strictEqual(h.transports[0].pings, pings, 'no ping after stop');
     assert.strictEqual(h.transports.length, 1, 'no reconnect after stop');
     connected = waitState(h.conn, 'connected');
     h.conn.start();
@@ -179,8 +219,11 @@ describe('ApplianceConnection lifecycle', () => {
     await connected;
     assert.strictEqual(h.conn.snapshot()['BSH.Common.Status.DoorState'], 'Closed');
     const changed = nextValues(h.conn);
-    assert.deepStrictEqual((await changed).map((v) => [v.key, v.value, v.previous]), [['BSH.Common.Status.DoorState', 'Open', 'Closed']]);
-    assert.strictEqual(JSON.parse(h.transports[0]!.sent[7]!).resource, '/ro/allMandatoryValues');
+    assert.deepStrictEqual(
+      (await changed).map((v) => [v.key, v.value, v.previous]),
+      [['BSH.Common.Status.DoorState', 'Open', 'Closed']],
+    );
+    assert.strictEqual(JSON.parse(h.transports[0].sent[7]).resource, '/ro/allMandatoryValues');
   });
 
   it('a key that is not 32 bytes is a clear error, not a retry loop', async () => {

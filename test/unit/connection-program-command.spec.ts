@@ -6,12 +6,25 @@ import { isDangerousCommand, resolveDelayedStart, type DelayedStartProfile } fro
 import { demoDishwasher, demoWasher } from '../../src/simulator/demo-profiles';
 
 /** A minimal profile: one program with the given per-program options. */
-function fakeProfile(features: Feature[], programOptions: Array<{ uid: number; default?: string; stepSize?: number }>): DelayedStartProfile {
+function fakeProfile(
+  features: Feature[],
+  programOptions: Array<{ uid: number; default?: string; stepSize?: number }>,
+): DelayedStartProfile {
   const program: Feature = {
-    uid: 9000, key: 'Test.Program.P', shortKey: 'P', kind: 'program', attributes: {},
+    uid: 9000,
+    key: 'Test.Program.P',
+    shortKey: 'P',
+    kind: 'program',
+    attributes: {},
     options: programOptions.map((o) => {
       const f = features.find((x) => x.uid === o.uid)!;
-      return { uid: o.uid, key: f.key, attributes: {}, ...(o.default ? { default: o.default } : {}), ...(o.stepSize ? { stepSize: o.stepSize } : {}) };
+      return {
+        uid: o.uid,
+        key: f.key,
+        attributes: {},
+        ...(o.default ? { default: o.default } : {}),
+        ...(o.stepSize ? { stepSize: o.stepSize } : {}),
+      };
     }),
   };
   const all = [...features, program];
@@ -25,7 +38,12 @@ function fakeProfile(features: Feature[], programOptions: Array<{ uid: number; d
   };
 }
 const opt = (uid: number, key: string, extra: Partial<Feature> = {}): Feature => ({
-  uid, key, shortKey: key.split('.').pop()!, kind: 'option', attributes: {}, ...extra,
+  uid,
+  key,
+  shortKey: key.split('.').pop()!,
+  kind: 'option',
+  attributes: {},
+  ...extra,
 });
 const START = opt(558, 'BSH.Common.Option.StartInRelative', { stepSize: 60 });
 const FINISH = opt(551, 'BSH.Common.Option.FinishInRelative', { stepSize: 60 });
@@ -40,7 +58,7 @@ describe('resolveDelayedStart', () => {
 
   it('washer (FinishInRelative): finishIn maps directly', () => {
     const p = profileFromRecord(demoWasher);
-    const program = p.programs()[0]!.key;
+    const program = p.programs()[0].key;
     assert.deepStrictEqual(resolveDelayedStart(p, program, { finishIn: 7200 }), { 'BSH.Common.Option.FinishInRelative': 7200 });
   });
 
@@ -60,7 +78,8 @@ describe('resolveDelayedStart', () => {
     const p = fakeProfile([FINISH], [{ uid: 551 }]);
     assert.throws(
       () => resolveDelayedStart(p, 'P', { startIn: 60 }),
-      (e: unknown) => e instanceof HomeConnectError && e.kind === 'validation' && /only FinishInRelative/.test(e.message) && /finishIn/.test(e.message),
+      (e: unknown) =>
+        e instanceof HomeConnectError && e.kind === 'validation' && /only FinishInRelative/.test(e.message) && /finishIn/.test(e.message),
     );
   });
 

@@ -25,12 +25,15 @@ const profile = profileFromRecord(demoDishwasher);
 function setup() {
   const clients = new Map<string, FakeClient>();
   const debug: string[] = [];
-  const registry = new ConnectionRegistry((haId) => {
-    if (haId === 'missing') throw new HomeConnectError('validation', 'no such appliance', { details: { problem: 'no-appliance' } });
-    const client = new FakeClient();
-    clients.set(haId, client);
-    return { name: `name of ${haId}`, client: client as unknown as ApplianceClient, profile };
-  }, (m) => debug.push(m));
+  const registry = new ConnectionRegistry(
+    (haId) => {
+      if (haId === 'missing') throw new HomeConnectError('validation', 'no such appliance', { details: { problem: 'no-appliance' } });
+      const client = new FakeClient();
+      clients.set(haId, client);
+      return { name: `name of ${haId}`, client: client as unknown as ApplianceClient, profile };
+    },
+    (m) => debug.push(m),
+  );
   return { registry, clients, debug };
 }
 
@@ -113,7 +116,10 @@ describe('connection registry (nodes/connection-registry)', () => {
     clients.get('HA2')!.failStop = true;
     await registry.closeAll();
     assert.deepStrictEqual(registry.ids(), []);
-    assert.deepStrictEqual([...clients.values()].map((c) => c.stopped), [1, 1]);
+    assert.deepStrictEqual(
+      [...clients.values()].map((c) => c.stopped),
+      [1, 1],
+    );
     assert.deepStrictEqual(debug, ['Closing name of HA2 failed: socket already gone']);
   });
 });

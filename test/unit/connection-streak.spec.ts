@@ -21,7 +21,10 @@ const AES_WRONG_KEY: TransportClose = {
   reason: 'decrypt failed',
   error: new HomeConnectError('auth-failed', 'The first frame from the appliance could not be decrypted: the key or iv is wrong.'),
 };
-const WEDGED: TransportClose = { reason: '404', error: new HomeConnectError('protocol', 'The appliance is not accepting connections: power-cycle it.') };
+const WEDGED: TransportClose = {
+  reason: '404',
+  error: new HomeConnectError('protocol', 'The appliance is not accepting connections: power-cycle it.'),
+};
 
 interface StepHarness {
   conn: ApplianceConnection;
@@ -41,9 +44,17 @@ function stepHarness(steps: Step[], timing: Partial<ConnectionTiming> = {}): Ste
     profile: profileFromRecord(demoWasher),
     deviceId: 'test-device-id',
     logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
-    timing: { requestTimeoutMs: 500, handshakeTimeoutMs: 2000, pingIntervalMs: 1000, deadAfterMs: 5000, backoffMinMs: 2, backoffMaxMs: 10, ...timing },
+    timing: {
+      requestTimeoutMs: 500,
+      handshakeTimeoutMs: 2000,
+      pingIntervalMs: 1000,
+      deadAfterMs: 5000,
+      backoffMinMs: 2,
+      backoffMaxMs: 10,
+      ...timing,
+    },
     transportFactory: () => {
-      const step = steps[Math.min(transports.length, steps.length - 1)]!;
+      const step = steps[Math.min(transports.length, steps.length - 1)];
       const t = new FakeTransport();
       transports.push(t);
       new ScriptedAppliance(t, { silentStart: step.kind !== 'ok' });
@@ -73,7 +84,7 @@ describe('ApplianceConnection failure streaks (no flapping)', () => {
   });
 
   it('AES wrong key: retries that open the socket stay auth-failed (one event), then connect when the key is right', async () => {
-    const steps: Step[] = [1, 2, 3, 4, 5].map(() => ({ kind: 'open-then-close', info: AES_WRONG_KEY }) as Step);
+    const steps: Step[] = [1, 2, 3, 4, 5].map(() => ({ kind: 'open-then-close', info: AES_WRONG_KEY }));
     h = stepHarness([...steps, { kind: 'ok' }]);
     const connected = waitState(h.conn, 'connected');
     h.conn.start();
@@ -82,7 +93,7 @@ describe('ApplianceConnection failure streaks (no flapping)', () => {
     // Only the first attempt is announced as handshaking: nothing is known to be wrong yet.
     assert.deepStrictEqual(stateNames(h.states), ['connecting', 'handshaking', 'auth-failed', 'connected']);
     assert.deepStrictEqual(stateNames(h.conn.history()), ['connecting', 'handshaking', 'auth-failed', 'connected']);
-    assert.match(h.states[2]!.reason!, /the key or iv is wrong/);
+    assert.match(h.states[2].reason!, /the key or iv is wrong/);
     assert.strictEqual(h.logs.filter(([level]) => level === 'error').length, 1, 'one error line for the streak');
   });
 
@@ -100,7 +111,14 @@ describe('ApplianceConnection failure streaks (no flapping)', () => {
     h.conn.start();
     await connected;
     assert.deepStrictEqual(stateNames(h.states), [
-      'connecting', 'offline', 'auth-failed', 'error', 'connecting', 'handshaking', 'auth-failed', 'connected',
+      'connecting',
+      'offline',
+      'auth-failed',
+      'error',
+      'connecting',
+      'handshaking',
+      'auth-failed',
+      'connected',
     ]);
     assert.deepStrictEqual(stateNames(h.conn.history()), stateNames(h.states));
   });
@@ -126,7 +144,7 @@ describe('ApplianceConnection failure streaks (no flapping)', () => {
     h.conn.start();
     await failed;
     assert.deepStrictEqual(stateNames(h.states), ['connecting', 'handshaking', 'auth-failed', 'error']);
-    assert.match(h.states[3]!.reason!, /no \/ei\/initialValues within 20 ms/);
+    assert.match(h.states[3].reason!, /no \/ei\/initialValues within 20 ms/);
   });
 
   it('the first message has its own short timeout; the attempt is retried and then connects', async () => {
@@ -138,21 +156,30 @@ describe('ApplianceConnection failure streaks (no flapping)', () => {
     const errors = hh.conn.history().filter((c) => c.state === 'error');
     assert.strictEqual(errors.length, 2, 'both silent attempts gave up');
     for (const e of errors) assert.match(e.reason!, /did not open the session \(no \/ei\/initialValues within 20 ms\)/);
-    assert.ok(hh.transports[0]!.closed && hh.transports[1]!.closed, 'the silent links were closed');
+    assert.ok(hh.transports[0].closed && hh.transports[1].closed, 'the silent links were closed');
   });
 
   it('the rest of the handshake is not held to the first-message timeout', async () => {
     hh = harness([{ replies: { '/ci/services': { silent: true } } }], { initialMessageTimeoutMs: 20, handshakeTimeoutMs: 5000 });
     const connected = waitState(hh.conn, 'connected');
     hh.conn.start();
-    const link = hh.transports[0]!;
+    const link = hh.transports[0];
     const req = JSON.parse(await link.nextSentAfter(1)) as { msgID: number; resource: string; version: number };
     assert.strictEqual(req.resource, '/ci/services');
     // Answer only after several first-message timeouts have passed.
     await new Promise((r) => setTimeout(r, 100));
     link.push({
-      sID: hh.apps[0]!.sID, msgID: req.msgID, resource: '/ci/services', version: req.version, action: 'RESPONSE',
-      data: [{ service: 'ci', version: 3 }, { service: 'ei', version: 2 }, { service: 'iz', version: 1 }, { service: 'ro', version: 1 }],
+      sID: hh.apps[0].sID,
+      msgID: req.msgID,
+      resource: '/ci/services',
+      version: req.version,
+      action: 'RESPONSE',
+      data: [
+        { service: 'ci', version: 3 },
+        { service: 'ei', version: 2 },
+        { service: 'iz', version: 1 },
+        { service: 'ro', version: 1 },
+      ],
     });
     await connected;
     assert.strictEqual(hh.transports.length, 1, 'no retry');

@@ -21,7 +21,7 @@ describe('ApplianceConnection writes', () => {
     const connected = waitState(h.conn, 'connected');
     h.conn.start();
     await connected;
-    return { h, t: h.transports[0]! };
+    return { h, t: h.transports[0] };
   }
 
   it('refuses every write at once while not connected, sending nothing', async () => {
@@ -37,7 +37,11 @@ describe('ApplianceConnection writes', () => {
       c.command('BSH.Common.Command.AbortProgram'),
       c.request('/ci/info', 'GET'),
     ];
-    for (const p of calls) await assert.rejects(p, (e: unknown) => e instanceof HomeConnectError && e.kind === 'not-connected' && /nothing was sent/.test(e.message));
+    for (const p of calls)
+      await assert.rejects(
+        p,
+        (e: unknown) => e instanceof HomeConnectError && e.kind === 'not-connected' && /nothing was sent/.test(e.message),
+      );
     assert.strictEqual(h.transports.length, 0);
   });
 
@@ -47,7 +51,14 @@ describe('ApplianceConnection writes', () => {
     assert.deepStrictEqual(writes(t), [
       `{"sID":${S},"msgID":106,"resource":"/ro/values","version":1,"action":"POST","data":[{"uid":524,"value":true},{"uid":539,"value":1}]}`,
     ]);
-    assert.deepStrictEqual(r, { ok: true, resource: '/ro/values', sent: [{ uid: 524, value: true }, { uid: 539, value: 1 }] });
+    assert.deepStrictEqual(r, {
+      ok: true,
+      resource: '/ro/values',
+      sent: [
+        { uid: 524, value: true },
+        { uid: 539, value: 1 },
+      ],
+    });
   });
 
   it('setValues: invalid values are refused before sending', async () => {
@@ -77,7 +88,10 @@ describe('ApplianceConnection writes', () => {
 
   it('startProgram(): nothing selected → validation error, nothing sent', async () => {
     const { h, t } = await connect({ values: [{ uid: 257, value: 0 }] });
-    await assert.rejects(h.conn.startProgram(), (e: unknown) => e instanceof HomeConnectError && e.kind === 'validation' && /No program is selected/.test(e.message));
+    await assert.rejects(
+      h.conn.startProgram(),
+      (e: unknown) => e instanceof HomeConnectError && e.kind === 'validation' && /No program is selected/.test(e.message),
+    );
     assert.deepStrictEqual(writes(t), []);
   });
 
@@ -91,9 +105,20 @@ describe('ApplianceConnection writes', () => {
   });
 
   it('refuses start/select while the root is read-only after a description change', async () => {
-    const { h, t } = await connect({ descriptions: [{ uid: 256, access: 'READ' }, { uid: 257, access: 'NONE' }] });
-    await assert.rejects(h.conn.startProgram('Eco50'), (e: unknown) => e instanceof HomeConnectError && e.kind === 'validation' && /ActiveProgram/.test(e.message));
-    await assert.rejects(h.conn.selectProgram('Eco50'), (e: unknown) => e instanceof HomeConnectError && e.kind === 'validation' && /SelectedProgram/.test(e.message));
+    const { h, t } = await connect({
+      descriptions: [
+        { uid: 256, access: 'READ' },
+        { uid: 257, access: 'NONE' },
+      ],
+    });
+    await assert.rejects(
+      h.conn.startProgram('Eco50'),
+      (e: unknown) => e instanceof HomeConnectError && e.kind === 'validation' && /ActiveProgram/.test(e.message),
+    );
+    await assert.rejects(
+      h.conn.selectProgram('Eco50'),
+      (e: unknown) => e instanceof HomeConnectError && e.kind === 'validation' && /SelectedProgram/.test(e.message),
+    );
     assert.deepStrictEqual(writes(t), []);
   });
 
@@ -141,11 +166,14 @@ describe('ApplianceConnection writes', () => {
   it('request(): raw GET/POST/NOTIFY with codes reported, not thrown', async () => {
     const { h, t } = await connect({ replies: { '/ci/registeredDevices': { code: 404 }, '/ci/tzInfo': { data: [{ tz: '' }] } } });
     assert.deepStrictEqual(await h.conn.request('/ci/registeredDevices', 'GET'), {
-      action: 'RESPONSE', resource: '/ci/registeredDevices', code: 404, codeName: 'BSH.Common.Error.404.NotFound',
+      action: 'RESPONSE',
+      resource: '/ci/registeredDevices',
+      code: 404,
+      codeName: 'BSH.Common.Error.404.NotFound',
     });
     assert.deepStrictEqual(await h.conn.request('/ci/tzInfo', 'GET'), { action: 'RESPONSE', resource: '/ci/tzInfo', data: [{ tz: '' }] });
     assert.deepStrictEqual(await h.conn.request('/ei/deviceReady', 'NOTIFY'), { action: 'NOTIFY', resource: '/ei/deviceReady' });
-    assert.strictEqual(JSON.parse(writes(t)[0]!).version, 3, 'ci requests use the advertised ci version');
+    assert.strictEqual(JSON.parse(writes(t)[0]).version, 3, 'ci requests use the advertised ci version');
     await assert.rejects(h.conn.request('no-slash', 'GET'), { kind: 'validation' });
   });
 

@@ -96,12 +96,14 @@ function names(fm: string): Map<number, string> {
 }
 const hexSet = (xml: string, re: RegExp) => new Set([...xml.matchAll(re)].map((m) => m[1]));
 
-
 type Node = Record<string, unknown>;
 const tagOf = (n: Node): string => Object.keys(n).find((k) => k !== ':@')!;
 const kids = (n: Node): Node[] => (n[tagOf(n)] as Node[]) ?? [];
 const attrs = (n: Node): Record<string, string> => (n[':@'] as Record<string, string>) ?? {};
-const text = (n: Node): string => kids(n).map((k) => String(k['#text'] ?? '')).join('');
+const text = (n: Node): string =>
+  kids(n)
+    .map((k) => String((k['#text'] as string | number | undefined) ?? ''))
+    .join('');
 
 /**
  * The merge an independent implementation (hcpy's HCxml2json) does, written here from its
@@ -111,31 +113,37 @@ const text = (n: Node): string => kids(n).map((k) => String(k['#text'] ?? '')).j
  * the FeatureMapping only. Throws where that implementation would crash.
  */
 function independentMerge(dd: string, fm: string): { description: Record<string, string>; features: Map<number, Record<string, unknown>> } {
-  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', preserveOrder: true, parseTagValue: false, parseAttributeValue: false });
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    preserveOrder: true,
+    parseTagValue: false,
+    parseAttributeValue: false,
+  });
   const root = (doc: Node[], tag: string): Node => {
     const r = doc.find((n) => tagOf(n) === tag);
     if (!r) throw new Error(`no <${tag}> root`);
     return r;
   };
   const fmChildren = kids(root(parser.parse(fm) as Node[], 'featureMappingFile')).filter((n) => tagOf(n) !== '#text');
-  if (tagOf(fmChildren[0]!) !== 'xi:include') throw new Error('FeatureMapping does not start with its include');
-  const [features, errors, enums] = [fmChildren[1]!, fmChildren[2]!, fmChildren[3]!];
+  if (tagOf(fmChildren[0]) !== 'xi:include') throw new Error('FeatureMapping does not start with its include');
+  const [features, errors, enums] = [fmChildren[1], fmChildren[2], fmChildren[3]];
   if (tagOf(features) !== 'featureDescription' || tagOf(errors) !== 'errorDescription' || tagOf(enums) !== 'enumDescriptionList') {
     throw new Error(`FeatureMapping children out of order: ${fmChildren.map(tagOf).join(',')}`);
   }
   const names = new Map<number, Record<string, unknown>>();
-  for (const f of kids(features)) names.set(parseInt(attrs(f).refUID!, 16), { name: text(f) });
+  for (const f of kids(features)) names.set(parseInt(attrs(f).refUID, 16), { name: text(f) });
   const enumValues = new Map<number, Record<string, string>>();
   for (const e of kids(enums)) {
     const values: Record<string, string> = {};
-    for (const m of kids(e)) values[String(parseInt(attrs(m).refValue!, 10))] = text(m);
-    enumValues.set(parseInt(attrs(e).refENID!, 16), values);
+    for (const m of kids(e)) values[String(parseInt(attrs(m).refValue, 10))] = text(m);
+    enumValues.set(parseInt(attrs(e).refENID, 16), values);
   }
   const device = kids(root(parser.parse(dd) as Node[], 'device')).filter((n) => tagOf(n) !== '#text');
   if (device.slice(0, 3).some((n) => tagOf(n) !== 'xi:include')) throw new Error('device does not start with three includes');
-  if (tagOf(device[3]!) !== 'description') throw new Error('fourth child of device is not <description>');
+  if (tagOf(device[3]) !== 'description') throw new Error('fourth child of device is not <description>');
   const description: Record<string, string> = {};
-  for (const d of kids(device[3]!)) if (tagOf(d) !== 'pairableDeviceTypes') description[tagOf(d)] = text(d);
+  for (const d of kids(device[3])) if (tagOf(d) !== 'pairableDeviceTypes') description[tagOf(d)] = text(d);
   const walk = (n: Node): void => {
     for (const c of kids(n)) {
       const a = attrs(c);
@@ -164,7 +172,10 @@ describe('demo appliance types', () => {
       records.map((r) => r.name),
       ['dishwasher', 'washer', 'oven', 'hob', 'hood', 'fridge', 'dryer', 'coffee'],
     );
-    assert.deepStrictEqual([...DEMO_NAMES], records.map((r) => r.name));
+    assert.deepStrictEqual(
+      [...DEMO_NAMES],
+      records.map((r) => r.name),
+    );
     assert.strictEqual(new Set(records.map((r) => r.haId)).size, records.length);
     for (const r of records) assert.match(r.haId, /^HCLOCAL-DEMO[A-Z0-9]+-\d{12}$/);
     assert.strictEqual(demoRecord('toaster'), undefined);
@@ -203,19 +214,36 @@ describe('demo appliance types', () => {
       it('is real-shaped: roots, namespaces, includes, every uid named, every enum declared in both files', () => {
         assert.strictEqual(XMLValidator.validate(dd), true);
         assert.strictEqual(XMLValidator.validate(fm), true);
-        assert.match(dd, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<device xmlns="http:\/\/www\.home-connect\.com\/schemas\/DeviceDescription\/20140417"/);
+        assert.match(
+          dd,
+          /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<device xmlns="http:\/\/www\.home-connect\.com\/schemas\/DeviceDescription\/20140417"/,
+        );
         assert.match(fm, /<featureMappingFile xmlns="http:\/\/www\.home-connect\.com\/schemas\/FeatureMapping\/20140417"/);
         assert.strictEqual((dd.match(/<xi:include /g) ?? []).length, 3);
         assert.deepStrictEqual(readDescriptionInfo(dd), { type: r.type, brand: r.brand, vib: r.vib });
         const declared = new Set([...dd.matchAll(/<\w+\s[^>]*?\buid="([0-9A-F]{4})"/g)].map((m) => parseInt(m[1], 16)));
         const named = names(fm);
-        assert.deepStrictEqual([...declared].filter((u) => !named.has(u)), [], 'declared but unnamed');
-        assert.deepStrictEqual([...named.keys()].filter((u) => !declared.has(u)), [], 'named but not declared');
-        assert.deepStrictEqual([...hexSet(dd, /refUID="([0-9A-F]+)"/g)].filter((u) => !declared.has(parseInt(u, 16))), []);
+        assert.deepStrictEqual(
+          [...declared].filter((u) => !named.has(u)),
+          [],
+          'declared but unnamed',
+        );
+        assert.deepStrictEqual(
+          [...named.keys()].filter((u) => !declared.has(u)),
+          [],
+          'named but not declared',
+        );
+        assert.deepStrictEqual(
+          [...hexSet(dd, /refUID="([0-9A-F]+)"/g)].filter((u) => !declared.has(parseInt(u, 16))),
+          [],
+        );
         const used = hexSet(dd, /enumerationType="([0-9A-F]+)"/g);
         const inDd = hexSet(dd, /enid="([0-9A-F]+)"/g);
         const inFm = hexSet(fm, /refENID="([0-9A-F]+)"/g);
-        assert.deepStrictEqual([...used].filter((e) => !inDd.has(e) || !inFm.has(e)), []);
+        assert.deepStrictEqual(
+          [...used].filter((e) => !inDd.has(e) || !inFm.has(e)),
+          [],
+        );
         // Attribute names and types as real files write them: hex refCID/refDID, lower-camel access.
         for (const m of dd.matchAll(/refCID="([^"]*)" refDID="([^"]*)"/g)) {
           assert.match(m[1], /^[0-9A-F]{2}$/);
@@ -230,7 +258,13 @@ describe('demo appliance types', () => {
 
       it('merges cleanly the way an independent implementation reads profiles (hcpy-style)', () => {
         const merged = independentMerge(dd, fm);
-        assert.deepStrictEqual(merged.description, { type: r.type, brand: r.brand, model: r.vib, version: merged.description.version, revision: merged.description.revision });
+        assert.deepStrictEqual(merged.description, {
+          type: r.type,
+          brand: r.brand,
+          model: r.vib,
+          version: merged.description.version,
+          revision: merged.description.revision,
+        });
         const byName = new Map([...merged.features.values()].map((f) => [f.name, f]));
         for (const key of want.keys) {
           const f = byName.get(key);
@@ -260,7 +294,10 @@ describe('demo appliance types', () => {
     }
     // And it is strict: a uid the FeatureMapping does not name is fatal, as in the real tool.
     const oven = demo('oven');
-    assert.throws(() => independentMerge(oven.deviceDescription!, oven.featureMapping!.replace(/<feature refUID="1001">[^<]*<\/feature>/, '')), /uid 1001/);
+    assert.throws(
+      () => independentMerge(oven.deviceDescription!, oven.featureMapping!.replace(/<feature refUID="1001">[^<]*<\/feature>/, '')),
+      /uid 1001/,
+    );
   });
 
   describe('keys with numbered parts', () => {
@@ -294,16 +331,26 @@ describe('demo appliance types', () => {
     });
 
     it('in-node filter: full keys, trailing parts and wildcards match numbered keys at a dot', () => {
-      const oven = profileOf('oven').allFeatures().map((f) => f.key);
-      const hob = profileOf('hob').allFeatures().map((f) => f.key);
+      const oven = profileOf('oven')
+        .allFeatures()
+        .map((f) => f.key);
+      const hob = profileOf('hob')
+        .allFeatures()
+        .map((f) => f.key);
       const match = (filter: string, keys: string[]) => keys.filter(parseKeyFilter(filter));
       assert.deepStrictEqual(match('Cavity.001.CurrentTemperature', oven), ['Cooking.Oven.Status.Cavity.001.CurrentTemperature']);
       assert.deepStrictEqual(match('Favorite.001', oven), ['BSH.Common.Program.Favorite.001']);
       assert.deepStrictEqual(match('favorite.001.name', oven), ['BSH.Common.Setting.Favorite.001.Name']);
       assert.deepStrictEqual(match('Cooking.Oven.Status.Cavity.001.*', oven).length, 4);
       assert.deepStrictEqual(match('Cavity.*', oven).sort(), oven.filter((k) => k.includes('.Cavity.')).sort());
-      assert.deepStrictEqual(match('Favorite.*.Name', oven), ['BSH.Common.Setting.Favorite.001.Name', 'BSH.Common.Setting.Favorite.002.Name']);
-      assert.deepStrictEqual(match('Zone.*.PowerLevel', hob), [100, 200, 300, 400].map((z) => `Cooking.Hob.Status.Zone.${z}.PowerLevel`));
+      assert.deepStrictEqual(match('Favorite.*.Name', oven), [
+        'BSH.Common.Setting.Favorite.001.Name',
+        'BSH.Common.Setting.Favorite.002.Name',
+      ]);
+      assert.deepStrictEqual(
+        match('Zone.*.PowerLevel', hob),
+        [100, 200, 300, 400].map((z) => `Cooking.Hob.Status.Zone.${z}.PowerLevel`),
+      );
       assert.deepStrictEqual(match('Zone.100.*', hob).length, 4);
       assert.deepStrictEqual(match('PowerLevel', hob).length, 5, 'short key: four zones and the option');
       // Matching stays at dot boundaries: no partial segment hits.
@@ -331,7 +378,10 @@ describe('demo appliance types', () => {
       const oven = profileOf('oven');
       assert.strictEqual(remoteStartRefusal(oven, 'oven'), undefined);
       assert.strictEqual(remoteStartRefusal(oven, 'oven', 0x1501), undefined);
-      assert.match(remoteStartRefusal(oven, 'oven', 0x1601)!.message, /does not allow remote starts of Cooking\.Oven\.Program\.Cleaning\.Pyrolysis: it can only be selected remotely/);
+      assert.match(
+        remoteStartRefusal(oven, 'oven', 0x1601)!.message,
+        /does not allow remote starts of Cooking\.Oven\.Program\.Cleaning\.Pyrolysis: it can only be selected remotely/,
+      );
       for (const name of ['dishwasher', 'washer', 'hood', 'dryer', 'coffee']) {
         const p = profileOf(name);
         assert.strictEqual(remoteStartRefusal(p, name), undefined, name);
@@ -345,15 +395,25 @@ describe('demo appliance types', () => {
       assert.strictEqual(remoteSelectRefusal(profileOf('oven'), 'oven', 0x1601), undefined);
       const oven = profileOf('oven');
       oven.applyDescriptionChange({ uid: 0x1501, execution: 'STARTONLY' });
-      assert.match(remoteSelectRefusal(oven, 'oven', 0x1501)!.message, /does not allow remote selection of Cooking\.Oven\.Program\.HeatingMode\.HotAir/);
+      assert.match(
+        remoteSelectRefusal(oven, 'oven', 0x1501)!.message,
+        /does not allow remote selection of Cooking\.Oven\.Program\.HeatingMode\.HotAir/,
+      );
       const hob = new ApplianceConnection({ record: demo('hob') });
       await assert.rejects(hob.selectProgram('PowerMove'), /does not allow remote program selection/);
     });
 
     it('the connection refuses before anything else, even while disconnected', async () => {
-      for (const [name, program] of [['hob', 'PowerLevelMode'], ['fridge', 'Anything'], ['oven', 'Pyrolysis']] as const) {
+      for (const [name, program] of [
+        ['hob', 'PowerLevelMode'],
+        ['fridge', 'Anything'],
+        ['oven', 'Pyrolysis'],
+      ] as const) {
         const conn = new ApplianceConnection({ record: demo(name) });
-        await assert.rejects(conn.startProgram(program), (e: unknown) => e instanceof HomeConnectError && e.kind === 'validation' && /does not allow remote starts/.test(e.message));
+        await assert.rejects(
+          conn.startProgram(program),
+          (e: unknown) => e instanceof HomeConnectError && e.kind === 'validation' && /does not allow remote starts/.test(e.message),
+        );
       }
       // A start the profile allows fails for the real reason: not connected.
       const oven = new ApplianceConnection({ record: demo('oven') });
@@ -404,8 +464,12 @@ describe('demo appliance types', () => {
 
     it('dryer: a plain startIn becomes FinishInRelative through the program duration (library delayed start)', () => {
       const p = profileOf('dryer');
-      assert.deepStrictEqual(resolveDelayedStart(p, 'LaundryCare.Dryer.Program.Cotton', { startIn: 3600 }), { 'BSH.Common.Option.FinishInRelative': 3600 + 8100 });
-      assert.deepStrictEqual(resolveDelayedStart(p, 'LaundryCare.Dryer.Program.Super40', { finishIn: 7200 }), { 'BSH.Common.Option.FinishInRelative': 7200 });
+      assert.deepStrictEqual(resolveDelayedStart(p, 'LaundryCare.Dryer.Program.Cotton', { startIn: 3600 }), {
+        'BSH.Common.Option.FinishInRelative': 3600 + 8100,
+      });
+      assert.deepStrictEqual(resolveDelayedStart(p, 'LaundryCare.Dryer.Program.Super40', { finishIn: 7200 }), {
+        'BSH.Common.Option.FinishInRelative': 7200,
+      });
       assert.throws(() => resolveDelayedStart(profileOf('coffee'), 'Espresso', { startIn: 60 }), /has no delayed start/);
     });
 

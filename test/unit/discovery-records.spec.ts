@@ -3,7 +3,17 @@ import { DiscoveryCollector, applianceTxt, hostPortOf, parseApplianceTxt } from 
 
 const SERVICE = '_homeconnect._tcp.local';
 /** Real-shaped TXT of a TLS dishwasher (fields and order as appliances publish them). */
-const REAL_TXT = ['txtvers=1', 'vers=5.4-3.11.4.1', 'id=SIEMENS-SN658X06TE-68A40E000001', 'mac=68-A4-0E-00-00-01', 'brand=SIEMENS', 'type=Dishwasher', 'vib=SN658X06TE', 'info=', 'tls=true'].map((t) => Buffer.from(t));
+const REAL_TXT = [
+  'txtvers=1',
+  'vers=5.4-3.11.4.1',
+  'id=SIEMENS-SN658X06TE-68A40E000001',
+  'mac=68-A4-0E-00-00-01',
+  'brand=SIEMENS',
+  'type=Dishwasher',
+  'vib=SN658X06TE',
+  'info=',
+  'tls=true',
+].map((t) => Buffer.from(t));
 
 describe('mDNS TXT records of appliances', () => {
   it('reads a real-shaped TLS record (Buffers as DNS libraries give them)', () => {
@@ -44,7 +54,16 @@ describe('mDNS TXT records of appliances', () => {
 
   it('the simulator writes the same layout back', () => {
     const txt = applianceTxt({ haId: 'X1', brand: 'BOSCH', type: 'Hood', vib: 'DWK98PR60', mac: '68-A4-0E-00-00-02', tls: false });
-    assert.deepStrictEqual(txt, ['txtvers=1', 'vers=5.4-3.11.4.1', 'id=X1', 'mac=68-A4-0E-00-00-02', 'brand=BOSCH', 'type=Hood', 'vib=DWK98PR60', 'info=']);
+    assert.deepStrictEqual(txt, [
+      'txtvers=1',
+      'vers=5.4-3.11.4.1',
+      'id=X1',
+      'mac=68-A4-0E-00-00-02',
+      'brand=BOSCH',
+      'type=Hood',
+      'vib=DWK98PR60',
+      'info=',
+    ]);
     assert.strictEqual(parseApplianceTxt(txt)?.haId, 'X1');
   });
 });
@@ -56,13 +75,35 @@ describe('mDNS discovery collector', () => {
   it('pieces PTR, SRV, TXT and A records from separate packets together', () => {
     const c = new DiscoveryCollector();
     assert.deepStrictEqual(c.add([{ name: SERVICE, type: 'PTR', data: instance }]), []);
-    assert.deepStrictEqual(c.missing().map((q) => q.type), ['SRV', 'TXT']);
-    assert.deepStrictEqual(c.add([{ name: instance, type: 'SRV', data: { port: 443, target } }, { name: instance, type: 'TXT', data: REAL_TXT }]), []);
-    const [a] = c.add([{ name: target, type: 'A', data: '192.0.2.23' }, { name: target, type: 'AAAA', data: 'fe80::1' }], 1000);
+    assert.deepStrictEqual(
+      c.missing().map((q) => q.type),
+      ['SRV', 'TXT'],
+    );
+    assert.deepStrictEqual(
+      c.add([
+        { name: instance, type: 'SRV', data: { port: 443, target } },
+        { name: instance, type: 'TXT', data: REAL_TXT },
+      ]),
+      [],
+    );
+    const [a] = c.add(
+      [
+        { name: target, type: 'A', data: '192.0.2.23' },
+        { name: target, type: 'AAAA', data: 'fe80::1' },
+      ],
+      1000,
+    );
     assert.ok(a);
     assert.deepStrictEqual(
       { haId: a.haId, host: a.host, port: a.port, transport: a.transport, addresses: a.addresses, lastSeen: a.lastSeen },
-      { haId: 'SIEMENS-SN658X06TE-68A40E000001', host: '192.0.2.23', port: 443, transport: 'tls', addresses: ['192.0.2.23', 'fe80::1'], lastSeen: 1000 },
+      {
+        haId: 'SIEMENS-SN658X06TE-68A40E000001',
+        host: '192.0.2.23',
+        port: 443,
+        transport: 'tls',
+        addresses: ['192.0.2.23', 'fe80::1'],
+        lastSeen: 1000,
+      },
     );
     assert.strictEqual(hostPortOf(a), '192.0.2.23:443');
     assert.strictEqual(hostPortOf({ host: 'fe80::1', port: 80 }), '[fe80::1]:80');

@@ -17,6 +17,8 @@ describe('parseHost', () => {
     ['2001:db8::8a2e:370:7334', 80, '2001:db8::8a2e:370:7334', 80, '[2001:db8::8a2e:370:7334]:80'],
     ['[::ffff:192.168.1.2]:65535', 80, '::ffff:192.168.1.2', 65535, '[::ffff:192.168.1.2]:65535'],
     ['fe80::1%eth0', 80, 'fe80::1%eth0', 80, '[fe80::1%eth0]:80'],
+    // A bare haId (AES default host): too long to be read as a 32-bit address.
+    ['013110426187000262', 80, '013110426187000262', 80, '013110426187000262:80'],
   ];
   for (const [input, def, hostname, port, authority] of ok) {
     it(`accepts ${JSON.stringify(input)}`, () => {
@@ -25,9 +27,32 @@ describe('parseHost', () => {
   }
 
   const bad = [
-    '', '   ', ':80', '192.168.1.20:', '192.168.1.20:0', '192.168.1.20:65536', '192.168.1.20:80a', '1.2.3.4:5:6',
-    '[fe80::1', 'fe80::1]', '[fe80::1]:', '[fe80::1]x', '[192.168.1.1]', '[[::1]]', 'http://192.168.1.20', '192.168.1.20/homeconnect',
-    '999.1.1.1', '1.2.3', 'name with space', '-bad.local', 'a..b', 'ünïcode.local', 'x'.repeat(300),
+    '',
+    '   ',
+    ':80',
+    '192.168.1.20:',
+    '192.168.1.20:0',
+    '192.168.1.20:65536',
+    '192.168.1.20:80a',
+    '1.2.3.4:5:6',
+    '[fe80::1',
+    'fe80::1]',
+    '[fe80::1]:',
+    '[fe80::1]x',
+    '[192.168.1.1]',
+    '[[::1]]',
+    'http://192.168.1.20',
+    '192.168.1.20/homeconnect',
+    '999.1.1.1',
+    '1.2.3',
+    '3232235777',
+    'evil.example:443/../x?y',
+    '--013110426187000262',
+    'name with space',
+    '-bad.local',
+    'a..b',
+    'ünïcode.local',
+    'x'.repeat(300),
   ];
   for (const input of bad) {
     it(`rejects ${JSON.stringify(input.length > 30 ? input.slice(0, 30) + '…' : input)} with a validation error`, () => {
@@ -39,6 +64,9 @@ describe('parseHost', () => {
   }
 
   it('rejects non-strings without crashing', () => {
-    assert.throws(() => parseHost(undefined as unknown as string, 80), (e: unknown) => e instanceof HomeConnectError && e.kind === 'validation');
+    assert.throws(
+      () => parseHost(undefined as unknown as string, 80),
+      (e: unknown) => e instanceof HomeConnectError && e.kind === 'validation',
+    );
   });
 });

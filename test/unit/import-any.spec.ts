@@ -41,9 +41,18 @@ describe('import: sniffing importBuffer / importPath', () => {
 
   it('rejects files of the wrong kind with a sentence naming the file', () => {
     assertImportError(() => importBuffer(pngBytes(), 'photo.png'), /photo\.png is neither a profile ZIP nor a JSON file/);
-    assertImportError(() => importBuffer(text(minimalDeviceDescription()), 'x_DeviceDescription.xml'), /x_DeviceDescription\.xml is a single XML file \(<device>\); import the ZIP/);
-    assertImportError(() => importBuffer(buildZip({ 'cat.jpg': pngBytes() }), 'cats.zip'), /cats\.zip is a ZIP file but holds no Home Connect profile/);
-    assertImportError(() => importBuffer(text(importFixtureText('not-a-profile.json')), 'package.json'), /package\.json is not an appliance records file/);
+    assertImportError(
+      () => importBuffer(text(minimalDeviceDescription()), 'x_DeviceDescription.xml'),
+      /x_DeviceDescription\.xml is a single XML file \(<device>\); import the ZIP/,
+    );
+    assertImportError(
+      () => importBuffer(buildZip({ 'cat.jpg': pngBytes() }), 'cats.zip'),
+      /cats\.zip is a ZIP file but holds no Home Connect profile/,
+    );
+    assertImportError(
+      () => importBuffer(text(importFixtureText('not-a-profile.json')), 'package.json'),
+      /package\.json is not an appliance records file/,
+    );
     assertImportError(() => importBuffer(new Uint8Array(0), 'empty.json'), /empty\.json is neither a profile ZIP nor a JSON file/);
   });
 
@@ -58,7 +67,10 @@ describe('import: sniffing importBuffer / importPath', () => {
 
     it('imports a single file', async () => {
       const recs = await importPath(importFixturePath('hcpy-devices.json'));
-      assert.deepStrictEqual(recs.map((r) => r.name), ['dishwasher', 'oven']);
+      assert.deepStrictEqual(
+        recs.map((r) => r.name),
+        ['dishwasher', 'oven'],
+      );
     });
 
     it('imports every .zip/.json of a folder, later files winning for the same haId', async () => {
@@ -80,7 +92,10 @@ describe('import: sniffing importBuffer / importPath', () => {
       fs.writeFileSync(path.join(dir, 'a.json'), importFixtureText('records.json'));
       fs.writeFileSync(path.join(dir, 'b.zip'), pngBytes());
       fs.writeFileSync(path.join(dir, 'c.json'), '{');
-      await assertImportRejects(importPath(dir), /Some files in .* could not be imported: b\.zip is not a readable ZIP file .* c\.json is not valid JSON/);
+      await assertImportRejects(
+        importPath(dir),
+        /Some files in .* could not be imported: b\.zip is not a readable ZIP file .* c\.json is not valid JSON/,
+      );
     });
 
     it('with onSkip, skips files that are not profiles (each reported once) and imports the rest', async () => {
@@ -90,9 +105,15 @@ describe('import: sniffing importBuffer / importPath', () => {
       fs.writeFileSync(path.join(dir, 'b.zip'), pngBytes());
       const skipped: Array<[string, string]> = [];
       const recs = await importPath(dir, { onSkip: (file, message) => skipped.push([file, message]) });
-      assert.deepStrictEqual(recs.map((r) => r.haId), [demoDishwasher.haId]);
-      assert.deepStrictEqual(skipped.map(([file]) => file), ['b.zip', 'package.json']);
-      assert.match(skipped[1]![1], /package\.json is not an appliance records file/);
+      assert.deepStrictEqual(
+        recs.map((r) => r.haId),
+        [demoDishwasher.haId],
+      );
+      assert.deepStrictEqual(
+        skipped.map(([file]) => file),
+        ['b.zip', 'package.json'],
+      );
+      assert.match(skipped[1][1], /package\.json is not an appliance records file/);
     });
 
     it('with onSkip, still fails when nothing in the folder is usable', async () => {

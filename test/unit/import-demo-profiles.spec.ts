@@ -52,13 +52,25 @@ describe('demo appliance profiles', () => {
       it('names every uid it declares or references, and declares every enum it uses', () => {
         const uids = declared(dd);
         const named = names(fm);
-        assert.deepStrictEqual([...uids.keys()].filter((u) => !named.has(u)), []);
-        assert.deepStrictEqual([...named.keys()].filter((u) => !uids.has(u)), []);
-        assert.deepStrictEqual([...hexSet(dd, /refUID="([0-9A-F]+)"/g)].filter((u) => !uids.has(parseInt(u, 16))), []);
+        assert.deepStrictEqual(
+          [...uids.keys()].filter((u) => !named.has(u)),
+          [],
+        );
+        assert.deepStrictEqual(
+          [...named.keys()].filter((u) => !uids.has(u)),
+          [],
+        );
+        assert.deepStrictEqual(
+          [...hexSet(dd, /refUID="([0-9A-F]+)"/g)].filter((u) => !uids.has(parseInt(u, 16))),
+          [],
+        );
         const used = hexSet(dd, /enumerationType="([0-9A-F]+)"/g);
         const inDd = hexSet(dd, /enid="([0-9A-F]+)"/g);
         const inFm = hexSet(fm, /refENID="([0-9A-F]+)"/g);
-        assert.deepStrictEqual([...used].filter((e) => !inDd.has(e) || !inFm.has(e)), []);
+        assert.deepStrictEqual(
+          [...used].filter((e) => !inDd.has(e) || !inFm.has(e)),
+          [],
+        );
         assert.ok(uids.size >= 40 && uids.size <= 80, `${uids.size} features`);
         assert.ok((fm.match(/<error refEID=/g) ?? []).length >= 20, 'has an error table');
       });
@@ -118,7 +130,11 @@ describe('demo appliance profiles', () => {
     const dd = demoWasher.deviceDescription!;
     const fm = demoWasher.featureMapping!;
     const program = (name: string) => {
-      const uid = [...names(fm)].find(([, n]) => n === name)![0].toString(16).toUpperCase().padStart(4, '0');
+      const uid = [...names(fm)]
+        .find(([, n]) => n === name)![0]
+        .toString(16)
+        .toUpperCase()
+        .padStart(4, '0');
       return new RegExp(`<program available="\\w+" uid="${uid}">([\\s\\S]*?)</program>`).exec(dd)![1];
     };
     const maxOf = (body: string, ref: string) => /max="(\d+)"/.exec(body.split('\n').find((l) => l.includes(`refUID="${ref}"`)) ?? '')?.[1];

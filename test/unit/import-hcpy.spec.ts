@@ -29,7 +29,10 @@ describe('import: hcpy devices.json', () => {
 
   it('recovers haIds from default host names', () => {
     assert.strictEqual(haIdFromHost('NEFF-Dishwasher-013110426187000262', 'NEFF', 'Dishwasher'), '013110426187000262');
-    assert.strictEqual(haIdFromHost('SIEMENS-Dishwasher-SIEMENS-SN658X06TE-000000000000', 'SIEMENS', 'Dishwasher'), 'SIEMENS-SN658X06TE-000000000000');
+    assert.strictEqual(
+      haIdFromHost('SIEMENS-Dishwasher-SIEMENS-SN658X06TE-000000000000', 'SIEMENS', 'Dishwasher'),
+      'SIEMENS-SN658X06TE-000000000000',
+    );
     assert.strictEqual(haIdFromHost('BOSCH-Oven-0123456789AB'), '0123456789AB');
     assert.strictEqual(haIdFromHost('013110426187000262'), '013110426187000262');
     assert.strictEqual(haIdFromHost('192.168.1.4'), undefined);
@@ -45,14 +48,33 @@ describe('import: hcpy devices.json', () => {
   it('reports what is wrong, naming the file and appliance', () => {
     assertImportError(() => importHcpyDevices('{"devices": 1}', 'd.json'), /d\.json is not an hcpy devices file/);
     assertImportError(() => importHcpyDevices('[]', 'd.json'), /d\.json lists no appliances/);
-    assertImportError(() => importHcpyDevices(`[{"name":"dishwasher","host":"h-h-1","key":"${TEST_KEY}",`, 'd.json'), /d\.json is not valid JSON/);
+    assertImportError(
+      () => importHcpyDevices(`[{"name":"dishwasher","host":"h-h-1","key":"${TEST_KEY}",`, 'd.json'),
+      /d\.json is not valid JSON/,
+    );
     assertImportError(() => importHcpyDevices('[1]', 'd.json'), /d\.json \(appliance 1\) is not an object/);
     assertImportError(
-      () => importHcpyDevices(JSON.stringify([{ name: 'dw', host: 'B-D-1', key: TEST_KEY, features: {} }, { name: 'oven', host: 'B-O-2', key: 'c2hvcnQ', features: {} }]), 'd.json'),
+      () =>
+        importHcpyDevices(
+          JSON.stringify([
+            { name: 'dw', host: 'B-D-1', key: TEST_KEY, features: {} },
+            { name: 'oven', host: 'B-O-2', key: 'c2hvcnQ', features: {} },
+          ]),
+          'd.json',
+        ),
       /^d\.json \(appliance 2, oven\): the key must decode to 32 bytes but decodes to 5\.$/,
     );
-    assertImportError(() => importHcpyDevices(JSON.stringify([{ name: 'dw', host: 'B-D-1', key: TEST_KEY, iv: 'AAAA', features: {} }]), 'd.json'), /appliance 1, dw\): the iv must decode to 16 bytes/);
-    assertImportError(() => importHcpyDevices(JSON.stringify([{ name: 'dw', host: 'B-D-1', key: TEST_KEY }]), 'd.json'), /neither the two profile XML files nor an hcpy features map/);
-    assertImportError(() => importHcpyDevices(JSON.stringify([{ name: 'dw', host: 'B-D-1', key: TEST_KEY, features: { abc: {} } }]), 'd.json'), /features entry "abc" is not a decimal uid/);
+    assertImportError(
+      () => importHcpyDevices(JSON.stringify([{ name: 'dw', host: 'B-D-1', key: TEST_KEY, iv: 'AAAA', features: {} }]), 'd.json'),
+      /appliance 1, dw\): the iv must decode to 16 bytes/,
+    );
+    assertImportError(
+      () => importHcpyDevices(JSON.stringify([{ name: 'dw', host: 'B-D-1', key: TEST_KEY }]), 'd.json'),
+      /neither the two profile XML files nor an hcpy features map/,
+    );
+    assertImportError(
+      () => importHcpyDevices(JSON.stringify([{ name: 'dw', host: 'B-D-1', key: TEST_KEY, features: { abc: {} } }]), 'd.json'),
+      /features entry "abc" is not a decimal uid/,
+    );
   });
 });

@@ -27,7 +27,11 @@ describe('import: key material', () => {
 
   it('rejects wrong lengths, naming the source and the problem but not the text', () => {
     const short = Buffer.alloc(31, 9).toString('base64url');
-    assertImportError(() => decodeKey(short, 'key', 'devices.json (dishwasher)'), /^devices\.json \(dishwasher\): the key must decode to 32 bytes but decodes to 31\.$/, [short]);
+    assertImportError(
+      () => decodeKey(short, 'key', 'devices.json (dishwasher)'),
+      /^devices\.json \(dishwasher\): the key must decode to 32 bytes but decodes to 31\.$/,
+      [short],
+    );
     assertImportError(() => decodeKey(TEST_KEY, 'iv', 'x.zip'), /x\.zip: the iv must decode to 16 bytes but decodes to 32/);
     assertImportError(() => decodeKey(TEST_IV, 'key'), /^the key must decode to 32 bytes but decodes to 16\.$/);
   });

@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { unzipSync } from 'fflate';
 import * as fs from 'fs';
 import { importProfileZip, writeProfileZip } from '../../src/profile/import';
 import type { ApplianceRecord } from '../../src/profile/types';
@@ -52,7 +53,14 @@ describe('import: profile downloader ZIP', () => {
 
   it('falls back to *_DeviceDescription.xml / *_FeatureMapping.xml when the file-name fields are missing or wrong', () => {
     const data = buildZip({
-      'profile/appliance.json': JSON.stringify({ haId: 'X1', type: 'Dishwasher', brand: 'B', vib: 'V', key: TEST_KEY, deviceDescriptionFileName: 'gone.xml' }),
+      'profile/appliance.json': JSON.stringify({
+        haId: 'X1',
+        type: 'Dishwasher',
+        brand: 'B',
+        vib: 'V',
+        key: TEST_KEY,
+        deviceDescriptionFileName: 'gone.xml',
+      }),
       'profile/other_DeviceDescription.xml': minimalDeviceDescription(),
       'profile/other_FeatureMapping.xml': minimalFeatureMapping(),
     });
@@ -63,7 +71,15 @@ describe('import: profile downloader ZIP', () => {
 
   it('follows file-name fields by base name when entries are in a folder', () => {
     const data = buildZip({
-      'a/A.json': JSON.stringify({ haId: 'A', type: 'Washer', brand: 'B', vib: 'V', key: TEST_KEY, deviceDescriptionFileName: 'dd.xml', featureMappingFileName: 'fm.xml' }),
+      'a/A.json': JSON.stringify({
+        haId: 'A',
+        type: 'Washer',
+        brand: 'B',
+        vib: 'V',
+        key: TEST_KEY,
+        deviceDescriptionFileName: 'dd.xml',
+        featureMappingFileName: 'fm.xml',
+      }),
       'a/dd.xml': minimalDeviceDescription(),
       'a/fm.xml': minimalFeatureMapping(),
     });
@@ -73,8 +89,7 @@ describe('import: profile downloader ZIP', () => {
   });
 
   it('imports several appliances from one ZIP, matching XML files by haId', () => {
-    const json = (haId: string, type: string) =>
-      JSON.stringify({ haId, type, brand: 'B', vib: 'V', key: TEST_KEY, name: `my ${type}` });
+    const json = (haId: string, type: string) => JSON.stringify({ haId, type, brand: 'B', vib: 'V', key: TEST_KEY, name: `my ${type}` });
     const fmOther = minimalFeatureMapping().replace('TST1000', 'OTHER');
     const data = buildZip({
       'A.json': json('A', 'Dishwasher'),
@@ -85,46 +100,89 @@ describe('import: profile downloader ZIP', () => {
       'B_FeatureMapping.xml': fmOther,
     });
     const records = importProfileZip(data, 'two.zip');
-    assert.deepStrictEqual(records.map((r) => [r.haId, r.name]), [['A', 'my Dishwasher'], ['B', 'my Oven']]);
+    assert.deepStrictEqual(
+      records.map((r) => [r.haId, r.name]),
+      [
+        ['A', 'my Dishwasher'],
+        ['B', 'my Oven'],
+      ],
+    );
     assert.strictEqual(records[1].featureMapping, fmOther);
   });
 
   describe('errors name the file and the problem', () => {
     it('ZIP without appliance JSON (cloud ZIP)', () => {
       const data = buildZip({ 'X_DeviceDescription.xml': minimalDeviceDescription(), 'X_FeatureMapping.xml': minimalFeatureMapping() });
-      assertImportError(() => importProfileZip(data, 'cloud.zip'), /cloud\.zip holds the profile XML files but no appliance JSON with a key/);
+      assertImportError(
+        () => importProfileZip(data, 'cloud.zip'),
+        /cloud\.zip holds the profile XML files but no appliance JSON with a key/,
+      );
     });
     it('ZIP of something else', () => {
-      assertImportError(() => importProfileZip(buildZip({ 'readme.txt': 'hi', 'x.json': '{"a":1}' }), 'other.zip'), /other\.zip is not a Home Connect profile ZIP/);
+      assertImportError(
+        () => importProfileZip(buildZip({ 'readme.txt': 'hi', 'x.json': '{"a":1}' }), 'other.zip'),
+        /other\.zip is not a Home Connect profile ZIP/,
+      );
     });
     it('not a ZIP at all (PNG)', () => {
       assertImportError(() => importProfileZip(pngBytes(), 'photo.png'), /photo\.png is not a readable ZIP file/);
     });
     it('broken JSON inside', () => {
-      assertImportError(() => importProfileZip(buildZip({ 'x.json': `{"key":"${TEST_KEY}",` }), 'p.zip'), /p\.zip › x\.json is not valid JSON/);
+      assertImportError(
+        () => importProfileZip(buildZip({ 'x.json': `{"key":"${TEST_KEY}",` }), 'p.zip'),
+        /p\.zip › x\.json is not valid JSON/,
+      );
     });
     it('missing DeviceDescription / FeatureMapping', () => {
-      assertImportError(() => importProfileZip(profileZip({ omit: [`${HAID}_DeviceDescription.xml`] }), 'p.zip'), new RegExp(`p\\.zip › ${HAID}\\.json: the DeviceDescription file \\(${HAID}_DeviceDescription\\.xml\\) is not in p\\.zip`));
-      assertImportError(() => importProfileZip(profileZip({ omit: [`${HAID}_FeatureMapping.xml`] }), 'p.zip'), /the FeatureMapping file .* is not in p\.zip/);
+      assertImportError(
+        () => importProfileZip(profileZip({ omit: [`${HAID}_DeviceDescription.xml`] }), 'p.zip'),
+        new RegExp(`p\\.zip › ${HAID}\\.json: the DeviceDescription file \\(${HAID}_DeviceDescription\\.xml\\) is not in p\\.zip`),
+      );
+      assertImportError(
+        () => importProfileZip(profileZip({ omit: [`${HAID}_FeatureMapping.xml`] }), 'p.zip'),
+        /the FeatureMapping file .* is not in p\.zip/,
+      );
     });
     it('XML files of the wrong kind', () => {
       assertImportError(
-        () => importProfileZip(profileZip({ deviceDescription: minimalFeatureMapping(), featureMapping: minimalDeviceDescription() }), 'p.zip'),
+        () =>
+          importProfileZip(profileZip({ deviceDescription: minimalFeatureMapping(), featureMapping: minimalDeviceDescription() }), 'p.zip'),
         /_DeviceDescription\.xml is a FeatureMapping, not a DeviceDescription \(the two files look swapped\)/,
       );
-      assertImportError(() => importProfileZip(profileZip({ deviceDescription: pngBytes() }), 'p.zip'), /_DeviceDescription\.xml is not an XML file/);
-      assertImportError(() => importProfileZip(profileZip({ featureMapping: '<?xml version="1.0"?><html><body/></html>' }), 'p.zip'), /_FeatureMapping\.xml is an XML file with root <html>, not a FeatureMapping/);
+      assertImportError(
+        () => importProfileZip(profileZip({ deviceDescription: pngBytes() }), 'p.zip'),
+        /_DeviceDescription\.xml is not an XML file/,
+      );
+      assertImportError(
+        () => importProfileZip(profileZip({ featureMapping: '<?xml version="1.0"?><html><body/></html>' }), 'p.zip'),
+        /_FeatureMapping\.xml is an XML file with root <html>, not a FeatureMapping/,
+      );
       assertImportError(() => importProfileZip(profileZip({ featureMapping: '' }), 'p.zip'), /FeatureMapping XML is missing or empty/);
     });
     it('bad key / iv', () => {
-      assertImportError(() => importProfileZip(profileZip({ json: { key: Buffer.alloc(16).toString('base64url') } }), 'p.zip'), /p\.zip › .*\.json: the key must decode to 32 bytes/);
+      assertImportError(
+        () => importProfileZip(profileZip({ json: { key: Buffer.alloc(16).toString('base64url') } }), 'p.zip'),
+        /p\.zip › .*\.json: the key must decode to 32 bytes/,
+      );
       assertImportError(() => importProfileZip(profileZip({ json: { key: undefined } }), 'p.zip'), /the key is missing/);
-      assertImportError(() => importProfileZip(profileZip({ json: { connectionType: 'AES', iv: TEST_KEY } }), 'p.zip'), /the iv must decode to 16 bytes but decodes to 32/);
+      assertImportError(
+        () => importProfileZip(profileZip({ json: { connectionType: 'AES', iv: TEST_KEY } }), 'p.zip'),
+        /the iv must decode to 16 bytes but decodes to 32/,
+      );
     });
     it('connectionType inconsistent with the iv', () => {
-      assertImportError(() => importProfileZip(profileZip({ json: { iv: TEST_IV } }), 'p.zip'), /connectionType is TLS but an iv is present/);
-      assertImportError(() => importProfileZip(profileZip({ json: { connectionType: 'AES' } }), 'p.zip'), /connectionType is AES but the iv is missing/);
-      assertImportError(() => importProfileZip(profileZip({ json: { connectionType: 'QUIC' } }), 'p.zip'), /connectionType must be "TLS" or "AES"/);
+      assertImportError(
+        () => importProfileZip(profileZip({ json: { iv: TEST_IV } }), 'p.zip'),
+        /connectionType is TLS but an iv is present/,
+      );
+      assertImportError(
+        () => importProfileZip(profileZip({ json: { connectionType: 'AES' } }), 'p.zip'),
+        /connectionType is AES but the iv is missing/,
+      );
+      assertImportError(
+        () => importProfileZip(profileZip({ json: { connectionType: 'QUIC' } }), 'p.zip'),
+        /connectionType must be "TLS" or "AES"/,
+      );
     });
     it('haId missing or not text', () => {
       assertImportError(() => importProfileZip(profileZip({ json: { haId: 42 } }), 'p.zip'), /haId must be text/);
@@ -157,9 +215,11 @@ describe('import: profile downloader ZIP', () => {
 
     it('uses the haId in the file name without a mac, and writes the downloader JSON fields', () => {
       const { mac: _mac, ...noMac } = record;
-      const out = writeProfileZip({ ...noMac, connectionType: 'TLS', iv: undefined } as ApplianceRecord, created);
-      assert.match(out.fileName, /^homeconnect-local-washer-dryer-SIEMENS-WM16XE91-SIEMENS-WM16XE91-000000000000_2025-01-07_11-34-30\.zip$/);
-      const { unzipSync } = require('fflate') as typeof import('fflate');
+      const out = writeProfileZip({ ...noMac, connectionType: 'TLS', iv: undefined }, created);
+      assert.match(
+        out.fileName,
+        /^homeconnect-local-washer-dryer-SIEMENS-WM16XE91-SIEMENS-WM16XE91-000000000000_2025-01-07_11-34-30\.zip$/,
+      );
       const files = unzipSync(out.data);
       const json = JSON.parse(Buffer.from(files['SIEMENS-WM16XE91-000000000000.json']).toString('utf8'));
       assert.deepStrictEqual(Object.keys(files).sort(), [

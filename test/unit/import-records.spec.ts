@@ -32,12 +32,30 @@ describe('import: records JSON', () => {
   });
 
   it('re-validates and reports the record', () => {
-    assertImportError(() => importRecordsJson(importFixtureText('not-a-profile.json'), 'package.json'), /package\.json is not an appliance records file/);
+    assertImportError(
+      () => importRecordsJson(importFixtureText('not-a-profile.json'), 'package.json'),
+      /package\.json is not an appliance records file/,
+    );
     assertImportError(() => importRecordsJson('"x"', 'r.json'), /r\.json is not an appliance records file/);
     assertImportError(() => importRecordsJson('[]', 'r.json'), /r\.json holds no appliance records/);
     assertImportError(() => importRecordsJson('[null]', 'r.json'), /r\.json \(record 1\) is not an object/);
-    assertImportError(() => importRecordsJson(JSON.stringify([{ haId: 'H', key: TEST_KEY, deviceDescription: '<device/>' }]), 'r.json'), /r\.json \(record 1\) \(FeatureMapping\): the FeatureMapping XML is missing or empty/);
-    assertImportError(() => importRecordsJson(JSON.stringify([{ haId: 'H', key: TEST_KEY, deviceDescription: '<featureMappingFile/>', featureMapping: '<featureMappingFile/>' }]), 'r.json'), /is a FeatureMapping, not a DeviceDescription/);
-    assertImportError(() => importRecordsJson(JSON.stringify({ H: { key: TEST_KEY, connectionType: 'AES', features: {} } }), 'r.json'), /r\.json \(H\): connectionType is AES but the iv is missing/);
+    assertImportError(
+      () => importRecordsJson(JSON.stringify([{ haId: 'H', key: TEST_KEY, deviceDescription: '<device/>' }]), 'r.json'),
+      /r\.json \(record 1\) \(FeatureMapping\): the FeatureMapping XML is missing or empty/,
+    );
+    assertImportError(
+      () =>
+        importRecordsJson(
+          JSON.stringify([
+            { haId: 'H', key: TEST_KEY, deviceDescription: '<featureMappingFile/>', featureMapping: '<featureMappingFile/>' },
+          ]),
+          'r.json',
+        ),
+      /is a FeatureMapping, not a DeviceDescription/,
+    );
+    assertImportError(
+      () => importRecordsJson(JSON.stringify({ H: { key: TEST_KEY, connectionType: 'AES', features: {} } }), 'r.json'),
+      /r\.json \(H\): connectionType is AES but the iv is missing/,
+    );
   });
 });

@@ -42,10 +42,13 @@ describe('planner: series shapes', () => {
     const tomorrow = [{ total: 0.2, startsAt: '2026-12-09T00:00:00.000+01:00' }];
     const s = readSeries({ today, tomorrow });
     assert.strictEqual(s.length, 3);
-    assert.strictEqual(s[0]!.start, Date.parse('2026-12-07T23:00:00Z'));
-    assert.strictEqual(s[0]!.value, 0.31);
-    assert.strictEqual(s[1]!.end, Date.parse('2026-12-08T23:00:00Z'), 'open end closes at the next start, across the gap');
-    assert.deepStrictEqual(readSeries(today).map((x) => x.value), [0.31, 0.29]);
+    assert.strictEqual(s[0].start, Date.parse('2026-12-07T23:00:00Z'));
+    assert.strictEqual(s[0].value, 0.31);
+    assert.strictEqual(s[1].end, Date.parse('2026-12-08T23:00:00Z'), 'open end closes at the next start, across the gap');
+    assert.deepStrictEqual(
+      readSeries(today).map((x) => x.value),
+      [0.31, 0.29],
+    );
   });
 
   it('reads aWATTar data with start/end timestamps and marketprice', () => {
@@ -193,7 +196,10 @@ describe('planner: planStart', () => {
     }
     const series = readSeries(list);
     assert.strictEqual(series.length, 25);
-    assert.ok(series.every((s) => s.end - s.start === H), 'every slot is one hour, also the repeated one');
+    assert.ok(
+      series.every((s) => s.end - s.start === H),
+      'every slot is one hour, also the repeated one',
+    );
     const now = Date.parse('2026-10-24T22:00:00Z');
     const deadline = nextWallTime(7, 0, now, 'Europe/Berlin');
     assert.strictEqual(new Date(deadline).toISOString(), '2026-10-25T06:00:00.000Z', '07:00 CET after the change');

@@ -2,14 +2,21 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import fc from 'fast-check';
 import { HomeConnectError } from '../../src/errors';
-import { kindFromName, parseProfile, profileFromHcpyFeatures, profileFromRecord, type ApplianceRecord, type HcpyFeatures } from '../../src/profile';
+import {
+  kindFromName,
+  parseProfile,
+  profileFromHcpyFeatures,
+  profileFromRecord,
+  type ApplianceRecord,
+  type HcpyFeatures,
+} from '../../src/profile';
 import { hcpyDevicesFile, rawProfilePairs } from '../support/paths';
 
 const hcpyFile = hcpyDevicesFile;
 const devices = JSON.parse(fs.readFileSync(hcpyFile, 'utf8')) as Array<{ description: Record<string, string>; features: HcpyFeatures }>;
 
 describe('profile: hcpy devices.json features', () => {
-  const dev = devices[0]!;
+  const dev = devices[0];
   const p = profileFromHcpyFeatures(dev.description, dev.features);
 
   it('infers kinds from names and keeps every feature', () => {
@@ -48,7 +55,10 @@ describe('profile: hcpy devices.json features', () => {
     assert.equal(p.decode(256, 8196)!.value, 'Dishcare.Dishwasher.Program.Eco50');
     assert.equal(p.decode(256, 0)!.value, null);
     assert.deepEqual(p.encodeValue('BSH.Common.Setting.PowerState', 'On'), { uid: 539, value: 2 });
-    assert.throws(() => p.encodeValue('BSH.Common.Setting.PowerState', 'Standby'), (e: unknown) => e instanceof HomeConnectError && e.kind === 'validation' && /accepted: .*On/.test(e.message));
+    assert.throws(
+      () => p.encodeValue('BSH.Common.Setting.PowerState', 'Standby'),
+      (e: unknown) => e instanceof HomeConnectError && e.kind === 'validation' && /accepted: .*On/.test(e.message),
+    );
     assert.equal(p.encodeProgram('Eco50'), 8196);
     // Name-only options (old hcpy files): no type information, plain JSON values pass.
     assert.deepEqual(p.encodeOption('Eco50', 'StartInRelative', 600), { uid: 558, value: 600 });
@@ -78,22 +88,39 @@ describe('profile: hcpy devices.json features', () => {
 });
 
 describe('profile: profileFromRecord', () => {
-  const base: ApplianceRecord = { haId: 'X1', name: 'dw', brand: 'B', type: 'Dishwasher', vib: 'V1', host: 'h', connectionType: 'TLS', key: 'k' };
+  const base: ApplianceRecord = {
+    haId: 'X1',
+    name: 'dw',
+    brand: 'B',
+    type: 'Dishwasher',
+    vib: 'V1',
+    host: 'h',
+    connectionType: 'TLS',
+    key: 'k',
+  };
   it('prefers XML, falls back to features, throws profile error without either', () => {
     const pair = rawProfilePairs().find((x) => x.name.startsWith('SIEMENS-SX65EX56CN'))!;
-    const xmlRec = { ...base, deviceDescription: fs.readFileSync(pair.description, 'utf8'), featureMapping: fs.readFileSync(pair.featureMapping, 'utf8'), features: { '1': { name: 'Only.Hcpy.Status.X' } } };
+    const xmlRec = {
+      ...base,
+      deviceDescription: fs.readFileSync(pair.description, 'utf8'),
+      featureMapping: fs.readFileSync(pair.featureMapping, 'utf8'),
+      features: { '1': { name: 'Only.Hcpy.Status.X' } },
+    };
     assert.equal(profileFromRecord(xmlRec).description.model, 'SX65EX56CN');
-    const hc = profileFromRecord({ ...base, features: devices[0]!.features });
+    const hc = profileFromRecord({ ...base, features: devices[0].features });
     assert.equal(hc.description.model, 'V1');
     assert.equal(hc.byUid(527)!.key, 'BSH.Common.Status.DoorState');
-    assert.throws(() => profileFromRecord(base), (e: unknown) => e instanceof HomeConnectError && e.kind === 'profile' && /X1/.test(e.message) && !/"k"/.test(e.message));
+    assert.throws(
+      () => profileFromRecord(base),
+      (e: unknown) => e instanceof HomeConnectError && e.kind === 'profile' && /X1/.test(e.message) && !/"k"/.test(e.message),
+    );
   });
 });
 
 describe('profile: decode never throws (property)', () => {
   const pairs = rawProfilePairs();
   const profiles = pairs.map((x) => parseProfile(fs.readFileSync(x.description, 'utf8'), fs.readFileSync(x.featureMapping, 'utf8')));
-  profiles.push(profileFromHcpyFeatures(devices[0]!.description, devices[0]!.features));
+  profiles.push(profileFromHcpyFeatures(devices[0].description, devices[0].features));
   const uids = [...new Set(profiles.flatMap((p) => p.allFeatures().map((f) => f.uid)))];
 
   it('for any uid (known or not) and any JSON-ish value', () => {
@@ -108,7 +135,7 @@ describe('profile: decode never throws (property)', () => {
     );
     fc.assert(
       fc.property(fc.nat(profiles.length - 1), uid, raw, (i, u, r) => {
-        const d = profiles[i]!.decode(u, r);
+        const d = profiles[i].decode(u, r);
         if (d !== undefined) {
           assert.equal(d.uid, u);
           assert.equal(d.raw, r);
@@ -119,7 +146,7 @@ describe('profile: decode never throws (property)', () => {
   });
 
   it('encodeValue only ever throws HomeConnectError validation', () => {
-    const p = profiles[0]!;
+    const p = profiles[0];
     const keys = p.allFeatures().map((f) => f.key);
     fc.assert(
       fc.property(fc.constantFrom(...keys), fc.anything(), (k, v) => {

@@ -7,11 +7,11 @@ import { rawProfilePairs } from '../support/paths';
 function countByRegex(dd: string, fm: string) {
   const text = dd.replace(/<!--[\s\S]*?-->/g, '');
   const leaf = (tag: string): number => (text.match(new RegExp(`<(?:\\w+:)?${tag}\\s[^>]*\\buid="[0-9A-Fa-f]+"`, 'g')) ?? []).length;
-  const enids = new Set([...text.matchAll(/<(?:\w+:)?enumerationType\s[^>]*\benid="([0-9A-Fa-f]+)"/g)].map((m) => parseInt(m[1]!, 16)));
-  const fmEnums = new Set([...fm.matchAll(/refENID="([0-9A-Fa-f]+)"/g)].map((m) => parseInt(m[1]!, 16)));
-  const referenced = new Set([...text.matchAll(/\benumerationType="([0-9A-Fa-f]+)"/g)].map((m) => parseInt(m[1]!, 16)));
+  const enids = new Set([...text.matchAll(/<(?:\w+:)?enumerationType\s[^>]*\benid="([0-9A-Fa-f]+)"/g)].map((m) => parseInt(m[1], 16)));
+  const fmEnums = new Set([...fm.matchAll(/refENID="([0-9A-Fa-f]+)"/g)].map((m) => parseInt(m[1], 16)));
+  const referenced = new Set([...text.matchAll(/\benumerationType="([0-9A-Fa-f]+)"/g)].map((m) => parseInt(m[1], 16)));
   for (const r of referenced) if (!enids.has(r) && fmEnums.has(r)) enids.add(r);
-  const allUids = [...text.matchAll(/\buid="([0-9A-Fa-f]+)"/g)].map((m) => parseInt(m[1]!, 16));
+  const allUids = [...text.matchAll(/\buid="([0-9A-Fa-f]+)"/g)].map((m) => parseInt(m[1], 16));
   const refUids = (text.match(/\brefUID="/g) ?? []).length;
   return {
     statuses: leaf('status'),
@@ -77,7 +77,13 @@ describe('profile: real DeviceDescription/FeatureMapping pairs', () => {
         const groups = p.programGroups();
         assert.ok(groups.some((g) => g.uid === 263 && g.parentUid === undefined));
         const grouped = groups.flatMap((g) => g.programs).sort((a, b) => a - b);
-        assert.deepEqual(grouped, p.programs().map((f) => f.uid).sort((a, b) => a - b));
+        assert.deepEqual(
+          grouped,
+          p
+            .programs()
+            .map((f) => f.uid)
+            .sort((a, b) => a - b),
+        );
         for (const f of p.allFeatures()) assert.equal(f.shortKey, f.key.split('.').pop());
       });
 
@@ -144,11 +150,10 @@ describe('profile: known facts', () => {
     const fav = groups.find((g) => g.key === 'LaundryCare.Common.ProgramGroup.Favorites')!;
     assert.equal(fav.uid, 0x1710);
     assert.equal(fav.parentUid, 263);
-    assert.deepEqual(fav.programs.slice(0, 3).map((u) => p.programKey(u)), [
-      'LaundryCare.Common.Program.Memory1',
-      'LaundryCare.Common.Program.Memory2',
-      'LaundryCare.Common.Program.Memory3',
-    ]);
+    assert.deepEqual(
+      fav.programs.slice(0, 3).map((u) => p.programKey(u)),
+      ['LaundryCare.Common.Program.Memory1', 'LaundryCare.Common.Program.Memory2', 'LaundryCare.Common.Program.Memory3'],
+    );
     const washer = groups.find((g) => g.key === 'LaundryCare.Common.ProgramGroup.Washer')!;
     assert.equal(washer.parentUid, 0x1712);
     assert.ok(washer.programs.includes(p.resolve('LaundryCare.Washer.Program.Cotton').uid));
@@ -175,7 +180,10 @@ describe('profile: known facts', () => {
     assert.equal(list.key, 'Dishcare.Dishwasher.OptionList.Options');
     assert.equal(list.kind, 'list');
     assert.equal(list.parentUid, 262);
-    const nested = p.options().filter((o) => o.parentUid === 0xeff1).map((o) => o.key);
+    const nested = p
+      .options()
+      .filter((o) => o.parentUid === 0xeff1)
+      .map((o) => o.key);
     assert.ok(nested.includes('Dishcare.Dishwasher.Option.VarioSpeedPlus'));
     assert.ok(nested.includes('Dishcare.Dishwasher.Option.IntensivZone'));
     assert.equal(p.find('Eco50')!.uid, 8196);
@@ -233,25 +241,28 @@ describe('profile: XML details the parser configuration must keep', () => {
     const p = parseProfile(DD, FM);
     const one = p.byUid(0x301)!.options!;
     const two = p.byUid(0x302)!.options!;
-    assert.equal(one[0]!.attributes, two[0]!.attributes);
-    assert.ok(Object.isFrozen(one[0]!.attributes));
-    assert.deepEqual(one[0]!.attributes, { refUID: '0201', access: 'readWrite', liveUpdate: 'true' });
-    assert.notEqual(one[1]!.attributes, two[1]!.attributes);
-    assert.equal(one[1]!.access, 'read');
-    assert.equal(two[1]!.access, 'readWrite');
+    assert.equal(one[0].attributes, two[0].attributes);
+    assert.ok(Object.isFrozen(one[0].attributes));
+    assert.deepEqual(one[0].attributes, { refUID: '0201', access: 'readWrite', liveUpdate: 'true' });
+    assert.notEqual(one[1].attributes, two[1].attributes);
+    assert.equal(one[1].access, 'read');
+    assert.equal(two[1].access, 'readWrite');
     p.applyDescriptionChange({ uid: 0x201, parentUID: 0x301, access: 'read' });
-    assert.equal(one[0]!.access, 'read');
-    assert.equal(two[0]!.access, 'readWrite');
+    assert.equal(one[0].access, 'read');
+    assert.equal(two[0].access, 'readWrite');
   });
 
   it('parseXml: local names, xmlns dropped, XInclude dropped, leaves without children', () => {
     const root = parseXml(DD, 'DeviceDescription.xml');
     assert.equal(root.name, 'device');
     assert.deepEqual(root.attributes, {});
-    assert.deepEqual(root.children.map((c) => c.name), ['description', 'settingList', 'programGroup']);
-    const setting = root.children[1]!.children[0]!;
+    assert.deepEqual(
+      root.children.map((c) => c.name),
+      ['description', 'settingList', 'programGroup'],
+    );
+    const setting = root.children[1].children[0];
     assert.deepEqual(setting.children, []);
     assert.equal(setting.text, '');
-    assert.equal(root.children[0]!.children[1]!.text, 'A & B');
+    assert.equal(root.children[0].children[1].text, 'A & B');
   });
 });

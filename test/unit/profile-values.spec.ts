@@ -216,7 +216,14 @@ describe('profile: decode', () => {
   });
 
   it('numbers with unit, strings, objects from JSON text', () => {
-    assert.deepEqual(p.decode(0x1102, 55), { uid: 0x1102, key: 'Test.Setting.Temperature', kind: 'setting', value: 55, raw: 55, unit: '°C' });
+    assert.deepEqual(p.decode(0x1102, 55), {
+      uid: 0x1102,
+      key: 'Test.Setting.Temperature',
+      kind: 'setting',
+      value: 55,
+      raw: 55,
+      unit: '°C',
+    });
     assert.equal(p.decode(0x1102, '42.5')!.value, 42.5);
     assert.equal(p.decode(558, 600)!.unit, 's');
     assert.equal(p.decode(0x1100, 'abc')!.value, 'abc');
@@ -298,7 +305,10 @@ describe('profile: encodeValue / encodeOption validation', () => {
     refused(() => p.encodeOption(eco, 'StartInRelative', 7200), ['StartInRelative', '7200', 'above the maximum', '0..3600 in steps of 60']);
     refused(() => p.encodeOption(eco, 'StartInRelative', 90), ['in steps of 60']);
     refused(() => p.encodeOption(eco, 'Test.Option.Level', 5), ['below the minimum', '10..20']);
-    refused(() => p.encodeOption(eco, 'HalfLoad', true), ['Dishcare.Dishwasher.Option.HalfLoad', 'not one of its options', 'BSH.Common.Option.StartInRelative']);
+    refused(
+      () => p.encodeOption(eco, 'HalfLoad', true),
+      ['Dishcare.Dishwasher.Option.HalfLoad', 'not one of its options', 'BSH.Common.Option.StartInRelative'],
+    );
     // Program without an option list and undefined program: the option's own description.
     refused(() => p.encodeOption(undefined, 'StartInRelative', 60), ['access is read']);
     assert.deepEqual(p.encodeOption(undefined, 'Test.Option.Level', 5), { uid: 0x1500, value: 5 });
@@ -375,7 +385,10 @@ describe('profile: applyDescriptionChange', () => {
     assert.deepEqual(p.encodeOption(cotton, 'LaundryCare.Washer.Option.Temperature', 'GC40'), { uid: 0x6001, value: 3 });
     p.applyDescriptionChange({ uid: 0x6001, parentUID: 0x161d, access: 'READWRITE', enumType: 0x8001 });
     assert.deepEqual(p.encodeValue('LaundryCare.Washer.Option.Temperature', 'UlWarm'), { uid: 0x6001, value: 13 });
-    refused(() => p.encodeValue('LaundryCare.Washer.Option.Temperature', 'GC40'), ['"GC40" is not allowed', 'UlCold, UlWarm, UlHot, UlExtraHot, Auto']);
+    refused(
+      () => p.encodeValue('LaundryCare.Washer.Option.Temperature', 'GC40'),
+      ['"GC40" is not allowed', 'UlCold, UlWarm, UlHot, UlExtraHot, Auto'],
+    );
   });
 });
 

@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { inspect } from 'util';
 import { rawValueUid } from '../../src/protocol/program-command';
 
 describe('rawValueUid (allowDangerous guard for raw /ro/values)', () => {
@@ -19,8 +20,24 @@ describe('rawValueUid (allowDangerous guard for raw /ro/values)', () => {
   });
 
   it('refuses non-integers, non-numeric strings and other types', () => {
-    for (const input of [553.0000001, '553.0000001', 'abc', '', '  ', NaN, Infinity, -1, 1e21, true, null, undefined, [553], { uid: 553 }, 2 ** 53]) {
-      assert.strictEqual(rawValueUid(input), undefined, String(input));
+    for (const input of [
+      553.0000001,
+      '553.0000001',
+      'abc',
+      '',
+      '  ',
+      NaN,
+      Infinity,
+      -1,
+      1e21,
+      true,
+      null,
+      undefined,
+      [553],
+      { uid: 553 },
+      2 ** 53,
+    ]) {
+      assert.strictEqual(rawValueUid(input), undefined, inspect(input));
     }
   });
 });

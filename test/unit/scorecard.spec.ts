@@ -5,7 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { repoRoot } from '../support/paths';
 
-const script = path.join(repoRoot, 'scripts', 'scorecard.js');
+const script = path.join(repoRoot, 'test', 'scripts', 'scorecard.js');
 
 function run(dir: string): { status: number | null; out: string } {
   const result = spawnSync(process.execPath, [script, '--dir', dir], { encoding: 'utf8', timeout: 60000 });
@@ -17,14 +17,14 @@ function lines(out: string, status: string): string[] {
   return out.split('\n').filter((l) => l.startsWith(status + ' '));
 }
 
-describe('scripts/scorecard.js (offline Flow Library scorecard)', function () {
+describe('test/scripts/scorecard.js (offline Flow Library scorecard)', function () {
   const temps: string[] = [];
 
   /** A copy of what the scorecard reads, in a temp dir; the editor HTML is rebuilt there from nodes/editor. */
   function copyPackage(): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hc-scorecard-'));
     temps.push(dir);
-    for (const entry of ['package.json', 'README.md', 'homeconnect-local.js', 'examples', 'icons', 'locales', 'nodes/editor', 'scripts/build-editor.js']) {
+    for (const entry of ['package.json', 'README.md', 'homeconnect-local.js', 'examples', 'icons', 'locales', 'nodes/editor']) {
       fs.cpSync(path.join(repoRoot, entry), path.join(dir, entry), { recursive: true });
     }
     fs.writeFileSync(path.join(dir, 'LICENSE'), 'MIT\n');
@@ -49,7 +49,10 @@ describe('scripts/scorecard.js (offline Flow Library scorecard)', function () {
     assert.deepStrictEqual(lines(out, 'FAIL'), [], out);
     assert.strictEqual(status, 0, out);
     for (const id of ['P01', 'P03', 'P04', 'P06', 'P07', 'D01', 'N02']) {
-      assert.ok(lines(out, 'PASS').some((l) => l.startsWith(`PASS  ${id} `)), `${id} should pass:\n${out}`);
+      assert.ok(
+        lines(out, 'PASS').some((l) => l.startsWith(`PASS  ${id} `)),
+        `${id} should pass:\n${out}`,
+      );
     }
   });
 
@@ -58,7 +61,11 @@ describe('scripts/scorecard.js (offline Flow Library scorecard)', function () {
     const { status, out } = run(dir);
     assert.strictEqual(status, 0, out);
     assert.ok(fs.existsSync(path.join(dir, 'homeconnect-local.html')), out);
-    assert.deepStrictEqual(lines(out, 'WARN').filter((l) => !/ (D02|X03) /.test(l)), [], out);
+    assert.deepStrictEqual(
+      lines(out, 'WARN').filter((l) => !/ (D02|X03) /.test(l)),
+      [],
+      out,
+    );
   });
 
   it('fails P07 when engines.node excludes the Node.js that Node-RED 5 needs', function () {
@@ -68,7 +75,11 @@ describe('scripts/scorecard.js (offline Flow Library scorecard)', function () {
     });
     const { status, out } = run(dir);
     assert.strictEqual(status, 1, out);
-    assert.deepStrictEqual(lines(out, 'FAIL').map((l) => l.slice(6, 9)), ['P07'], out);
+    assert.deepStrictEqual(
+      lines(out, 'FAIL').map((l) => l.slice(6, 9)),
+      ['P07'],
+      out,
+    );
     assert.match(out, /engines\.node ">=24" excludes 22\.9\.0/);
   });
 
@@ -80,7 +91,11 @@ describe('scripts/scorecard.js (offline Flow Library scorecard)', function () {
     });
     const { status, out } = run(dir);
     assert.strictEqual(status, 1, out);
-    assert.deepStrictEqual(lines(out, 'FAIL').map((l) => l.slice(6, 9)), ['P06', 'D01'], out);
+    assert.deepStrictEqual(
+      lines(out, 'FAIL').map((l) => l.slice(6, 9)),
+      ['P06', 'D01'],
+      out,
+    );
   });
 
   it('fails N02 when no example uses a non-config node, and X07 on an example that is not JSON', function () {

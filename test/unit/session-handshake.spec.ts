@@ -100,7 +100,15 @@ describe('Session handshake (protocol.md §3.3/§3.4)', () => {
     assert.strictEqual(result.info, undefined);
     assert.deepStrictEqual(
       app.requests.map((r) => r.resource),
-      ['/ci/services', '/ci/authentication', '/ci/info', '/ei/deviceReady', '/ni/info', '/ro/allDescriptionChanges', '/ro/allMandatoryValues'],
+      [
+        '/ci/services',
+        '/ci/authentication',
+        '/ci/info',
+        '/ei/deviceReady',
+        '/ni/info',
+        '/ro/allDescriptionChanges',
+        '/ro/allMandatoryValues',
+      ],
     );
   });
 
@@ -135,7 +143,7 @@ describe('Session handshake (protocol.md §3.3/§3.4)', () => {
     t.push({ sID: 1, msgID: 1, resource: '/ro/values', version: 1, action: 'NOTIFY', data: [{ uid: 527, value: 0 }] });
     await assert.rejects(hs, { kind: 'protocol' });
     assert.strictEqual(failures.length, 1);
-    assert.match(failures[0]!.message, /initialValues/);
+    assert.match(failures[0].message, /initialValues/);
     assert.deepStrictEqual(t.sent, [], 'nothing may be sent before the appliance speaks');
   });
 

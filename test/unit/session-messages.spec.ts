@@ -4,7 +4,9 @@ import type { DecodedValue, DescriptionChangeItem } from '../../src/profile/type
 import { Session, parseMessage, serializeMessage } from '../../src/protocol/session';
 import { FakeTransport, ScriptedAppliance, stubProfile, type ScriptOptions } from '../support/fake-transport';
 
-async function connected(script: ScriptOptions = {}): Promise<{ t: FakeTransport; app: ScriptedAppliance; session: Session; profile: ReturnType<typeof stubProfile> }> {
+async function connected(
+  script: ScriptOptions = {},
+): Promise<{ t: FakeTransport; app: ScriptedAppliance; session: Session; profile: ReturnType<typeof stubProfile> }> {
   const t = new FakeTransport();
   const app = new ScriptedAppliance(t, { edMsgID: 10, ...script });
   const profile = stubProfile();
@@ -52,9 +54,15 @@ describe('Session messages', () => {
       { uid: 4242, parentUID: 261, access: 'NONE' },
     ]);
     const values = await got;
-    assert.deepStrictEqual(values.map((v) => [v.uid, v.value]), [[517, true]]);
+    assert.deepStrictEqual(
+      values.map((v) => [v.uid, v.value]),
+      [[517, true]],
+    );
     assert.deepStrictEqual(order, ['description:2:2', 'values']);
-    assert.deepStrictEqual(profile.applied.map((i) => i.uid), [517, 4242]);
+    assert.deepStrictEqual(
+      profile.applied.map((i) => i.uid),
+      [517, 4242],
+    );
   });
 
   it('answers an appliance POST other than initialValues with RESPONSE data [{}]', async () => {

@@ -22,7 +22,11 @@ describe('simulator: realistic program durations', () => {
           assert.strictEqual(delayS, 0);
           if (durationS === DEFAULT_DURATION_S) {
             // The generic fallback is only fine where it is also the typical figure.
-            assert.strictEqual(typicalDurationS(program.key), DEFAULT_DURATION_S, `${program.key} falls back to the generic 2 h: add it to src/simulator/program-durations.ts`);
+            assert.strictEqual(
+              typicalDurationS(program.key),
+              DEFAULT_DURATION_S,
+              `${program.key} falls back to the generic 2 h: add it to src/simulator/program-durations.ts`,
+            );
           }
           // From a beverage in seconds to a 4-hour eco wash; a hood may run until stopped.
           assert.ok(durationS === Infinity || (durationS >= 10 && durationS <= 4 * HOUR), `${program.key}: ${durationS} s`);

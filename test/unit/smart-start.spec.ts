@@ -36,14 +36,22 @@ function prices(cheapHours: number[]): Array<{ start: number; price: number }> {
 }
 
 describe('smart start controller', () => {
-  const profile = profileFromRecord(demoRecords()[0]!);
+  const profile = profileFromRecord(demoRecords()[0]);
   let now = T0;
   const base: SmartStartRequest = { deadline: '10h', objective: 'cheapest', fallback: 'now', program: ECO, durationS: 7200 };
 
   function starter(snapshot: Record<string, unknown>) {
-    const fake = fakeClient({ 'BSH.Common.Status.OperationState': 'Ready', 'BSH.Common.Status.RemoteControlStartAllowed': true, ...snapshot });
+    const fake = fakeClient({
+      'BSH.Common.Status.OperationState': 'Ready',
+      'BSH.Common.Status.RemoteControlStartAllowed': true,
+      ...snapshot,
+    });
     const events: SmartStartEvent[] = [];
-    const s = new SmartStarter({ client: fake.client, profile }, (e) => events.push(e), () => now);
+    const s = new SmartStarter(
+      { client: fake.client, profile },
+      (e) => events.push(e),
+      () => now,
+    );
     return { s, events, fake, snapshot: fake.client.snapshot() };
   }
 
@@ -53,10 +61,10 @@ describe('smart start controller', () => {
     const { s, events, fake } = starter({});
     await s.request({ ...base, series: prices([4, 5]) });
     assert.strictEqual(events.length, 1);
-    const e = events[0]!;
+    const e = events[0];
     assert.strictEqual(e.type, 'armed');
     assert.strictEqual(fake.calls.length, 1);
-    const [program, options] = fake.calls[0]!.args as [string, Record<string, number>];
+    const [program, options] = fake.calls[0].args as [string, Record<string, number>];
     assert.strictEqual(program, ECO);
     assert.deepStrictEqual(options, { 'BSH.Common.Option.StartInRelative': 4 * 3600 });
     if (e.type === 'armed') assert.strictEqual(planSummary(e.plan, 'UTC'), 'starts 00:00, done 02:00, saves 75 %');
@@ -72,21 +80,24 @@ describe('smart start controller', () => {
       events.map((e) => (e.type === 'error' ? e.error.kind : e.type)),
       ['unknown-outcome', 'unknown-outcome'],
     );
-    if (events[1]!.type === 'error') assert.match(events[1]!.error.message, /not sent again/);
+    if (events[1].type === 'error') assert.match(events[1].error.message, /not sent again/);
   });
 
   it('waits for the door, re-plans when the window has passed meanwhile, then arms', async () => {
     const { s, events, fake, snapshot } = starter({ 'BSH.Common.Status.DoorState': 'Open' });
     await s.request({ ...base, series: prices([1, 2]) });
-    assert.deepStrictEqual(events.map((e) => e.type), ['waiting']);
-    assert.strictEqual(events[0]!.type === 'waiting' && events[0]!.reason, 'door');
+    assert.deepStrictEqual(
+      events.map((e) => e.type),
+      ['waiting'],
+    );
+    assert.strictEqual(events[0].type === 'waiting' && events[0].reason, 'door');
     now = T0 + 1.5 * H; // the planned 01:00 start has passed
     snapshot['BSH.Common.Status.DoorState'] = 'Closed';
     s.valuesChanged(changed('BSH.Common.Status.DoorState'));
     await new Promise((r) => setImmediate(r));
-    assert.strictEqual(events[1]!.type, 'armed');
+    assert.strictEqual(events[1].type, 'armed');
     assert.strictEqual(fake.calls.length, 1);
-    const options = fake.calls[0]!.args[1] as Record<string, number> | undefined;
+    const options = fake.calls[0].args[1] as Record<string, number> | undefined;
     // from 01:30 the best 2 h window still overlaps the cheap hours most: start now (01:30–03:30 covers 1.5 h of them)
     assert.strictEqual(options, undefined, 'starting now sends no delayed-start option');
   });
@@ -98,7 +109,7 @@ describe('smart start controller', () => {
     profile.applyDescriptionChange({ uid: 0x22e, access: 'readWrite' });
     try {
       await s.request({ ...base, series: prices([7, 8]) });
-      assert.strictEqual(events[1]!.type, 'armed');
+      assert.strictEqual(events[1].type, 'armed');
       assert.deepStrictEqual(fake.calls[1], { what: 'set', args: [{ 'BSH.Common.Option.StartInRelative': 7 * 3600 }] });
       assert.strictEqual(fake.calls.filter((c) => c.what === 'start').length, 1);
     } finally {
@@ -112,12 +123,12 @@ describe('smart start controller', () => {
       'BSH.Common.Option.RemainingProgramTime': 3600,
     });
     await s.request({ deadline: '10h', objective: 'cheapest', fallback: 'now', series: prices([4]) });
-    assert.strictEqual(events[0]!.type, 'armed');
-    if (events[0]!.type === 'armed') assert.strictEqual(events[0]!.plan.durationS, 3600);
-    assert.deepStrictEqual(fake.calls[0]!.args[1], { 'BSH.Common.Option.StartInRelative': 4 * 3600 });
+    assert.strictEqual(events[0].type, 'armed');
+    if (events[0].type === 'armed') assert.strictEqual(events[0].plan.durationS, 3600);
+    assert.deepStrictEqual(fake.calls[0].args[1], { 'BSH.Common.Option.StartInRelative': 4 * 3600 });
     const other = starter({});
     await other.s.request({ deadline: '10h', objective: 'cheapest', fallback: 'now', program: ECO, series: prices([4]) });
-    assert.strictEqual(other.events[0]!.type, 'error');
-    if (other.events[0]!.type === 'error') assert.match(other.events[0]!.error.message, /duration of .*Eco50 is not known/);
+    assert.strictEqual(other.events[0].type, 'error');
+    if (other.events[0].type === 'error') assert.match(other.events[0].error.message, /duration of .*Eco50 is not known/);
   });
 });

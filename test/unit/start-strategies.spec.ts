@@ -1,6 +1,12 @@
 import assert from 'assert';
 import { EventEmitter } from 'events';
-import { NO_FALLBACK_CODES, StartPathMemory, isStartPath, startWithStrategies, type StartTarget } from '../../src/appliance/start-strategies';
+import {
+  NO_FALLBACK_CODES,
+  StartPathMemory,
+  isStartPath,
+  startWithStrategies,
+  type StartTarget,
+} from '../../src/appliance/start-strategies';
 import { HomeConnectError } from '../../src/errors';
 import { profileFromRecord } from '../../src/profile';
 import type { ApplianceClient } from '../../src/protocol/types';
@@ -88,7 +94,10 @@ describe('start strategies (src/appliance/start-strategies)', () => {
       assert.strictEqual(err.kind, 'appliance-error');
       assert.strictEqual(err.code, 400);
       assert.match(err.message, /every path it was offered: direct 400, select-then-start 403, options-as-values 400/);
-      assert.deepStrictEqual((err.details?.refused as Array<{ startPath: string }>).map((r) => r.startPath), ['direct', 'select-then-start', 'options-as-values']);
+      assert.deepStrictEqual(
+        (err.details?.refused as Array<{ startPath: string }>).map((r) => r.startPath),
+        ['direct', 'select-then-start', 'options-as-values'],
+      );
       return true;
     });
     assert.deepStrictEqual(calls, ['start', 'select', 'select', 'values']);
@@ -96,7 +105,10 @@ describe('start strategies (src/appliance/start-strategies)', () => {
 
   it('the preferred path goes first when it fits, and is skipped when it does not', async () => {
     const a = scripted([]);
-    assert.strictEqual((await startWithStrategies(a.target, WITH_OPTIONS, { preferred: 'options-as-values' })).startPath, 'options-as-values');
+    assert.strictEqual(
+      (await startWithStrategies(a.target, WITH_OPTIONS, { preferred: 'options-as-values' })).startPath,
+      'options-as-values',
+    );
     assert.deepStrictEqual(a.calls, ['select', 'values', 'start']);
     const b = scripted([]);
     assert.strictEqual((await startWithStrategies(b.target, WITH_OPTIONS, { preferred: 'write-window' })).startPath, 'direct');

@@ -1,5 +1,5 @@
 /**
- * `npm test` (scripts/test.js): every stage runs even when an earlier one fails, the run fails if
+ * `npm test` (test/scripts/test.js): every stage runs even when an earlier one fails, the run fails if
  * any stage did, and the Node-RED 5 stage runs on a real Node 22.
  */
 import * as assert from 'assert';
@@ -15,12 +15,13 @@ interface Stage {
   args: string[];
   env: Record<string, string>;
 }
-const driver = require(path.join(repoRoot, 'scripts', 'test.js')) as {
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain CommonJS script, outside the TypeScript build
+const driver = require(path.join(repoRoot, 'test', 'scripts', 'test.js')) as {
   runStages(stages: Stage[], out: Writable): Promise<number>;
   stages: Stage[];
 };
 
-function sink(): { out: Writable; text(): string } {
+function sink(): { out: Writable; text: () => string } {
   let text = '';
   const out = new Writable({
     write(chunk, _enc, cb) {
@@ -33,20 +34,30 @@ function sink(): { out: Writable; text(): string } {
 
 const script = (body: string): Stage['args'] => ['-e', body];
 
-describe('npm test driver (scripts/test.js)', function () {
+describe('npm test driver (test/scripts/test.js)', function () {
   this.timeout(20000);
 
   it('package.json runs it, with no && chain that could skip a stage', function () {
     const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-    assert.strictEqual(pkg.scripts.test, 'node scripts/test.js');
+    assert.strictEqual(pkg.scripts.test, 'node test/scripts/test.js');
   });
 
   it('runs the later stage after a failed one, then fails the run and sums the counts', async function () {
     const { out, text } = sink();
     const code = await driver.runStages(
       [
-        { name: 'first', node: () => process.execPath, args: script("console.log('  4 passing (1s)'); console.log('  1 failing'); process.exit(1)"), env: {} },
-        { name: 'second', node: () => process.execPath, args: script("console.log('second ran with ' + process.env.MARK); console.log('  3 passing (1s)')"), env: { MARK: 'x' } },
+        {
+          name: 'first',
+          node: () => process.execPath,
+          args: script("console.log('  4 passing (1s)'); console.log('  1 failing'); process.exit(1)"),
+          env: {},
+        },
+        {
+          name: 'second',
+          node: () => process.execPath,
+          args: script("console.log('second ran with ' + process.env.MARK); console.log('  3 passing (1s)')"),
+          env: { MARK: 'x' },
+        },
       ],
       out,
     );
@@ -59,10 +70,19 @@ describe('npm test driver (scripts/test.js)', function () {
 
   it('a stage that dies without a summary counts as a failure; all green exits 0', async function () {
     const { out, text } = sink();
-    assert.strictEqual(await driver.runStages([{ name: 'dies', node: () => process.execPath, args: script('process.exit(3)'), env: {} }], out), 1);
+    assert.strictEqual(
+      await driver.runStages([{ name: 'dies', node: () => process.execPath, args: script('process.exit(3)'), env: {} }], out),
+      1,
+    );
     assert.match(text(), /^0 passed, 1 failed$/m);
     const ok = sink();
-    assert.strictEqual(await driver.runStages([{ name: 'green', node: () => process.execPath, args: script("console.log('  2 passing')"), env: {} }], ok.out), 0);
+    assert.strictEqual(
+      await driver.runStages(
+        [{ name: 'green', node: () => process.execPath, args: script("console.log('  2 passing')"), env: {} }],
+        ok.out,
+      ),
+      0,
+    );
     assert.match(ok.text(), /^2 passed, 0 failed$/m);
   });
 
@@ -74,6 +94,6 @@ describe('npm test driver (scripts/test.js)', function () {
     assert.ok(nr5.args.includes('dist/test/nodes/**/*.spec.js') && nr5.args.includes('dist/test/nr5/**/*.spec.js'));
     const version = spawnSync(nr5.node(), ['--version'], { encoding: 'utf8' }).stdout.trim();
     const [major, minor] = version.slice(1).split('.').map(Number);
-    assert.ok(major === 22 && minor! >= 9, `Node-RED 5 needs >= 22.9, got ${version}`);
+    assert.ok(major === 22 && minor >= 9, `Node-RED 5 needs >= 22.9, got ${version}`);
   });
 });

@@ -37,9 +37,13 @@ export function importIddfEntries(entries: Map<string, Uint8Array>, fileName: st
   if (haId === undefined) {
     if (prefixes.length === 0) throw missing(fileName, 'holds no *_DeviceDescription.xml');
     if (prefixes.length > 1) {
-      throw new HomeConnectError('import', `${fileName} holds profiles for several appliances (${prefixes.join(', ')}); say which haId to import.`, {
-        details: { file: fileName, haIds: prefixes },
-      });
+      throw new HomeConnectError(
+        'import',
+        `${fileName} holds profiles for several appliances (${prefixes.join(', ')}); say which haId to import.`,
+        {
+          details: { file: fileName, haIds: prefixes },
+        },
+      );
     }
     haId = prefixes[0];
   }

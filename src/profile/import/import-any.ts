@@ -9,7 +9,7 @@ import type { ApplianceRecord } from '../types';
 import { isZip, unzipEntries } from '../zip';
 import { importHcpyItems } from './hcpy-devices';
 import { importIddfEntries, type IddfMeta } from './iddf-zip';
-import { parseJson } from './json-text';
+import { MAX_JSON_BYTES, parseJson } from './json-text';
 import { isPlainObject } from '../../guards';
 import { importProfileZip, profileJsonEntries } from './profile-zip';
 import { bytesToText, rootElementName } from './profile-xml-check';
@@ -22,9 +22,13 @@ export function importBuffer(data: Uint8Array, fileName: string, meta?: Partial<
     if (profileJsonEntries(entries, fileName).length > 0) return importProfileZip(data, fileName);
     const hasXml = [...entries.keys()].some((n) => n.endsWith('_DeviceDescription.xml'));
     if (!hasXml) {
-      throw new HomeConnectError('import', `${fileName} is a ZIP file but holds no Home Connect profile (no appliance JSON, no *_DeviceDescription.xml).`, {
-        details: { file: fileName },
-      });
+      throw new HomeConnectError(
+        'import',
+        `${fileName} is a ZIP file but holds no Home Connect profile (no appliance JSON, no *_DeviceDescription.xml).`,
+        {
+          details: { file: fileName },
+        },
+      );
     }
     if (meta?.key === undefined) {
       throw new HomeConnectError(
@@ -39,6 +43,15 @@ export function importBuffer(data: Uint8Array, fileName: string, meta?: Partial<
     throw new HomeConnectError('import', `${fileName} is not a readable ZIP file (it does not start like one).`, {
       details: { file: fileName },
     });
+  }
+  if (data.length > MAX_JSON_BYTES) {
+    throw new HomeConnectError(
+      'import',
+      `${fileName} is too large for a profile file (${data.length} bytes; JSON files up to ${MAX_JSON_BYTES} are read).`,
+      {
+        details: { file: fileName },
+      },
+    );
   }
   const text = bytesToText(data);
   const first = text.trimStart().charAt(0);
@@ -104,17 +117,24 @@ function looksLikeHcpy(parsed: unknown): boolean {
   const items = Array.isArray(parsed) ? parsed : [parsed];
   return items.some(
     (i) =>
-      isPlainObject(i) &&
-      !('connectionType' in i) &&
-      !('deviceDescription' in i) &&
-      ('features' in i || 'host' in i || 'description' in i),
+      isPlainObject(i) && !('connectionType' in i) && !('deviceDescription' in i) && ('features' in i || 'host' in i || 'description' in i),
   );
 }
 
+/** No import reads more than this from disk (ZIPs of a few hundred profiles stay far below). */
+const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
 async function readFile(file: string): Promise<Uint8Array> {
   try {
+    const size = (await fs.stat(file)).size;
+    if (size > MAX_FILE_BYTES) {
+      throw new HomeConnectError('import', `${path.basename(file)} is too large for a profile file (${size} bytes).`, {
+        details: { file },
+      });
+    }
     return await fs.readFile(file);
   } catch (e) {
+    if (isHomeConnectError(e)) throw e;
     const code = (e as NodeJS.ErrnoException).code ?? 'error';
     throw new HomeConnectError('import', `Cannot read ${file} (${code}).`, { details: { file }, cause: e });
   }

@@ -47,9 +47,13 @@ export function normalizeKey(text: unknown, what: 'key' | 'iv', source?: string)
   return decodeKey(text, what, source).toString('base64url');
 }
 
-/** Host name hcpy and the profile downloader write by default (protocol.md §1.1, §5.6). */
+/**
+ * Host name hcpy and the profile downloader write by default (protocol.md §1.1, §5.6); '' (the
+ * person enters one) when a TLS profile lacks the brand or type the name is made of.
+ */
 export function defaultHost(r: { brand: string; type: string; haId: string; connectionType: ConnectionType }): string {
-  return r.connectionType === 'TLS' ? `${r.brand}-${r.type}-${r.haId}` : r.haId;
+  if (r.connectionType !== 'TLS') return r.haId;
+  return r.brand && r.type ? `${r.brand}-${r.type}-${r.haId}` : '';
 }
 
 function describeType(v: unknown): string {

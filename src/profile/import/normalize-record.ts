@@ -2,7 +2,8 @@
  * The one gate every import passes: loose input fields -> a validated, JSON-serializable
  * ApplianceRecord holding exactly the fields that apply, in a stable order.
  */
-import { HomeConnectError } from '../../errors';
+import { HomeConnectError, errorMessage } from '../../errors';
+import { parseHost } from '../../protocol/host-address';
 import type { ApplianceRecord, ConnectionType, HcpyFeatures } from '../types';
 import { defaultHost, normalizeKey } from './key-material';
 import { checkProfileXml } from './profile-xml-check';
@@ -28,7 +29,7 @@ export function normalizeRecord(input: RecordInput, source: string): ApplianceRe
     brand,
     type,
     vib,
-    host: optionalText(input.host, 'host', source) ?? defaultHost({ brand, type, haId, connectionType }),
+    host: checkHost(optionalText(input.host, 'host', source), source) ?? defaultHost({ brand, type, haId, connectionType }),
     connectionType,
     key,
   };
@@ -64,14 +65,34 @@ function connectionTypeOf(value: unknown, hasIv: boolean, source: string): Conne
   return v;
 }
 
+/** Real appliances have a few hundred to a few thousand features. */
+export const MAX_FEATURES = 20000;
+
 function checkFeatures(value: unknown, source: string): HcpyFeatures {
   if (!isPlainObject(value)) throw fail(`${source}: features must be an object keyed by decimal uid.`, source);
+  let count = 0;
+  // Counted before Object.entries() builds the whole list.
+  for (const _uid in value) {
+    if (++count > MAX_FEATURES)
+      throw fail(`${source}: features lists more than ${MAX_FEATURES} entries, too many for an appliance.`, source);
+  }
   for (const [uid, f] of Object.entries(value)) {
     if (!/^\d+$/.test(uid) || !isPlainObject(f)) {
       throw fail(`${source}: features entry "${uid}" is not a decimal uid with an object of attributes.`, source);
     }
   }
   return value as HcpyFeatures;
+}
+
+/** The same rules as connecting (parseHost), checked when the record is imported or entered. */
+function checkHost(host: string | undefined, source: string): string | undefined {
+  if (host === undefined) return undefined;
+  try {
+    parseHost(host, 443);
+  } catch (e) {
+    throw fail(`${source}: ${errorMessage(e)}`, source);
+  }
+  return host;
 }
 
 function requiredText(value: unknown, field: string, source: string): string {

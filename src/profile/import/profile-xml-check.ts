@@ -5,6 +5,9 @@
  */
 import { HomeConnectError } from '../../errors';
 
+/** Largest profile XML read; real DeviceDescriptions are up to ~170 kB. Checked before parsing. */
+export const MAX_XML_CHARS = 4 * 1024 * 1024;
+
 export type ProfileXmlKind = 'deviceDescription' | 'featureMapping';
 
 const ROOT: Record<ProfileXmlKind, string> = { deviceDescription: 'device', featureMapping: 'featureMappingFile' };
@@ -55,6 +58,9 @@ export function checkProfileXml(text: unknown, kind: ProfileXmlKind, source: str
   const label = LABEL[kind];
   if (typeof text !== 'string' || text.trim().length === 0) {
     throw importError(`${source}: the ${label} XML is missing or empty.`, source);
+  }
+  if (text.length > MAX_XML_CHARS) {
+    throw importError(`${source}: the ${label} XML is too large for a profile (more than ${MAX_XML_CHARS} characters).`, source);
   }
   const root = rootElementName(text);
   if (root === ROOT[kind]) return text;

@@ -3,10 +3,11 @@
  * cloud XML files. Readers find every *.json and follow its file-name fields, so renamed or
  * nested entries still work; several appliances in one ZIP are fine.
  */
-import { HomeConnectError } from '../../errors';
+import { HomeConnectError, isHomeConnectError } from '../../errors';
 import type { ApplianceRecord } from '../types';
 import { unzipEntries } from '../zip';
 import { isPlainObject } from '../../guards';
+import { parseJson } from './json-text';
 import { normalizeRecord } from './normalize-record';
 import { bytesToText, checkProfileXml, type ProfileXmlKind } from './profile-xml-check';
 
@@ -69,8 +70,9 @@ export function profileJsonEntries(
     if (!name.toLowerCase().endsWith('.json')) continue;
     let json: unknown;
     try {
-      json = JSON.parse(bytesToText(bytes));
-    } catch {
+      json = parseJson(bytesToText(bytes), `${fileName} › ${name}`);
+    } catch (e) {
+      if (isHomeConnectError(e) && !/is not valid JSON/.test(e.message)) throw e;
       throw new HomeConnectError('import', `${fileName} › ${name} is not valid JSON.`, {
         details: { file: fileName, entry: name },
       });

@@ -27,7 +27,11 @@ export function importRecordItems(parsed: unknown, fileName: string): ApplianceR
       return { input: { haId, ...input }, source };
     });
   } else {
-    throw new HomeConnectError('import', `${fileName} is not an appliance records file (expected a list of records or an object keyed by haId).`, { details: { file: fileName } });
+    throw new HomeConnectError(
+      'import',
+      `${fileName} is not an appliance records file (expected a list of records or an object keyed by haId).`,
+      { details: { file: fileName } },
+    );
   }
   if (items.length === 0) {
     throw new HomeConnectError('import', `${fileName} holds no appliance records.`, { details: { file: fileName } });

@@ -45,8 +45,7 @@ export function writeProfileZip(record: ApplianceRecord, created: Date = new Dat
   );
   const id = record.mac !== undefined ? record.mac.replace(/[-:]/g, '') : record.haId;
   const fileName =
-    ['homeconnect-local', kebab(record.type), record.brand, record.vib, id].map(safeName).join('-') +
-    `_${stamp(created)}.zip`;
+    ['homeconnect-local', kebab(record.type), record.brand, record.vib, id].map(safeName).join('-') + `_${stamp(created)}.zip`;
   return { fileName, data };
 }
 

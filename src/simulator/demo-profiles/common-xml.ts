@@ -152,9 +152,7 @@ const commonFeatureNames: ReadonlyArray<readonly [string, string]> = [
  * description declares are kept (appliances without programs name no program roots).
  */
 export function featureDescription(own: ReadonlyArray<readonly [string, string]>, deviceDescription?: string): string {
-  const common = deviceDescription
-    ? commonFeatureNames.filter(([uid]) => deviceDescription.includes(`uid="${uid}"`))
-    : commonFeatureNames;
+  const common = deviceDescription ? commonFeatureNames.filter(([uid]) => deviceDescription.includes(`uid="${uid}"`)) : commonFeatureNames;
   const all = [...common, ...own].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const lines = all.map(([uid, name]) => `    <feature refUID="${uid}">${name}</feature>`);
   return ['  <featureDescription>', ...lines, '  </featureDescription>'].join('\n');

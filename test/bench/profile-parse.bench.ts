@@ -4,12 +4,11 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseProfile } from '../src/profile';
+import { parseProfile } from '../../src/profile';
 import { median, type BenchResult } from './run';
-import { rawProfilesDir } from '../test/support/paths';
+import { rawProfilesDir } from '../support/paths';
 
 const RUNS = 25;
-
 
 function ms(fn: () => void): number {
   const t = process.hrtime.bigint();
@@ -32,11 +31,17 @@ export async function run(): Promise<BenchResult[]> {
     const times: number[] = [];
     for (let i = 0; i < RUNS; i++) times.push(ms(() => parseProfile(dd, fm)));
     const kb = Math.round((dd.length + fm.length) / 1024);
-    out.push({ group: 'profile', name: `parse ${name.replace(/-000000000000$/, '')}`, value: median(times), unit: 'ms', note: `${kb} kB, median of ${RUNS}` });
+    out.push({
+      group: 'profile',
+      name: `parse ${name.replace(/-000000000000$/, '')}`,
+      value: median(times),
+      unit: 'ms',
+      note: `${kb} kB, median of ${RUNS}`,
+    });
   }
 
   // Decode throughput: a realistic mix of values (enum, bool, number, program root) on the washer.
-  const washer = names.find((n) => n.includes('WM6HXF91NL')) ?? names[0]!;
+  const washer = names.find((n) => n.includes('WM6HXF91NL')) ?? names[0];
   const p = parseProfile(
     fs.readFileSync(path.join(dir, `${washer}_DeviceDescription.xml`), 'utf8'),
     fs.readFileSync(path.join(dir, `${washer}_FeatureMapping.xml`), 'utf8'),
@@ -54,13 +59,19 @@ export async function run(): Promise<BenchResult[]> {
   for (let r = 0; r < 7; r++) {
     const t = ms(() => {
       for (let i = 0; i < N; i++) {
-        const it = items[i % items.length]!;
+        const it = items[i % items.length];
         if (p.decode(it[0], it[1]) !== undefined) sink++;
       }
     });
     rates.push(N / (t / 1000));
   }
   if (sink === 0) throw new Error('decode bench decoded nothing');
-  out.push({ group: 'profile', name: `decode ${washer} (mixed values)`, value: median(rates), unit: 'values/s', note: `${items.length} features, median of 7` });
+  out.push({
+    group: 'profile',
+    name: `decode ${washer} (mixed values)`,
+    value: median(rates),
+    unit: 'values/s',
+    note: `${items.length} features, median of 7`,
+  });
   return out;
 }

@@ -6,13 +6,13 @@
  * Stages are also measured on their own so a slowdown can be located.
  */
 import { EventEmitter } from 'events';
-import { parseKeyFilter } from '../nodes/key-filter';
-import { changeMessage } from '../nodes/message-builder';
-import { profileFromRecord } from '../src/profile';
-import { AesFrameCodec } from '../src/protocol/aes-frame-codec';
-import { ApplianceConnection, type ClientTransportLike } from '../src/protocol/appliance-connection';
-import type { ValueChange } from '../src/protocol/types';
-import { demoWasher } from '../src/simulator/demo-profiles';
+import { parseKeyFilter } from '../../nodes/key-filter';
+import { changeMessage } from '../../nodes/message-builder';
+import { profileFromRecord } from '../../src/profile';
+import { AesFrameCodec } from '../../src/protocol/aes-frame-codec';
+import { ApplianceConnection, type ClientTransportLike } from '../../src/protocol/appliance-connection';
+import type { ValueChange } from '../../src/protocol/types';
+import { demoWasher } from '../../src/simulator/demo-profiles';
 import { median, type BenchResult } from './run';
 
 const RUNS = 7;
@@ -31,9 +31,18 @@ class LoopbackTransport extends EventEmitter implements ClientTransportLike {
     if (m.action !== 'GET' && m.action !== 'POST') return;
     const data =
       m.resource === '/ci/services'
-        ? [{ service: 'ci', version: 3 }, { service: 'ei', version: 2 }, { service: 'iz', version: 1 }, { service: 'ro', version: 1 }]
+        ? [
+            { service: 'ci', version: 3 },
+            { service: 'ei', version: 2 },
+            { service: 'iz', version: 1 },
+            { service: 'ro', version: 1 },
+          ]
         : m.resource === '/ro/allMandatoryValues'
-          ? [{ uid: PROGRESS, value: 0 }, { uid: REMAINING, value: 0 }, { uid: DOOR, value: 1 }]
+          ? [
+              { uid: PROGRESS, value: 0 },
+              { uid: REMAINING, value: 0 },
+              { uid: DOOR, value: 1 },
+            ]
           : [];
     const reply = { sID: SID, msgID: m.msgID, resource: m.resource, version: m.version, action: 'RESPONSE', data };
     queueMicrotask(() => this.emit('message', JSON.stringify(reply)));
@@ -127,7 +136,7 @@ export async function measureOnce(frames = FRAMES): Promise<ReceivePathFigures> 
   const before = rig.messages;
   let t0 = process.hrtime.bigint();
   for (let i = 0; i < frames; i++) {
-    const text = client.decryptToString(encrypted[i]!); // as the client transport does
+    const text = client.decryptToString(encrypted[i]); // as the client transport does
     rig.transport.emit('message', text);
   }
   const full = perSecond(frames, t0);
@@ -135,7 +144,7 @@ export async function measureOnce(frames = FRAMES): Promise<ReceivePathFigures> 
 
   // From text (no codec): session + decode + store + message building.
   t0 = process.hrtime.bigint();
-  for (let i = 0; i < frames; i++) rig.transport.emit('message', texts[frames - 1 - i]!);
+  for (let i = 0; i < frames; i++) rig.transport.emit('message', texts[frames - 1 - i]);
   const fromText = perSecond(frames, t0);
   await rig.stop();
 
@@ -145,7 +154,7 @@ export async function measureOnce(frames = FRAMES): Promise<ReceivePathFigures> 
   const client2 = new AesFrameCodec(KEY, IV, 'client');
   let sink = 0;
   t0 = process.hrtime.bigint();
-  for (let i = 0; i < frames; i++) sink += client2.decryptToString(enc2[i]!)!.length;
+  for (let i = 0; i < frames; i++) sink += client2.decryptToString(enc2[i])!.length;
   const codecOnly = perSecond(frames, t0);
   if (sink === 0) throw new Error('nothing decrypted');
   return { full, codecOnly, fromText };
@@ -176,7 +185,7 @@ if (require.main === module) {
   void (async () => {
     const n = Number(process.argv[2] ?? 0);
     if (n > 0) {
-      // Profiling mode: `node --cpu-prof dist-x/bench/receive-path.bench.js 200000`
+      // Profiling mode: `node --cpu-prof dist/test/bench/receive-path.bench.js 200000`
       const f = await measureOnce(n);
       console.log(f);
       return;
@@ -187,4 +196,3 @@ if (require.main === module) {
     process.exit(1);
   });
 }
-

@@ -10,13 +10,13 @@ import * as path from 'path';
 import { performance } from 'perf_hooks';
 import * as v8 from 'v8';
 import * as vm from 'vm';
-import { parseProfile, profileFromRecord } from '../src/profile';
-import type { ApplianceRecord } from '../src/profile/types';
-import { ApplianceConnection } from '../src/protocol/appliance-connection';
-import { ApplianceSimulator } from '../src/simulator/appliance-simulator';
-import { demoDishwasher, demoWasher } from '../src/simulator/demo-profiles';
+import { parseProfile, profileFromRecord } from '../../src/profile';
+import type { ApplianceRecord } from '../../src/profile/types';
+import { ApplianceConnection } from '../../src/protocol/appliance-connection';
+import { ApplianceSimulator } from '../../src/simulator/appliance-simulator';
+import { demoDishwasher, demoWasher } from '../../src/simulator/demo-profiles';
 import { median, type BenchResult } from './run';
-import { rawProfilesDir } from '../test/support/paths';
+import { rawProfilesDir } from '../support/paths';
 
 const APPLIANCES = 200;
 const RUNS = 3;
@@ -30,7 +30,8 @@ export function nowMs(): number {
 // ---- fleet (child process) ---------------------------------------------------------------
 
 type FleetCommand = { cmd: 'start'; count: number } | { cmd: 'changes'; perSecond: number } | { cmd: 'quiet' } | { cmd: 'stop' };
-export type FleetEvent = { ev: 'started'; records: ApplianceRecord[] } | { ev: 'sent'; i: number; t: number } | { ev: 'quiet' } | { ev: 'stopped' };
+export type FleetEvent =
+  { ev: 'started'; records: ApplianceRecord[] } | { ev: 'sent'; i: number; t: number } | { ev: 'quiet' } | { ev: 'stopped' };
 
 function fleetRecord(i: number): ApplianceRecord {
   const base = i % 2 === 0 ? demoDishwasher : demoWasher;
@@ -43,7 +44,10 @@ function runFleet(): void {
   const timers: NodeJS.Timeout[] = [];
   const send = (e: FleetEvent): void => void process.send!(e);
   const quiet = (): void => {
-    for (const t of timers.splice(0)) clearTimeout(t), clearInterval(t);
+    for (const t of timers.splice(0)) {
+      clearTimeout(t);
+      clearInterval(t);
+    }
   };
   process.on('message', (m: FleetCommand) => {
     void (async () => {
@@ -89,7 +93,10 @@ export class Fleet {
   private constructor(private readonly child: ChildProcess) {}
 
   static async start(count: number): Promise<{ fleet: Fleet; records: ApplianceRecord[] }> {
-    const child = fork(__filename, [], { env: { ...process.env, HOMECONNECT_BENCH_FLEET: '1' }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(__filename, [], {
+      env: { ...process.env, HOMECONNECT_BENCH_FLEET: '1' },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     const fleet = new Fleet(child);
     const started = fleet.next('started');
     child.send({ cmd: 'start', count });
@@ -230,7 +237,13 @@ export async function run(): Promise<BenchResult[]> {
   ];
   const real = realProfileKiB();
   if (real) {
-    out.push({ group: 'scale', name: `JS heap of one parsed real profile (${real.name})`, value: real.kib, unit: 'KiB', note: 'after GC, mean of 20 copies; add per appliance with such a profile' });
+    out.push({
+      group: 'scale',
+      name: `JS heap of one parsed real profile (${real.name})`,
+      value: real.kib,
+      unit: 'KiB',
+      note: 'after GC, mean of 20 copies; add per appliance with such a profile',
+    });
   }
   return out;
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 /*
- * `node scripts/npm-node.js FILE ARGS…` runs FILE on the Node that runs npm. Inside npm scripts
+ * `node test/scripts/npm-node.js FILE ARGS…` runs FILE on the Node that runs npm. Inside npm scripts
  * `node` is node_modules/.bin/node, the Node 22 of the node@22 devDependency (there for the
  * Node-RED 5 tests); benchmarks and the demo run on the user's own Node instead.
  */

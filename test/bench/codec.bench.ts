@@ -4,7 +4,7 @@
  * HMAC-SHA256 per frame — what any implementation on Node's crypto must pay at least.
  */
 import * as crypto from 'crypto';
-import { AesFrameCodec } from '../src/protocol/aes-frame-codec';
+import { AesFrameCodec } from '../../src/protocol/aes-frame-codec';
 import { BenchResult, median } from './run';
 
 const SIZES = [100, 200, 400, 600];
@@ -38,7 +38,7 @@ function measure(size: number): { enc: number; dec: number; rawEnc: number; rawD
     let i = 0;
     const e = rate(() => void (frames[i++] = sender.encrypt(text)));
     i = 0;
-    const d0 = rate(() => void receiver.decrypt(frames[i++]!));
+    const d0 = rate(() => void receiver.decrypt(frames[i++]));
     if (r >= 0) {
       enc.push(e);
       dec.push(d0);
@@ -58,7 +58,7 @@ function measure(size: number): { enc: number; dec: number; rawEnc: number; rawD
     });
     i = 0;
     const rd = rate(() => {
-      const ct = cts[i++]!;
+      const ct = cts[i++];
       crypto.createHmac('sha256', macKey).update(ct).digest();
       d.update(ct);
     });

@@ -14,7 +14,7 @@ const path = require('path');
 const crypto = require('crypto');
 const { spawn, spawnSync } = require('child_process');
 
-const root = path.resolve(__dirname, '..');
+const root = path.resolve(__dirname, '..', '..');
 const userDir = process.env.DEMO_DIR ? path.resolve(process.env.DEMO_DIR) : path.join(root, '.demo');
 const port = Number(process.env.PORT || 1880);
 const reset = process.argv.includes('--reset') || /^(1|true|yes)$/i.test(process.env.DEMO_RESET || '');
@@ -55,9 +55,9 @@ function mtime(file) {
 function buildIfStale() {
   const outputs = [path.join(root, 'dist', '.tsbuildinfo'), path.join(root, 'homeconnect-local.html')].map(mtime);
   const sources = Math.max(
-    ...['src', 'nodes', 'test', 'bench'].map((d) => newest(path.join(root, d), (n) => /\.(ts|html)$/.test(n))),
+    ...['src', 'nodes', 'test'].map((d) => newest(path.join(root, d), (n) => /\.(ts|html)$/.test(n))),
     mtime(path.join(root, 'tsconfig.json')),
-    mtime(path.join(root, 'scripts', 'build-editor.js')),
+    mtime(path.join(root, 'nodes', 'editor', 'build.js')),
   );
   if (Math.min(...outputs) > sources) {
     console.log('build is up to date');
@@ -65,7 +65,7 @@ function buildIfStale() {
   }
   console.log('building (npm run build) …');
   const tsc = require.resolve('typescript/bin/tsc', { paths: [root] });
-  for (const args of [[tsc, '-p', 'tsconfig.json'], [path.join(root, 'scripts', 'build-editor.js')]]) {
+  for (const args of [[tsc, '-p', 'tsconfig.json'], [path.join(root, 'nodes', 'editor', 'build.js')]]) {
     const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
     if (r.status !== 0) {
       console.error('The build failed (see above); fix it or run "npm run build" to see the errors again.');
@@ -117,7 +117,8 @@ function linkPackage() {
   const pkg = path.join(userDir, 'package.json');
   fs.writeFileSync(
     pkg,
-    JSON.stringify({ name: 'homeconnect-local-demo', private: true, dependencies: { '@homeconnect-local/node-red': 'file:..' } }, null, 2) + '\n',
+    JSON.stringify({ name: 'homeconnect-local-demo', private: true, dependencies: { '@homeconnect-local/node-red': 'file:..' } }, null, 2) +
+      '\n',
   );
 }
 
@@ -187,7 +188,7 @@ function refreshDemoAccount(records) {
     // missing or not ours: the profiles are written again below
   }
   const accountCreds = creds[ACCOUNT_ID] || {};
-  let profiles = {};
+  let profiles;
   try {
     profiles = JSON.parse(accountCreds.profiles || '{}');
   } catch {
@@ -233,26 +234,78 @@ function demoFlow(records) {
     wires: [['de30000000000011']],
   };
   const result = {
-    id: 'de30000000000011', type: 'debug', z: TAB_ID, name: 'result', active: true, tosidebar: true, console: false,
-    tostatus: false, complete: 'payload', targetType: 'msg', statusVal: '', statusType: 'auto', x: 710, y: 320, wires: [],
+    id: 'de30000000000011',
+    type: 'debug',
+    z: TAB_ID,
+    name: 'result',
+    active: true,
+    tosidebar: true,
+    console: false,
+    tostatus: false,
+    complete: 'payload',
+    targetType: 'msg',
+    statusVal: '',
+    statusType: 'auto',
+    x: 710,
+    y: 320,
+    wires: [],
   };
   const inject = (id, name, payload, y) => ({
-    id, type: 'inject', z: TAB_ID, name, props: [{ p: 'payload' }], repeat: '', crontab: '', once: false, onceDelay: 0.1,
-    topic: '', payload: JSON.stringify(payload), payloadType: 'json', x: 260, y, wires: [[out.id]],
+    id,
+    type: 'inject',
+    z: TAB_ID,
+    name,
+    props: [{ p: 'payload' }],
+    repeat: '',
+    crontab: '',
+    once: false,
+    onceDelay: 0.1,
+    topic: '',
+    payload: JSON.stringify(payload),
+    payloadType: 'json',
+    x: 260,
+    y,
+    wires: [[out.id]],
   });
   const errors = {
-    id: 'de30000000000012', type: 'debug', z: TAB_ID, name: 'refused', active: true, tosidebar: true, console: false,
-    tostatus: false, complete: 'error', targetType: 'msg', statusVal: '', statusType: 'auto', x: 520, y: 420, wires: [],
+    id: 'de30000000000012',
+    type: 'debug',
+    z: TAB_ID,
+    name: 'refused',
+    active: true,
+    tosidebar: true,
+    console: false,
+    tostatus: false,
+    complete: 'error',
+    targetType: 'msg',
+    statusVal: '',
+    statusType: 'auto',
+    x: 520,
+    y: 420,
+    wires: [],
   };
   const catchNode = {
-    id: 'de30000000000013', type: 'catch', z: TAB_ID, name: '', scope: [out.id], uncaught: false, x: 330, y: 420, wires: [[errors.id]],
+    id: 'de30000000000013',
+    type: 'catch',
+    z: TAB_ID,
+    name: '',
+    scope: [out.id],
+    uncaught: false,
+    x: 330,
+    y: 420,
+    wires: [[errors.id]],
   };
   const note = {
-    id: 'de30000000000014', type: 'comment', z: TAB_ID, name: 'Start and stop the simulated dishwasher',
+    id: 'de30000000000014',
+    type: 'comment',
+    z: TAB_ID,
+    name: 'Start and stop the simulated dishwasher',
     info: `Press the inject buttons. Programs run ${timeScale}x faster than real time in the simulator. Simulated appliances: ${records
       .map((r) => `${r.name} (${r.connectionType}) at ${r.host}`)
       .join(', ')}.`,
-    x: 250, y: 260, wires: [],
+    x: 250,
+    y: 260,
+    wires: [],
   };
   const flows = [
     tab,
@@ -273,7 +326,9 @@ function demoFlow(records) {
 async function main() {
   buildIfStale();
   if (!(await portFree('127.0.0.1', port))) {
-    console.error(`Port ${port} on 127.0.0.1 is in use (another Node-RED?). Pick another one, e.g.: PORT=${port === 1881 ? 1882 : 1881} npm start`);
+    console.error(
+      `Port ${port} on 127.0.0.1 is in use (another Node-RED?). Pick another one, e.g.: PORT=${port === 1881 ? 1882 : 1881} npm start`,
+    );
     process.exit(1);
   }
   const { ApplianceSimulator, demoRecords } = require(path.join(root, 'dist', 'src', 'simulator', 'index'));

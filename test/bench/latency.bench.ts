@@ -6,9 +6,9 @@
  * twice a second, half over TLS-PSK and half over AES. Times are wall-clock with
  * sub-millisecond resolution (performance.timeOrigin + now()) in both processes.
  */
-import { parseKeyFilter } from '../nodes/key-filter';
-import { changeMessage } from '../nodes/message-builder';
-import type { ValueChange } from '../src/protocol/types';
+import { parseKeyFilter } from '../../nodes/key-filter';
+import { changeMessage } from '../../nodes/message-builder';
+import type { ValueChange } from '../../src/protocol/types';
 import { median, type BenchResult } from './run';
 import { CHANGE_KEY, Fleet, connectAll, connections, nowMs } from './scale.bench';
 
@@ -19,7 +19,7 @@ const RUNS = 3;
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 async function measure(count: number): Promise<{ p50: number[]; p99: number[]; samples: number }> {
@@ -34,21 +34,21 @@ async function measure(count: number): Promise<{ p50: number[]; p99: number[]; s
   const received: number[][] = records.map(() => []);
   let latencies: number[] = [];
   const pair = (i: number): void => {
-    while (sent[i]!.length && received[i]!.length) latencies.push(received[i]!.shift()! - sent[i]!.shift()!);
+    while (sent[i].length && received[i].length) latencies.push(received[i].shift()! - sent[i].shift()!);
   };
   fleet.on((e) => {
     if (e.ev !== 'sent') return;
-    sent[e.i]!.push(e.t);
+    sent[e.i].push(e.t);
     pair(e.i);
   });
   const accept = parseKeyFilter('');
   conns.forEach((c, i) => {
-    const appliance = { haId: c.haId, name: records[i]!.name ?? c.haId };
+    const appliance = { haId: c.haId, name: records[i].name ?? c.haId };
     c.on('values', (changes: ValueChange[]) => {
       for (const change of changes) {
         if (change.key !== CHANGE_KEY || !accept(change.key)) continue;
         const msg = changeMessage(appliance, change);
-        if (msg.topic) received[i]!.push(nowMs());
+        if (msg.topic) received[i].push(nowMs());
       }
       pair(i);
     });
@@ -62,8 +62,8 @@ async function measure(count: number): Promise<{ p50: number[]; p99: number[]; s
       await new Promise((res) => setTimeout(res, 200)); // let the last changes arrive
       for (let i = 0; i < records.length; i++) {
         pair(i);
-        sent[i]!.length = 0;
-        received[i]!.length = 0;
+        sent[i].length = 0;
+        received[i].length = 0;
       }
       if (r < 0) continue; // warm-up
       const sorted = latencies.sort((a, b) => a - b);
@@ -83,8 +83,20 @@ export async function run(): Promise<BenchResult[]> {
   for (const n of SIZES) {
     const m = await measure(n);
     const note = `${PER_SECOND} changes/s each, ${m.samples} samples, median of ${RUNS} × ${SECONDS} s`;
-    out.push({ group: 'latency', name: `appliance change → in-node message, ${n} appliance${n > 1 ? 's' : ''}, p50`, value: median(m.p50), unit: 'ms', note });
-    out.push({ group: 'latency', name: `appliance change → in-node message, ${n} appliance${n > 1 ? 's' : ''}, p99`, value: median(m.p99), unit: 'ms', note });
+    out.push({
+      group: 'latency',
+      name: `appliance change → in-node message, ${n} appliance${n > 1 ? 's' : ''}, p50`,
+      value: median(m.p50),
+      unit: 'ms',
+      note,
+    });
+    out.push({
+      group: 'latency',
+      name: `appliance change → in-node message, ${n} appliance${n > 1 ? 's' : ''}, p99`,
+      value: median(m.p99),
+      unit: 'ms',
+      note,
+    });
   }
   return out;
 }

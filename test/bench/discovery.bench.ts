@@ -3,10 +3,10 @@
  * simulator, and time from an appliance moving to its port to a connection that follows it being
  * connected again (followAfterMs 0: the lookup starts at the first failure). Medians of 5.
  */
-import { findAppliance } from '../src/discovery';
-import { ApplianceConnection } from '../src/protocol/appliance-connection';
-import { ApplianceSimulator } from '../src/simulator/appliance-simulator';
-import { demoRecords } from '../src/simulator/demo-profiles';
+import { findAppliance } from '../../src/discovery';
+import { ApplianceConnection } from '../../src/protocol/appliance-connection';
+import { ApplianceSimulator } from '../../src/simulator/appliance-simulator';
+import { demoRecords } from '../../src/simulator/demo-profiles';
 import { median, type BenchResult } from './run';
 
 const LOOPBACK = { interface: '127.0.0.1' };
@@ -50,7 +50,7 @@ async function timeToFollow(sim: ApplianceSimulator): Promise<number> {
 }
 
 export async function run(): Promise<BenchResult[]> {
-  const sim = new ApplianceSimulator({ record: demoRecords()[1]!, advertise: LOOPBACK });
+  const sim = new ApplianceSimulator({ record: demoRecords()[1], advertise: LOOPBACK });
   await sim.start();
   try {
     const find: number[] = [];
@@ -59,7 +59,13 @@ export async function run(): Promise<BenchResult[]> {
     for (let i = 0; i < 5; i++) follow.push(await timeToFollow(sim));
     return [
       { group: 'discovery', name: 'time to find an advertised appliance (loopback)', value: median(find), unit: 'ms' },
-      { group: 'discovery', name: 'time to follow a moved appliance to connected', value: median(follow), unit: 'ms', note: 'AES, backoff 1 s' },
+      {
+        group: 'discovery',
+        name: 'time to follow a moved appliance to connected',
+        value: median(follow),
+        unit: 'ms',
+        note: 'AES, backoff 1 s',
+      },
     ];
   } finally {
     await sim.stop();

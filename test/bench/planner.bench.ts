@@ -3,7 +3,7 @@
  * 2 h program on a one-minute delayed-start grid (the floor asked for is 1 000 plans/s), flat and
  * with an 8-part energy shape.
  */
-import { planStart, type Slot } from '../src/planner';
+import { planStart, type Slot } from '../../src/planner';
 import { median, type BenchResult } from './run';
 
 const Q = 900_000;
@@ -20,7 +20,14 @@ function series(): Slot[] {
 
 function plansPerSecond(shape?: number[]): number {
   const s = series();
-  const input = { series: s, durationMs: 2 * 3_600_000, deadline: T0 + 96 * Q, now: T0, stepMs: 60_000, ...(shape ? { energyShape: shape } : {}) };
+  const input = {
+    series: s,
+    durationMs: 2 * 3_600_000,
+    deadline: T0 + 96 * Q,
+    now: T0,
+    stepMs: 60_000,
+    ...(shape ? { energyShape: shape } : {}),
+  };
   for (let i = 0; i < 200; i++) planStart(input); // warm-up
   const rates: number[] = [];
   for (let r = 0; r < 7; r++) {

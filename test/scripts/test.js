@@ -12,8 +12,9 @@
 const { spawn } = require('child_process');
 const fs = require('fs');
 const path = require('path');
+const { stripVTControlCharacters } = require('util');
 
-const root = path.resolve(__dirname, '..');
+const root = path.resolve(__dirname, '..', '..');
 const mocha = require.resolve('mocha/bin/mocha.js', { paths: [root] });
 const npmNode = process.env.npm_node_execpath || process.execPath;
 
@@ -63,7 +64,7 @@ function run(stage, out) {
     child.stdout.on('data', (chunk) => {
       out.write(chunk);
       // Mocha's closing lines ("  123 passing (2m)", "  1 failing", "  2 pending"), colour codes removed.
-      const text = (tail + chunk.toString()).replace(/\x1b\[[0-9;]*m/g, '');
+      const text = stripVTControlCharacters(tail + chunk.toString());
       const lines = text.split('\n');
       tail = lines.pop();
       for (const line of lines) {
@@ -82,7 +83,9 @@ async function runStages(list, out = process.stdout) {
   out.write('\n== summary\n');
   for (const r of results) {
     const ok = r.code === 0;
-    out.write(`${ok ? 'ok  ' : 'FAIL'}  ${r.stage.name}: ${r.passing} passing, ${r.failing} failing, ${r.pending} pending${ok ? '' : ` (exit ${r.code})`}\n`);
+    out.write(
+      `${ok ? 'ok  ' : 'FAIL'}  ${r.stage.name}: ${r.passing} passing, ${r.failing} failing, ${r.pending} pending${ok ? '' : ` (exit ${r.code})`}\n`,
+    );
   }
   const passed = results.reduce((n, r) => n + r.passing, 0);
   const failed = results.reduce((n, r) => n + r.failing, 0);

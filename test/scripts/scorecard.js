@@ -3,124 +3,29 @@
 // Offline stand-in for the Flow Library scorecard (`node-red-dev validate`), which cannot run here
 // because it needs catalogue.nodered.org. Re-implements the checks that need no network (P01-P07,
 // N02, D01, D02) plus local layout checks the runtime relies on (X01-X09), prints one line per
-// check and exits 1 when any check FAILs. Usage: node scripts/scorecard.js [--dir <package dir>]
+// check and exits 1 when any check FAILs. Usage: node test/scripts/scorecard.js [--dir <package dir>]
 const fs = require('fs');
 const path = require('path');
 const childProcess = require('child_process');
+const semver = require('semver');
 
-const repoRoot = path.resolve(__dirname, '..');
-
-// ---------------------------------------------------------------------------------------------
-// Minimal semver (numeric versions and the range syntax package.json fields use); we add no
-// dependency for it.
-
-function parseVersion(text) {
-  const m = /^\s*v?(\d+)\.(\d+)\.(\d+)/.exec(String(text));
-  return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
-}
-
-function compare(a, b) {
-  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
-  return 0;
-}
-
-/** A partial version such as `4`, `4.1`, `4.x`, `*`: the given numbers (null where a wildcard). */
-function parsePartial(text) {
-  const parts = String(text).replace(/^v/, '').split('-')[0].split('.');
-  const nums = [];
-  for (let i = 0; i < 3; i++) {
-    const p = parts[i];
-    if (p === undefined || p === '' || p === 'x' || p === 'X' || p === '*') break;
-    if (!/^\d+$/.test(p)) return undefined;
-    nums.push(Number(p));
-  }
-  return nums;
-}
-
-function fill(nums) {
-  return [nums[0] || 0, nums[1] || 0, nums[2] || 0];
-}
-
-/** Upper bound just past a partial: 4 -> 5.0.0, 4.1 -> 4.2.0, 4.1.2 -> 4.1.3. */
-function bump(nums) {
-  const v = fill(nums);
-  const at = Math.min(nums.length, 3) - 1;
-  v[at] += 1;
-  for (let i = at + 1; i < 3; i++) v[i] = 0;
-  return v;
-}
-
-/** One comparator (`^1.2`, `>=4`, `~1.2.3`, `1.x`) as a list of [op, version] with op in >=, >, <, <=. */
-function comparator(text) {
-  const m = /^(\^|~>?|>=|<=|>|<|=)?(.*)$/.exec(text);
-  const op = m[1] || '=';
-  const nums = parsePartial(m[2]);
-  if (nums === undefined) throw new Error(`unsupported version "${m[2]}"`);
-  if (nums.length === 0) return op === '<' || op === '>' ? [['<', [0, 0, 0]]] : [];
-  const low = fill(nums);
-  switch (op) {
-    case '=':
-      return nums.length === 3 ? [['>=', low], ['<=', low]] : [['>=', low], ['<', bump(nums)]];
-    case '>=':
-      return [['>=', low]];
-    case '>':
-      return nums.length === 3 ? [['>', low]] : [['>=', bump(nums)]];
-    case '<':
-      return [['<', low]];
-    case '<=':
-      return nums.length === 3 ? [['<=', low]] : [['<', bump(nums)]];
-    case '^': {
-      // The first non-zero of the given numbers may not change.
-      let keep = nums.findIndex((n) => n !== 0);
-      if (keep === -1) keep = nums.length - 1;
-      return [['>=', low], ['<', bump(nums.slice(0, keep + 1))]];
-    }
-    default: // ~ and ~>
-      return [['>=', low], ['<', bump(nums.length > 1 ? nums.slice(0, 2) : nums)]];
-  }
-}
-
-/** A range as alternatives (||), each a list of [op, version] that must all hold. */
-function parseRange(range) {
-  return String(range)
-    .split('||')
-    .map((alt) => {
-      const text = alt.trim().replace(/(\^|~>?|>=|<=|>|<|=)\s+/g, '$1');
-      const hyphen = /^(\S+)\s+-\s+(\S+)$/.exec(text);
-      if (hyphen) {
-        const upper = parsePartial(hyphen[2]);
-        if (upper === undefined) throw new Error(`unsupported version "${hyphen[2]}"`);
-        return comparator('>=' + hyphen[1]).concat(upper.length === 3 ? [['<=', fill(upper)]] : [['<', bump(upper)]]);
-      }
-      return text === '' ? [] : text.split(/\s+/).flatMap(comparator);
-    });
-}
-
-function holds(version, [op, bound]) {
-  const c = compare(version, bound);
-  return op === '>=' ? c >= 0 : op === '>' ? c > 0 : op === '<' ? c < 0 : c <= 0;
-}
-
-function satisfies(version, range) {
-  return parseRange(range).some((set) => set.every((c) => holds(version, c)));
-}
-
-/** The lowest version a range admits (what semver.minVersion gives for plain ranges). */
-function minVersion(range) {
-  let best = null;
-  for (const set of parseRange(range)) {
-    let low = [0, 0, 0];
-    for (const [op, bound] of set) {
-      const candidate = op === '>' ? [bound[0], bound[1], bound[2] + 1] : bound;
-      if ((op === '>=' || op === '>') && compare(candidate, low) > 0) low = candidate;
-    }
-    if (set.every((c) => holds(low, c)) && (!best || compare(low, best) < 0)) best = low;
-  }
-  return best;
-}
+const repoRoot = path.resolve(__dirname, '..', '..');
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers.
+
+/** Whether a version satisfies a range; throws on a range semver cannot read (reported as FAIL). */
+function satisfies(version, range) {
+  if (semver.validRange(range) === null) throw new Error(`unsupported range "${range}"`);
+  return semver.satisfies(version, range);
+}
+
+/** The lowest version a range admits, as text. */
+function minVersion(range) {
+  const v = semver.minVersion(range);
+  if (v === null) throw new Error(`range "${range}" admits no version`);
+  return v.version;
+}
 
 function readJson(file) {
   return JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -263,7 +168,14 @@ function shipped(files, rel) {
   return files.some((entry) => {
     const clean = entry.replace(/^\.?\//, '').replace(/\/$/, '');
     if (clean.includes('*')) {
-      const re = new RegExp('^' + clean.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '(/|$)');
+      const re = new RegExp(
+        '^' +
+          clean
+            .split('*')
+            .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+            .join('.*') +
+          '(/|$)',
+      );
       return re.test(rel);
     }
     return rel === clean || rel.startsWith(clean + '/');
@@ -274,14 +186,14 @@ function shipped(files, rel) {
 
 /** Builds the root editor HTML when this repo's generator is present and its output is missing or stale. */
 function buildEditorHtml(dir) {
-  const script = path.join(dir, 'scripts', 'build-editor.js');
+  const script = path.join(dir, 'nodes', 'editor', 'build.js');
   const out = path.join(dir, 'homeconnect-local.html');
   const sources = listFiles(path.join(dir, 'nodes', 'editor'), '.html');
   if (!fs.existsSync(script) || sources.length === 0) return null;
   const builtAt = fs.existsSync(out) ? fs.statSync(out).mtimeMs : -1;
   if (builtAt >= 0 && sources.every((f) => fs.statSync(f).mtimeMs <= builtAt)) return null;
   childProcess.execFileSync(process.execPath, [script], { cwd: dir, stdio: 'ignore' });
-  return 'homeconnect-local.html rebuilt by scripts/build-editor.js';
+  return 'homeconnect-local.html rebuilt by nodes/editor/build.js';
 }
 
 async function scorecard(dir) {
@@ -305,7 +217,12 @@ async function scorecard(dir) {
   report(pkg.license ? 'PASS' : 'FAIL', 'P01', 'License', pkg.license ? `license "${pkg.license}"` : 'package.json has no "license"');
 
   const repo = pkg.repository || pkg.bugs;
-  report(repo ? 'PASS' : 'FAIL', 'P03', 'Repository', repo ? `${pkg.repository ? 'repository' : 'bugs'} declared` : 'neither "repository" nor "bugs" in package.json');
+  report(
+    repo ? 'PASS' : 'FAIL',
+    'P03',
+    'Repository',
+    repo ? `${pkg.repository ? 'repository' : 'bugs'} declared` : 'neither "repository" nor "bugs" in package.json',
+  );
 
   const name = String(pkg.name || '');
   if (/^@[^/]+\/[^/]+$/.test(name)) report('PASS', 'P04', 'Naming', `scoped name "${name}"`);
@@ -314,31 +231,47 @@ async function scorecard(dir) {
   else report('FAIL', 'P04', 'Naming', `"${name}" must be scoped (@scope/node-red-<thing>) for new packages`);
 
   const keywords = Array.isArray(pkg.keywords) ? pkg.keywords : [];
-  report(keywords.includes('node-red') ? 'PASS' : 'WARN', 'P05', 'Keyword', keywords.includes('node-red') ? 'keywords include "node-red"' : 'keywords lack "node-red" (the Flow Library lists only packages that have it)');
+  report(
+    keywords.includes('node-red') ? 'PASS' : 'WARN',
+    'P05',
+    'Keyword',
+    keywords.includes('node-red')
+      ? 'keywords include "node-red"'
+      : 'keywords lack "node-red" (the Flow Library lists only packages that have it)',
+  );
 
   // The npm `latest` of node-red is read from the installed node-red-5 alias (offline); 5.0.7 as of writing.
   const nr5 = installedPackage('node-red-5', dir) || { version: '5.0.7', engines: { node: '>=22.9' } };
   const nr4 = installedPackage('node-red', dir);
-  const latest = parseVersion(nr5.version);
   if (!nr.version) report('FAIL', 'P06', 'Node-RED version', 'package.json has no "node-red"."version" range');
   else {
     try {
-      const ok5 = satisfies(latest, nr.version);
-      const also4 = nr4 && /^4\./.test(nr4.version) ? satisfies(parseVersion(nr4.version), nr.version) : null;
+      const ok5 = satisfies(nr5.version, nr.version);
+      const also4 = nr4 && semver.major(nr4.version) === 4 ? satisfies(nr4.version, nr.version) : null;
       const note = also4 === null ? '' : also4 ? ` and ${nr4.version}` : `, but not the tested ${nr4.version}`;
-      report(ok5 ? (also4 === false ? 'WARN' : 'PASS') : 'FAIL', 'P06', 'Node-RED version', `"${nr.version}" ${ok5 ? 'includes' : 'excludes'} node-red ${nr5.version}${note}`);
+      report(
+        ok5 ? (also4 === false ? 'WARN' : 'PASS') : 'FAIL',
+        'P06',
+        'Node-RED version',
+        `"${nr.version}" ${ok5 ? 'includes' : 'excludes'} node-red ${nr5.version}${note}`,
+      );
     } catch (err) {
       report('FAIL', 'P06', 'Node-RED version', `cannot read range "${nr.version}": ${err.message}`);
     }
   }
 
   const engines = pkg.engines && pkg.engines.node;
-  const nrNodeMin = minVersion((nr5.engines && nr5.engines.node) || '>=22.9');
   if (!engines) report('FAIL', 'P07', 'Node version', 'package.json has no "engines"."node"');
   else {
     try {
+      const nrNodeMin = minVersion((nr5.engines && nr5.engines.node) || '>=22.9');
       const ok = satisfies(nrNodeMin, engines);
-      report(ok ? 'PASS' : 'FAIL', 'P07', 'Node version', `engines.node "${engines}" ${ok ? 'includes' : 'excludes'} ${nrNodeMin.join('.')}, the minimum Node.js of node-red ${nr5.version}`);
+      report(
+        ok ? 'PASS' : 'FAIL',
+        'P07',
+        'Node version',
+        `engines.node "${engines}" ${ok ? 'includes' : 'excludes'} ${nrNodeMin}, the minimum Node.js of node-red ${nr5.version}`,
+      );
     } catch (err) {
       report('FAIL', 'P07', 'Node version', `cannot read engines.node "${engines}": ${err.message}`);
     }
@@ -354,17 +287,30 @@ async function scorecard(dir) {
   else {
     const lock = readJson(lockFile);
     const bad = Object.entries(lock.packages || {}).filter(([key, info]) => {
-      const v = parseVersion(info.version);
-      return /(^|\/)node_modules\/agent-base$/.test(key) && !info.dev && v && v[0] < 6;
+      const v = semver.valid(info.version);
+      return /(^|\/)node_modules\/agent-base$/.test(key) && !info.dev && v !== null && semver.major(v) < 6;
     });
-    report(bad.length ? 'FAIL' : 'PASS', 'D02', 'Bad packages', bad.length ? `agent-base <6 in the runtime tree: ${bad.map(([k, i]) => `${k}@${i.version}`).join(', ')}` : 'no known-bad package (agent-base <6) in the runtime tree of package-lock.json');
+    report(
+      bad.length ? 'FAIL' : 'PASS',
+      'D02',
+      'Bad packages',
+      bad.length
+        ? `agent-base <6 in the runtime tree: ${bad.map(([k, i]) => `${k}@${i.version}`).join(', ')}`
+        : 'no known-bad package (agent-base <6) in the runtime tree of package-lock.json',
+    );
   }
 
   // --- Node files, editor HTML, runtime types, icons, locales (X01-X06) ---
   const nodeFiles = Object.entries(nr.nodes && typeof nr.nodes === 'object' ? nr.nodes : {});
   const missing = nodeFiles.filter(([, file]) => !fs.existsSync(path.join(dir, file)));
   if (nodeFiles.length === 0) report('FAIL', 'X01', 'Node files', 'package.json "node-red"."nodes" lists no files');
-  else report(missing.length ? 'FAIL' : 'PASS', 'X01', 'Node files', missing.length ? `missing: ${missing.map(([, f]) => f).join(', ')}` : `${nodeFiles.map(([set, f]) => `${set} -> ${f}`).join(', ')}`);
+  else
+    report(
+      missing.length ? 'FAIL' : 'PASS',
+      'X01',
+      'Node files',
+      missing.length ? `missing: ${missing.map(([, f]) => f).join(', ')}` : `${nodeFiles.map(([set, f]) => `${set} -> ${f}`).join(', ')}`,
+    );
 
   const types = []; // { type, category, icon, set, jsFile }
   const htmlProblems = [];
@@ -375,7 +321,9 @@ async function scorecard(dir) {
   const localeProblems = [];
   const helpMissing = [];
   const coreIcons = (() => {
-    const core = installedPackage('@node-red/nodes', dir) ? path.dirname(require.resolve('@node-red/nodes/package.json', { paths: [dir, repoRoot] })) : null;
+    const core = installedPackage('@node-red/nodes', dir)
+      ? path.dirname(require.resolve('@node-red/nodes/package.json', { paths: [dir, repoRoot] }))
+      : null;
     return core && fs.existsSync(path.join(core, 'icons')) ? new Set(fs.readdirSync(path.join(core, 'icons'))) : null;
   })();
 
@@ -390,7 +338,8 @@ async function scorecard(dir) {
     if (!fs.existsSync(htmlFile)) htmlProblems.push(`${rel(htmlFile)} missing (run npm run build)`);
     else html = fs.readFileSync(htmlFile, 'utf8');
     const found = editorTypes(html);
-    if (html && found.length === 0) htmlProblems.push(`${rel(htmlFile)} has no literal registerType('<type>', {...}) in a <script type="text/javascript">`);
+    if (html && found.length === 0)
+      htmlProblems.push(`${rel(htmlFile)} has no literal registerType('<type>', {...}) in a <script type="text/javascript">`);
     const templates = attributeValues(html, 'data-template-name');
     for (const t of found) {
       types.push({ ...t, set, jsFile });
@@ -404,7 +353,8 @@ async function scorecard(dir) {
       const registered = await runtimeTypes(jsFile);
       const editorSet = new Set(found.map((t) => t.type));
       for (const t of registered) if (!editorSet.has(t)) runtimeProblems.push(`${t} is registered by ${file} but not in ${rel(htmlFile)}`);
-      for (const t of editorSet) if (!registered.includes(t)) runtimeProblems.push(`${t} is in ${rel(htmlFile)} but ${file} does not register it`);
+      for (const t of editorSet)
+        if (!registered.includes(t)) runtimeProblems.push(`${t} is in ${rel(htmlFile)} but ${file} does not register it`);
     } catch (err) {
       runtimeWarnings.push(`${file} could not be loaded (${String(err.message).split('\n')[0]}); run npm run build`);
     }
@@ -418,7 +368,8 @@ async function scorecard(dir) {
       if (/^(font-awesome|node-red)\//.test(t.icon)) continue;
       if (fs.existsSync(path.join(nodeDir, 'icons', t.icon))) {
         if (!t.icon.startsWith(base)) iconWarnings.push(`${t.icon} is not prefixed with "${base}" (icon names are global)`);
-      } else if (!(coreIcons && coreIcons.has(t.icon))) iconProblems.push(`${t.type}: ${t.icon} not found in ${rel(path.join(nodeDir, 'icons'))}`);
+      } else if (!(coreIcons && coreIcons.has(t.icon)))
+        iconProblems.push(`${t.type}: ${t.icon} not found in ${rel(path.join(nodeDir, 'icons'))}`);
     }
 
     // en-US catalog beside the node file, every literal key the editor uses present, help for every type.
@@ -428,13 +379,19 @@ async function scorecard(dir) {
       try {
         const catalog = readJson(catalogFile);
         const unknown = i18nKeys(html).filter((k) => !hasKey(catalog, k));
-        if (unknown.length) localeProblems.push(`keys missing from ${rel(catalogFile)}: ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ` (+${unknown.length - 5})` : ''}`);
+        if (unknown.length)
+          localeProblems.push(
+            `keys missing from ${rel(catalogFile)}: ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ` (+${unknown.length - 5})` : ''}`,
+          );
       } catch (err) {
         localeProblems.push(`${rel(catalogFile)} is not valid JSON: ${err.message}`);
       }
     }
     const helpFile = path.join(nodeDir, 'locales', 'en-US', base + '.html');
-    const help = new Set([...attributeValues(html, 'data-help-name'), ...(fs.existsSync(helpFile) ? attributeValues(fs.readFileSync(helpFile, 'utf8'), 'data-help-name') : [])]);
+    const help = new Set([
+      ...attributeValues(html, 'data-help-name'),
+      ...(fs.existsSync(helpFile) ? attributeValues(fs.readFileSync(helpFile, 'utf8'), 'data-help-name') : []),
+    ]);
     for (const t of found) if (!help.has(t.type)) helpMissing.push(t.type);
   }
 
@@ -447,9 +404,28 @@ async function scorecard(dir) {
     if (runtimeProblems.length) report('FAIL', 'X03', 'Runtime types', runtimeProblems.join('; '));
     else if (runtimeWarnings.length) report('WARN', 'X03', 'Runtime types', runtimeWarnings.join('; '));
     else report('PASS', 'X03', 'Runtime types', `the node files register exactly the editor's ${types.length} types`);
-    report(iconProblems.length ? 'FAIL' : iconWarnings.length ? 'WARN' : 'PASS', 'X04', 'Icons', [...iconProblems, ...iconWarnings].join('; ') || `${types.filter((t) => t.icon).map((t) => t.icon).join(', ')} found`);
-    report(localeProblems.length ? 'FAIL' : 'PASS', 'X05', 'Locales en-US', localeProblems.join('; ') || 'en-US catalog present for every node file and holds every literal key the editor uses');
-    report(helpMissing.length ? 'WARN' : 'PASS', 'X06', 'Help text', helpMissing.length ? `no data-help-name block for ${helpMissing.join(', ')}` : 'help for every node type');
+    report(
+      iconProblems.length ? 'FAIL' : iconWarnings.length ? 'WARN' : 'PASS',
+      'X04',
+      'Icons',
+      [...iconProblems, ...iconWarnings].join('; ') ||
+        `${types
+          .filter((t) => t.icon)
+          .map((t) => t.icon)
+          .join(', ')} found`,
+    );
+    report(
+      localeProblems.length ? 'FAIL' : 'PASS',
+      'X05',
+      'Locales en-US',
+      localeProblems.join('; ') || 'en-US catalog present for every node file and holds every literal key the editor uses',
+    );
+    report(
+      helpMissing.length ? 'WARN' : 'PASS',
+      'X06',
+      'Help text',
+      helpMissing.length ? `no data-help-name block for ${helpMissing.join(', ')}` : 'help for every node type',
+    );
   }
 
   // --- Examples (N02 and the file checks) ---
@@ -457,10 +433,13 @@ async function scorecard(dir) {
   const exampleFiles = listFiles(examplesDir, '.json');
   const ours = new Set(typeNames);
   const coreTypes = (() => {
-    const pkgJson = installedPackage('@node-red/nodes', dir) ? require.resolve('@node-red/nodes/package.json', { paths: [dir, repoRoot] }) : null;
+    const pkgJson = installedPackage('@node-red/nodes', dir)
+      ? require.resolve('@node-red/nodes/package.json', { paths: [dir, repoRoot] })
+      : null;
     if (!pkgJson) return null;
     const set = new Set(['tab', 'group', 'junction', 'subflow']);
-    for (const f of listFiles(path.join(path.dirname(pkgJson), 'core'), '.html')) for (const t of editorTypes(fs.readFileSync(f, 'utf8'))) set.add(t.type);
+    for (const f of listFiles(path.join(path.dirname(pkgJson), 'core'), '.html'))
+      for (const t of editorTypes(fs.readFileSync(f, 'utf8'))) set.add(t.type);
     return set;
   })();
   const used = new Set();
@@ -475,7 +454,11 @@ async function scorecard(dir) {
       exampleProblems.push(`${rel} is not valid JSON (${err.message})`);
       continue;
     }
-    if (!Array.isArray(flow) || flow.length === 0 || !flow.every((n) => n && typeof n === 'object' && typeof n.id === 'string' && typeof n.type === 'string')) {
+    if (
+      !Array.isArray(flow) ||
+      flow.length === 0 ||
+      !flow.every((n) => n && typeof n === 'object' && typeof n.id === 'string' && typeof n.type === 'string')
+    ) {
       exampleProblems.push(`${rel} is not a flow (a non-empty array of nodes with string id and type)`);
       continue;
     }
@@ -485,17 +468,31 @@ async function scorecard(dir) {
     if (!flow.some((n) => n.type === 'comment')) exampleWarnings.push(`${rel} has no comment node explaining it`);
     if (coreTypes) {
       const foreign = [...new Set(flow.map((n) => n.type))].filter((t) => !ours.has(t) && !coreTypes.has(t) && !t.startsWith('subflow:'));
-      if (foreign.length) exampleWarnings.push(`${rel} uses nodes that are neither core nor this package's (third-party): ${foreign.join(', ')}`);
+      if (foreign.length)
+        exampleWarnings.push(`${rel} uses nodes that are neither core nor this package's (third-party): ${foreign.join(', ')}`);
     }
   }
   const needExamples = types.filter((t) => t.category !== 'config').map((t) => t.type);
   if (!fs.existsSync(examplesDir)) report('FAIL', 'N02', 'Examples', 'no examples/ folder');
   else {
     const without = needExamples.filter((t) => !used.has(t));
-    report(without.length ? 'FAIL' : 'PASS', 'N02', 'Examples', without.length ? `no example uses ${without.join(', ')}` : `${exampleFiles.length} examples cover ${needExamples.join(', ') || 'no non-config types'}`);
+    report(
+      without.length ? 'FAIL' : 'PASS',
+      'N02',
+      'Examples',
+      without.length
+        ? `no example uses ${without.join(', ')}`
+        : `${exampleFiles.length} examples cover ${needExamples.join(', ') || 'no non-config types'}`,
+    );
   }
   if (fs.existsSync(examplesDir)) {
-    report(exampleProblems.length ? 'FAIL' : exampleWarnings.length ? 'WARN' : 'PASS', 'X07', 'Example files', [...exampleProblems, ...exampleWarnings].join('; ') || `${exampleFiles.length} valid flows, each with a comment node and only core or own nodes`);
+    report(
+      exampleProblems.length ? 'FAIL' : exampleWarnings.length ? 'WARN' : 'PASS',
+      'X07',
+      'Example files',
+      [...exampleProblems, ...exampleWarnings].join('; ') ||
+        `${exampleFiles.length} valid flows, each with a comment node and only core or own nodes`,
+    );
   }
 
   // --- Packaging: everything the runtime loads must be in "files" ---
@@ -514,13 +511,27 @@ async function scorecard(dir) {
     }
     if (fs.existsSync(examplesDir)) needed.add('examples');
     const notShipped = [...needed].filter((rel) => !shipped(pkg.files, rel.replace(/^\.\//, '')));
-    report(notShipped.length ? 'FAIL' : 'PASS', 'X08', 'Packaged files', notShipped.length ? `not in package.json "files": ${notShipped.join(', ')}` : '"files" ships the node files, editor HTML, locales, icons and examples');
+    report(
+      notShipped.length ? 'FAIL' : 'PASS',
+      'X08',
+      'Packaged files',
+      notShipped.length
+        ? `not in package.json "files": ${notShipped.join(', ')}`
+        : '"files" ships the node files, editor HTML, locales, icons and examples',
+    );
   } else report('PASS', 'X08', 'Packaged files', 'no "files" list: everything not ignored is published');
 
-  const docs = ['README.md', 'LICENSE'].filter((f) => !fs.readdirSync(dir).some((e) => e.toUpperCase().startsWith(f.toUpperCase().replace(/\.MD$/, ''))));
+  const docs = ['README.md', 'LICENSE'].filter(
+    (f) => !fs.readdirSync(dir).some((e) => e.toUpperCase().startsWith(f.toUpperCase().replace(/\.MD$/, ''))),
+  );
   report(docs.length ? 'WARN' : 'PASS', 'X09', 'README and LICENSE', docs.length ? `missing: ${docs.join(', ')}` : 'both present');
 
-  for (const [id, title] of [['P02', 'Repo name (disabled in node-red-dev)'], ['P08', 'Similar names (needs catalogue.nodered.org)'], ['N01', 'Unique node names (needs catalogue.nodered.org)'], ['D03', 'Outdated dependencies (needs the npm registry)']]) {
+  for (const [id, title] of [
+    ['P02', 'Repo name (disabled in node-red-dev)'],
+    ['P08', 'Similar names (needs catalogue.nodered.org)'],
+    ['N01', 'Unique node names (needs catalogue.nodered.org)'],
+    ['D03', 'Outdated dependencies (needs the npm registry)'],
+  ]) {
     report('SKIP', id, title, 'not checked offline');
   }
   return results;
@@ -564,4 +575,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { scorecard, satisfies, minVersion };
+module.exports = { scorecard };

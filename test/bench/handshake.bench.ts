@@ -1,11 +1,11 @@
 /**
  * Time from ApplianceConnection.start() to state "connected" against the simulator on
- * loopback: transport setup + full §3.4 handshake + both ro reads, for TLS-PSK and AES.
+ * loopback: transport setup + full handshake (protocol.md §3.4) + both ro reads, for TLS-PSK and AES.
  */
-import type { ApplianceRecord } from '../src/profile/types';
-import { ApplianceConnection } from '../src/protocol/appliance-connection';
-import { ApplianceSimulator } from '../src/simulator/appliance-simulator';
-import { demoDishwasher, demoWasher } from '../src/simulator/demo-profiles';
+import type { ApplianceRecord } from '../../src/profile/types';
+import { ApplianceConnection } from '../../src/protocol/appliance-connection';
+import { ApplianceSimulator } from '../../src/simulator/appliance-simulator';
+import { demoDishwasher, demoWasher } from '../../src/simulator/demo-profiles';
 import { median, type BenchResult } from './run';
 
 const RUNS = 21;
