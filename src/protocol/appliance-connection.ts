@@ -12,12 +12,12 @@ import { profileFromRecord } from '../profile';
 import { decodeKey } from '../profile/import';
 import type { ApplianceRecord, DescriptionChangeItem, DecodedValue, Feature, WireItem, ConnectionType } from '../profile/types';
 import { Backoff } from './backoff';
-import { remoteSelectRefusal, remoteStartRefusal } from './program-command';
 import { connectTransport, type TransportClose } from './client-transport';
 import { safeEmit } from './safe-emit';
 import { Session, formatSeconds, type SessionLogger, type SessionProfile, type SessionTransport } from './session';
 import { TrafficLog } from './traffic-log';
-import { setOwn } from '../profile/own-key';
+import { ValueStore } from './value-store';
+import { ConnectionWrites } from './connection-writes';
 import type {
   ApplianceClient,
   ConnectionEvents,
@@ -119,30 +119,12 @@ export interface ApplianceConnectionOptions {
   addressLookup?: (haId: string) => Promise<string | undefined>;
 }
 
-const REMOTE_START_ALLOWED = 'BSH.Common.Status.RemoteControlStartAllowed';
-const HISTORY_LIMIT = 200;
 const STOP_GRACE_MS = 1_000;
 const NOOP_LOGGER: SessionLogger = { debug() {}, info() {}, warn() {}, error() {} };
 
 /** Device id used in /ei/initialValues: same for every connection of this installation. */
 export function defaultDeviceId(hostname: string = os.hostname()): string {
   return createHash('sha256').update(`homeconnect-local\0${hostname}`).digest('hex').slice(0, 16);
-}
-
-function sameRaw(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
-  try {
-    return JSON.stringify(a) === JSON.stringify(b);
-  } catch {
-    return false;
-  }
-}
-
-function blockedAccess(access: string | undefined): boolean {
-  if (access === undefined) return false;
-  const a = access.toLowerCase();
-  return a === 'read' || a === 'none' || a === 'readstatic';
 }
 
 interface Link {
@@ -167,10 +149,20 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
   private readonly backoff: Backoff;
   /** Last 100 messages in and out (diagnostics); redacts inbound NOTIFY/POST only when read. */
   private readonly trafficLog = new TrafficLog();
-  private readonly historyList: StateChange[] = [];
-  private readonly store = new Map<number, ValueChange>();
-  /** Latest dynamic access per uid from description changes (the profile keeps its own too). */
-  private readonly access = new Map<number, string>();
+  /** Values, dynamic access and state history. */
+  private readonly valueStore = new ValueStore();
+  /** The typed write API; asks this connection for the live session. */
+  private readonly writes = ((conn: ApplianceConnection) =>
+    new ConnectionWrites({
+      get profile() {
+        return conn.profile;
+      },
+      get label() {
+        return conn.label;
+      },
+      valueStore: conn.valueStore,
+      requireConnected: () => conn.requireConnected(),
+    }))(this);
   private readonly factoryOverride: ApplianceConnectionOptions['transportFactory'];
   private profileValue: ConnectionProfile | undefined;
   private stateValue: ConnectionState = 'disconnected';
@@ -273,17 +265,15 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
   }
 
   snapshot(): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
-    for (const v of this.store.values()) setOwn(out, v.key, v.value);
-    return out;
+    return this.valueStore.snapshot();
   }
 
   currentValues(): ValueChange[] {
-    return [...this.store.values()].map((v) => ({ ...v }));
+    return this.valueStore.currentValues();
   }
 
   history(): StateChange[] {
-    return this.historyList.map((h) => ({ ...h }));
+    return this.valueStore.history();
   }
 
   traffic(): TrafficEntry[] {
@@ -292,140 +282,36 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
 
   // ---- writes ---------------------------------------------------------------------------
 
-  async setValues(values: Record<string, unknown>): Promise<WriteResult> {
-    const session = this.requireConnected();
-    const entries = Object.entries(values ?? {});
-    if (entries.length === 0) throw new HomeConnectError('validation', 'Nothing to set: give at least one key and value.');
-    const items = entries.map(([k, v]) => wireItem(this.profile.encodeValue(k, v)));
-    return this.post(session, '/ro/values', items);
+  setValues(values: Record<string, unknown>): Promise<WriteResult> {
+    return this.writes.setValues(values);
   }
 
-  async selectProgram(program: string | number, options?: OptionValues): Promise<WriteResult> {
-    const never = this.profileRefusal(remoteSelectRefusal, program);
-    if (never) throw never;
-    const session = this.requireConnected();
-    this.checkRoot('selectedProgram', 'select a program');
-    const uid = this.profile.encodeProgram(program);
-    return this.post(session, '/ro/selectedProgram', [this.programItem(uid, options)]);
+  selectProgram(program: string | number, options?: OptionValues): Promise<WriteResult> {
+    return this.writes.selectProgram(program, options);
   }
 
-  async startProgram(program?: string | number, options?: OptionValues): Promise<WriteResult> {
-    // What the profile rules out is refused before anything else, connected or not.
-    const never = this.profileRefusal(remoteStartRefusal, program);
-    if (never) throw never;
-    const session = this.requireConnected();
-    const allowed = this.knownValue(REMOTE_START_ALLOWED);
-    if (allowed && (allowed.value === false || allowed.raw === false)) {
-      throw new HomeConnectError('validation', 'Remote start is not allowed on the appliance: enable Remote Start on it.', {
-        details: { key: REMOTE_START_ALLOWED },
-      });
-    }
-    this.checkRoot('activeProgram', 'start a program');
-    let uid: number;
-    if (program === undefined || program === null || program === '') {
-      const sel = this.profile.roots.selectedProgram;
-      const raw = sel ? this.store.get(sel.uid)?.raw : undefined;
-      if (typeof raw !== 'number' || raw === 0) {
-        throw new HomeConnectError('validation', `No program is selected on ${this.label}: name the program to start.`);
-      }
-      uid = raw;
-    } else {
-      uid = this.profile.encodeProgram(program);
-    }
-    const refused = remoteStartRefusal(this.profile, this.label, uid);
-    if (refused) throw refused;
-    return this.post(session, '/ro/activeProgram', [this.programItem(uid, options)], true);
-  }
-
-  /**
-   * A start (or selection) the profile rules out for the whole appliance or for the named program, checked
-   * before the live state so "never" wins over "not now"; undefined also when the profile is
-   * unusable or the program unknown (the later checks name those).
-   */
-  private profileRefusal(rule: typeof remoteStartRefusal, program: string | number | undefined): HomeConnectError | undefined {
-    try {
-      const appliance = rule(this.profile, this.label);
-      if (appliance || program === undefined || program === null || program === '') return appliance;
-      return rule(this.profile, this.label, this.profile.encodeProgram(program));
-    } catch {
-      return undefined;
-    }
+  startProgram(program?: string | number, options?: OptionValues): Promise<WriteResult> {
+    return this.writes.startProgram(program, options);
   }
 
   stopProgram(): Promise<WriteResult> {
-    return this.command('BSH.Common.Command.AbortProgram', true);
+    return this.writes.command('BSH.Common.Command.AbortProgram', true);
   }
 
   pauseProgram(): Promise<WriteResult> {
-    return this.command('BSH.Common.Command.PauseProgram', true);
+    return this.writes.command('BSH.Common.Command.PauseProgram', true);
   }
 
   resumeProgram(): Promise<WriteResult> {
-    return this.command('BSH.Common.Command.ResumeProgram', true);
+    return this.writes.command('BSH.Common.Command.ResumeProgram', true);
   }
 
-  async command(key: string | number, value: unknown = true): Promise<WriteResult> {
-    const session = this.requireConnected();
-    const feature = this.profile.resolve(key);
-    let item: WireItem;
-    if (feature.kind === 'command' && typeof value === 'boolean' && (feature.protocolType ?? 'Boolean') === 'Boolean') {
-      // Commands are often access="none" in the static profile yet accepted while relevant
-      // (protocol.md §3.7): let the appliance decide instead of refusing here.
-      item = { uid: feature.uid, value };
-    } else {
-      item = this.profile.encodeValue(key, value);
-    }
-    return this.post(session, '/ro/values', [wireItem(item)]);
+  command(key: string | number, value: unknown = true): Promise<WriteResult> {
+    return this.writes.command(key, value);
   }
 
-  async request(resource: string, action: 'GET' | 'POST' | 'NOTIFY', data?: unknown[]): Promise<RawResponse> {
-    const session = this.requireConnected();
-    if (typeof resource !== 'string' || !/^\/[a-z]{2}\/\S+$/i.test(resource)) {
-      throw new HomeConnectError('validation', `"${String(resource)}" is not a resource like /ro/values.`);
-    }
-    if (action !== 'GET' && action !== 'POST' && action !== 'NOTIFY') {
-      throw new HomeConnectError('validation', `Action must be GET, POST or NOTIFY, not "${String(action)}".`);
-    }
-    if (data !== undefined && !Array.isArray(data)) {
-      throw new HomeConnectError('validation', 'Request data must be an array of objects.');
-    }
-    if (action === 'NOTIFY') {
-      await session.send(resource, 'NOTIFY', data);
-      return { action: 'NOTIFY', resource };
-    }
-    const res = await session.exchange(resource, action, data);
-    const out: RawResponse = { action: res.action, resource: res.resource };
-    if (res.code !== undefined) {
-      out.code = res.code;
-      // Named only; turning it into an error is the command model's job (src/appliance/commands).
-      const name = this.profile.errorName(res.code);
-      if (name) out.codeName = name;
-    }
-    if (res.data) out.data = res.data;
-    return out;
-  }
-
-  private programItem(uid: number, options: OptionValues | undefined): Record<string, unknown> {
-    const opts = Object.entries(options ?? {}).map(([k, v]) => wireItem(this.profile.encodeOption(uid, k, v)));
-    return opts.length ? { program: uid, options: opts } : { program: uid };
-  }
-
-  private checkRoot(root: 'activeProgram' | 'selectedProgram', what: string): void {
-    const feature = this.profile.roots[root];
-    if (!feature) return;
-    const access = this.access.get(feature.uid) ?? feature.access;
-    if (blockedAccess(access)) {
-      throw new HomeConnectError(
-        'validation',
-        `${this.label} does not accept a request to ${what} right now (${feature.key} is ${access}); try again when the appliance is ready.`,
-        { details: { key: feature.key, access } },
-      );
-    }
-  }
-
-  private knownValue(key: string): ValueChange | undefined {
-    const f = this.profile.find(key);
-    return f ? this.store.get(f.uid) : undefined;
+  request(resource: string, action: 'GET' | 'POST' | 'NOTIFY', data?: unknown[]): Promise<RawResponse> {
+    return this.writes.request(resource, action, data);
   }
 
   private requireConnected(): Session {
@@ -435,27 +321,6 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
       throw new HomeConnectError('not-connected', `${this.label} is not connected (${this.stateValue}${why}); nothing was sent.`);
     }
     return session;
-  }
-
-  private async post(session: Session, resource: string, data: unknown[], isStart = false): Promise<WriteResult> {
-    try {
-      const res = await session.request(resource, 'POST', data);
-      const result: WriteResult = { ok: true, resource, sent: data };
-      if (res.data) result.data = res.data;
-      return result;
-    } catch (e) {
-      const err = e instanceof HomeConnectError ? e : new HomeConnectError('protocol', errorMessage(e));
-      const notSent = err.kind === 'not-connected' && err.details?.sent === false;
-      if (isStart && err.kind !== 'appliance-error' && err.kind !== 'validation' && !notSent) {
-        // The start may have reached the appliance: never resend, let the person check.
-        throw new HomeConnectError(
-          'unknown-outcome',
-          `No answer to the program start on ${this.label} (${err.message}). The program may or may not have started: check the appliance before trying again.`,
-          { cause: err, details: { resource } },
-        );
-      }
-      throw err;
-    }
   }
 
   // ---- connection lifecycle --------------------------------------------------------------
@@ -600,24 +465,12 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
   }
 
   private onValues(values: DecodedValue[]): void {
-    const changes: ValueChange[] = [];
-    for (const v of values) {
-      const prev = this.store.get(v.uid);
-      if (prev && sameRaw(prev.raw, v.raw)) continue;
-      // Two fixed literal shapes instead of a spread plus added fields: the spread made every
-      // change object a new hidden-class transition, costing more than decoding (receive-path bench).
-      const change: ValueChange = prev
-        ? { uid: v.uid, key: v.key, kind: v.kind, value: v.value, raw: v.raw, previous: prev.value, previousRaw: prev.raw }
-        : { uid: v.uid, key: v.key, kind: v.kind, value: v.value, raw: v.raw };
-      if (v.unit !== undefined) change.unit = v.unit;
-      this.store.set(v.uid, change);
-      changes.push(change);
-    }
+    const changes = this.valueStore.apply(values);
     if (changes.length) this.emitSafe('values', changes);
   }
 
   private onDescription(items: DescriptionChangeItem[]): void {
-    for (const item of items) if (typeof item.access === 'string') this.access.set(item.uid, item.access);
+    this.valueStore.noteDescription(items);
     this.emitSafe('description', items);
   }
 
@@ -747,8 +600,7 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
     this.reasonValue = reason;
     const change: StateChange = { state, at: Date.now() };
     if (reason !== undefined) change.reason = reason;
-    this.historyList.push(change);
-    if (this.historyList.length > HISTORY_LIMIT) this.historyList.splice(0, this.historyList.length - HISTORY_LIMIT);
+    this.valueStore.pushHistory(change);
     this.log(state, reason);
     this.emitSafe('state', { ...change });
   }
@@ -772,11 +624,6 @@ export class ApplianceConnection extends EventEmitter implements ApplianceClient
   }
 
   private readonly reportListenerError = (sentence: string): void => this.logger.error(`${this.label}: ${sentence}`);
-}
-
-/** uid first, as the firmware wants (§3.7). */
-function wireItem(item: WireItem): WireItem {
-  return { uid: item.uid, value: item.value };
 }
 
 function definedOnly<T extends object>(o: T): Partial<T> {

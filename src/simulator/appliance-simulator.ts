@@ -10,18 +10,24 @@ import { EventEmitter } from 'events';
 import * as net from 'net';
 import { HomeConnectError, errorMessage } from '../errors';
 import { decodeKey } from '../profile/import/key-material';
-import { isWritable } from '../profile/value-codec';
 import { profileFromRecord, type ApplianceProfile } from '../profile';
-import type { ApplianceRecord, DescriptionChangeItem, Feature, WireItem, ConnectionType } from '../profile/types';
+import type { ApplianceRecord, DescriptionChangeItem, WireItem, ConnectionType } from '../profile/types';
 import type { Message } from '../protocol/message';
+import { serializeMessage } from '../protocol/session';
 import { startApplianceServer, type ApplianceServer, type ServerConnection } from '../protocol/server-transport';
+import { deviceInfo, macHex, networkInfo } from './canned-payloads';
+import { ApplianceBehaviour, numberOr0 } from './appliance-behaviour';
+import type { Answer, ClientLink } from './client-link';
 import { DoorAlarms } from './door-alarms';
+import { makeFaults, type FaultSwitches, type SimulatorFaults } from './faults';
 import { zoneLevelChanged } from './hob-zones';
-import { planRun, ProgramRunner, type RunPhase } from './program-runner';
+import { ProgramRunner, type RunPhase } from './program-runner';
 import { serviceList, serviceVersions, type ServiceSetName } from './service-sets';
 import { SimulatorQuirks, type SimulatorQuirkOptions } from './quirks';
-import { ErrorCode, parseDefaultText, SimulatedState } from './simulated-state';
-import { checkEnvelope, checkInitialValuesReply, parseProgramRequest, valueItemsProblem, type ProgramRequest } from './strict-checks';
+import { ErrorCode, SimulatedState } from './simulated-state';
+import { checkEnvelope, checkInitialValuesReply, parseProgramRequest } from './strict-checks';
+
+export type { SimulatorFaults } from './faults';
 
 export interface ApplianceSimulatorOptions {
   record: ApplianceRecord;
@@ -42,62 +48,11 @@ export interface ApplianceSimulatorOptions {
   advertise?: { interface?: string; port?: number };
 }
 
-/** Fault injection switches (integration tests, CLI `simulate`). */
-export interface SimulatorFaults {
-  /** Terminate every socket at once (no close frame). */
-  drop(): void;
-  /** Stop answering anything (requests, pings, NOTIFYs) while on. */
-  stall(on: boolean): void;
-  /** AES: a frame of random bytes; TLS: a text frame that is not JSON. */
-  sendGarbage(): void;
-  /** AES: a well-formed frame whose MAC tag is wrong. */
-  sendMisTagged(): void;
-  /** Answer websocket upgrades with this HTTP status (e.g. 404); undefined stops. */
-  rejectUpgrade(status?: number): void;
-  /** Refuse a second concurrent connection with 503 (default on). */
-  refuseSecondConnection(on: boolean): void;
-  /** Answer GET /ro/allMandatoryValues with 500 while on. */
-  failMandatoryValues(on: boolean): void;
-  /** Delay every answer by this many milliseconds. */
-  responseDelayMs: number;
-  /** Never answer requests for this resource (null: answer everything again). */
-  neverRespond(resource: string | null): void;
-  /** Send `count` NOTIFY /ro/values as fast as possible; resolves when all are queued and sent. */
-  burst(count: number): Promise<void>;
-  /** Send one frame larger than 1 MiB. */
-  oversizedFrame(): void;
-  /** Send one NOTIFY /ro/values with exactly these items (hostile-appliance tests); resolves when sent. */
-  notifyItems(data: unknown[]): Promise<void>;
-  /** Drop every socket and come back with a new sID and edMsgID (appliance reboot). */
-  restart(): void;
-}
-
-/** One client socket and where it is in the handshake (not the protocol session: sID is the simulator's). */
-interface ClientLink {
-  id: number;
-  conn: ServerConnection;
-  /** Appliance msgID of the initialValues POST this link must answer. */
-  initialMsgID: number;
-  replied: boolean;
-  registered: boolean;
-  deviceReady: boolean;
-  /** Client msgID expected next. */
-  nextMsgId: number;
-  client?: { deviceType: unknown; deviceName: unknown; deviceID: unknown };
-  closed: boolean;
-}
-
-/** silent: apply `after` but send no RESPONSE (a lost answer). */
-type Answer = { data?: unknown[]; code?: number; after?: () => void; silent?: boolean } | undefined;
-
 const HIGH_BIT = 2 ** 31;
 
 function random32Above2p31(): number {
   return HIGH_BIT + crypto.randomInt(0, 2 ** 30);
 }
-
-/** Appliance "type" code of ci v1 /ci/info (32 = DISHWASHER, protocol.md §3.5); other codes are not known. */
-const CI1_TYPE_CODES: Record<string, number> = { Dishwasher: 32 };
 
 /** How many client messages `received` keeps; a long `simulate` run must not grow without bound. */
 export const RECEIVED_LIMIT = 10_000;
@@ -114,6 +69,8 @@ export class ApplianceSimulator extends EventEmitter {
   readonly quirks: SimulatorQuirks;
   readonly state: SimulatedState;
   readonly record: ApplianceRecord;
+  /** Writes, commands, power and program select/start as the appliance answers them. */
+  private readonly behaviour: ApplianceBehaviour;
 
   private readonly transport: ConnectionType;
   private readonly serviceSet: ServiceSetName;
@@ -134,15 +91,15 @@ export class ApplianceSimulator extends EventEmitter {
   private applianceMsgId: number;
   private linkSeq = 0;
   private stopped = false;
-  // fault switches
-  private stalled = false;
-  private upgradeStatus: number | undefined;
-  private refuseSecond = true;
-  private failMandatory = false;
-  private silentResource: string | null = null;
-  private delayMs = 0;
-  /** Option values given to the selected program since it was selected, for a start without them. */
-  private optionsSinceSelect = new Map<number, unknown>();
+  /** Fault switches, shared with `faults`. */
+  private readonly sw: FaultSwitches = {
+    stalled: false,
+    upgradeStatus: undefined,
+    refuseSecond: true,
+    failMandatory: false,
+    silentResource: null,
+    delayMs: 0,
+  };
 
   constructor(private readonly opts: ApplianceSimulatorOptions) {
     super();
@@ -174,7 +131,29 @@ export class ApplianceSimulator extends EventEmitter {
       notify: (items) => this.notifyValues(items),
       log: (line) => this.log(line),
     });
-    this.faults = this.makeFaults();
+    this.faults = makeFaults({
+      switches: this.sw,
+      transport: this.transport,
+      links: () => [...this.links.values()],
+      forget: (l) => this.links.delete(l.conn),
+      notifiableLinks: () => this.notifiableLinks(),
+      valuesNotify: (data) => ({
+        sID: this.sID,
+        msgID: this.nextApplianceMsgId(),
+        resource: '/ro/values',
+        version: this.versions.get('ro') ?? 1,
+        action: 'NOTIFY',
+        data,
+      }),
+      state: this.state,
+      profile: this.profile,
+      newSession: () => {
+        this.sID = random32Above2p31();
+        this.edMsgID = random32Above2p31();
+        this.applianceMsgId = random32Above2p31();
+      },
+      log: (line) => this.log(line),
+    });
     this.quirks = new SimulatorQuirks(
       {
         profile: this.state.profile,
@@ -184,6 +163,14 @@ export class ApplianceSimulator extends EventEmitter {
       },
       opts.quirks,
     );
+    this.behaviour = new ApplianceBehaviour({
+      profile: this.profile,
+      state: this.state,
+      runner: this.runner,
+      quirks: this.quirks,
+      notifyValues: (items) => this.notifyValues(items),
+      violation: (text) => this.violation(text),
+    });
   }
 
   // ---- lifecycle ------------------------------------------------------------------------
@@ -219,7 +206,7 @@ export class ApplianceSimulator extends EventEmitter {
       ...(r.brand ? { brand: r.brand } : {}),
       ...(r.type ? { type: r.type } : {}),
       ...(r.vib ? { vib: r.vib } : {}),
-      mac: this.macHex().match(/../g)!.join('-'),
+      mac: macHex(this.record).match(/../g)!.join('-'),
       tls: this.transport === 'TLS',
       address: this.listenHost === '0.0.0.0' ? '127.0.0.1' : this.listenHost,
       port: this.server?.port ?? this.listenPort,
@@ -353,8 +340,8 @@ export class ApplianceSimulator extends EventEmitter {
 
   private onUpgrade(): number | undefined {
     if (this.stopped) return 503;
-    if (this.upgradeStatus !== undefined) return this.upgradeStatus;
-    if (this.refuseSecond && this.liveLinks() > 0) {
+    if (this.sw.upgradeStatus !== undefined) return this.sw.upgradeStatus;
+    if (this.sw.refuseSecond && this.liveLinks() > 0) {
       this.violation('a second concurrent connection was refused with 503');
       return 503;
     }
@@ -372,7 +359,7 @@ export class ApplianceSimulator extends EventEmitter {
       conn.terminate();
       return;
     }
-    if (this.refuseSecond && this.liveLinks() > 0) {
+    if (this.sw.refuseSecond && this.liveLinks() > 0) {
       // onUpgrade normally refuses already; a race between two upgrades ends here.
       this.violation('a second concurrent connection was closed');
       conn.close(1013, 'Try Again Later');
@@ -403,7 +390,7 @@ export class ApplianceSimulator extends EventEmitter {
       this.log(`connection ${link.id} closed`);
     });
     conn.on('error', (e: unknown) => this.log(`connection ${link.id} error: ${errorMessage(e)}`));
-    if (this.stalled) conn.autoPong = false;
+    if (this.sw.stalled) conn.autoPong = false;
     this.log(`connection ${link.id} accepted`);
     this.emit('connection', { id: link.id, remoteAddress: conn.remoteAddress });
     this.sendTo(link, {
@@ -532,7 +519,7 @@ export class ApplianceSimulator extends EventEmitter {
         return { data: [{ response: crypto.randomBytes(32).toString('base64url') }] };
       }
       case 'GET /ci/info':
-        return { data: [this.deviceInfo(ver('ci') <= 1 ? 'ci1' : 'ci')] };
+        return { data: [deviceInfo(this.record, this.profile, ver('ci') <= 1 ? 'ci1' : 'ci')] };
       case 'GET /ci/tzInfo':
         return { data: [{ tz: '' }] };
       case 'GET /ci/registeredDevices':
@@ -549,24 +536,24 @@ export class ApplianceSimulator extends EventEmitter {
           ],
         };
       case 'GET /iz/info':
-        return { data: [this.deviceInfo('iz')] };
+        return { data: [deviceInfo(this.record, this.profile, 'iz')] };
       case 'GET /ni/info':
         if (!s.deviceReady) return { code: ErrorCode.Forbidden };
-        return { data: [this.networkInfo()] };
+        return { data: [networkInfo(this.record, this.listenHost)] };
       case 'GET /ni/config':
         if (!s.deviceReady) return { code: ErrorCode.Forbidden };
         return { data: [{ interfaceID: 0, ssid: 'HomeNetwork', automaticIPv4: true, automaticIPv6: true }] };
       case 'GET /ro/allDescriptionChanges':
         return { data: this.state.descriptionItems() };
       case 'GET /ro/allMandatoryValues':
-        if (this.failMandatory) return { code: ErrorCode.InternalServerError };
+        if (this.sw.failMandatory) return { code: ErrorCode.InternalServerError };
         return { data: this.state.mandatoryValues() };
       case 'GET /ro/values':
       case 'GET /ro/activeProgram':
       case 'GET /ro/selectedProgram':
         return { code: ErrorCode.BadRequest };
       case 'POST /ro/values':
-        return this.writeValues(s, msg);
+        return this.behaviour.writeValues(s, msg);
       case 'POST /ro/selectedProgram':
       case 'POST /ro/activeProgram': {
         const req = parseProgramRequest(msg.data, msg.resource);
@@ -574,7 +561,7 @@ export class ApplianceSimulator extends EventEmitter {
           this.violation(`connection ${s.id}: ${req}; answered 400`);
           return { code: ErrorCode.BadRequest };
         }
-        return msg.resource === '/ro/activeProgram' ? this.startProgram(req) : this.selectProgram(req);
+        return msg.resource === '/ro/activeProgram' ? this.behaviour.startProgram(req) : this.behaviour.selectProgram(req);
       }
       default:
         if (msg.action === 'NOTIFY') {
@@ -583,187 +570,6 @@ export class ApplianceSimulator extends EventEmitter {
         }
         return { code: ErrorCode.NotFound };
     }
-  }
-
-  // ---- writes --------------------------------------------------------------------------------
-
-  private writeValues(s: ClientLink, msg: Message): Answer {
-    const problem = valueItemsProblem(msg.data);
-    if (problem) {
-      this.violation(`connection ${s.id}: ${problem}; answered 400`);
-      return { code: ErrorCode.BadRequest };
-    }
-    const items = msg.data as WireItem[];
-    const refused = this.quirks.refuseValues(items);
-    if (refused !== undefined) return { code: refused };
-    const roots = this.profile.roots;
-    // Writing a program uid to ActiveProgram/SelectedProgram (the dryer path of §3.7).
-    for (const root of [roots.activeProgram, roots.selectedProgram]) {
-      const hit = root ? items.find((i) => i.uid === root.uid) : undefined;
-      if (!root || !hit) continue;
-      const options = items.filter((i) => i !== hit);
-      const req: ProgramRequest = { program: typeof hit.value === 'number' ? hit.value : -1, options };
-      if (!isWritable(root.access, root.kind)) return { code: ErrorCode.WriteNoAccess };
-      return root === roots.activeProgram ? this.startProgram(req) : this.selectProgram(req);
-    }
-    const context = this.runner.program || numberOr0(roots.selectedProgram && this.state.get(roots.selectedProgram.uid));
-    const features: Feature[] = [];
-    for (const item of items) {
-      const f = this.profile.byUid(item.uid);
-      if (!f) return { code: ErrorCode.WriteUnknownUID };
-      const code = this.state.checkWrite(f, item.value, f.kind === 'option' ? context : undefined);
-      if (code !== undefined) return { code };
-      features.push(f);
-    }
-    // Commands with preconditions are checked before anything changes.
-    for (let i = 0; i < items.length; i++) {
-      const code = this.commandPrecondition(features[i], items[i].value);
-      if (code !== undefined) return { code };
-    }
-    return {
-      after: () => {
-        const changes: WireItem[] = [];
-        for (let i = 0; i < items.length; i++) {
-          const f = features[i];
-          if (f.kind === 'command') {
-            this.runCommand(f, items[i].value);
-            continue;
-          }
-          const c = this.state.set(f.uid, items[i].value);
-          if (c) changes.push(c);
-          if (f.kind === 'option' && this.optionsSinceSelect.size < 1000) this.optionsSinceSelect.set(f.uid, items[i].value);
-          if (f.shortKey === 'PowerState') changes.push(...this.powerChanged());
-        }
-        if (changes.length > 0) this.notifyValues(changes);
-      },
-    };
-  }
-
-  private commandPrecondition(f: Feature, value: unknown): number | undefined {
-    if (f.kind !== 'command' || value !== true) return undefined;
-    const phase = this.runner.phase;
-    switch (f.shortKey) {
-      case 'AbortProgram':
-        return phase === 'idle' || phase === 'aborting' ? ErrorCode.DeviceStateNotCompliant : undefined;
-      case 'PauseProgram':
-        return phase === 'running' ? undefined : ErrorCode.DeviceStateNotCompliant;
-      case 'ResumeProgram':
-        return phase === 'paused' ? undefined : ErrorCode.DeviceStateNotCompliant;
-      default:
-        return undefined;
-    }
-  }
-
-  private runCommand(f: Feature, value: unknown): void {
-    switch (f.shortKey) {
-      case 'AbortProgram':
-        if (value === true) this.runner.abort();
-        return;
-      case 'PauseProgram':
-        if (value === true) this.runner.pause();
-        return;
-      case 'ResumeProgram':
-        if (value === true) this.runner.resume();
-        return;
-      case 'AcknowledgeEvent':
-      case 'RejectEvent': {
-        const ev = typeof value === 'number' ? this.profile.byUid(value) : undefined;
-        if (ev && ev.kind === 'event') {
-          const off = this.state.member(ev, 'Off');
-          const c = off !== undefined ? this.state.set(ev.uid, off) : undefined;
-          if (c) this.notifyValues([c]);
-        }
-        return;
-      }
-      default:
-        return;
-    }
-  }
-
-  /** PowerState off/standby makes the appliance Inactive; on makes it Ready again. */
-  private powerChanged(): WireItem[] {
-    const power = this.state.currentMember('PowerState');
-    const op = this.state.currentMember('OperationState');
-    const out: Array<WireItem | undefined> = [];
-    // Hoods are switched off by PowerState: a running program stops with the power.
-    if (power !== undefined && power !== 'On' && this.runner.active) this.runner.powerOff();
-    if (power === 'On' && op === 'Inactive') out.push(this.state.setMember('OperationState', 'Ready'));
-    if (power !== undefined && power !== 'On' && !this.runner.active) out.push(this.state.setMember('OperationState', 'Inactive'));
-    return out.filter((x): x is WireItem => x !== undefined);
-  }
-
-  private programChecks(req: ProgramRequest, root: Feature | undefined, forStart: boolean): number | undefined {
-    if (root && !isWritable(root.access, root.kind)) return ErrorCode.WriteNoAccess;
-    const program = this.profile.byUid(req.program);
-    if (!program || program.kind !== 'program') return ErrorCode.UnknownUID;
-    if (program.available === false) return ErrorCode.WriteNotAvailable;
-    const exec = program.execution;
-    if (exec === 'none' || (forStart && exec === 'selectOnly') || (!forStart && exec === 'startOnly')) return ErrorCode.NoExecution;
-    if (forStart) {
-      const rcsa = this.state.feature('RemoteControlStartAllowed');
-      if (rcsa && this.state.get(rcsa.uid) === false) return ErrorCode.RemoteStartNotActive;
-      const op = this.state.currentMember('OperationState');
-      if (this.runner.active || (op !== undefined && op !== 'Ready' && op !== 'Finished')) return ErrorCode.DeviceStateNotCompliant;
-      const power = this.state.currentMember('PowerState');
-      if (power !== undefined && power !== 'On') return ErrorCode.DeviceStateNotCompliant;
-      if (this.state.currentMember('DoorState') === 'Open') return ErrorCode.DeviceStateNotCompliant;
-    } else if (this.runner.active) {
-      return ErrorCode.DeviceStateNotCompliant;
-    }
-    for (const o of req.options) {
-      const f = this.profile.byUid(o.uid);
-      if (!f) return ErrorCode.WriteUnknownUID;
-      if (f.kind !== 'option') return ErrorCode.WriteNoAccess;
-      const code = this.state.checkWrite(f, o.value, req.program);
-      if (code !== undefined) return code;
-    }
-    return undefined;
-  }
-
-  private startProgram(req: ProgramRequest): Answer {
-    const code =
-      this.quirks.refuseProgram('start', req.program, req.options) ?? this.programChecks(req, this.profile.roots.activeProgram, true);
-    if (code !== undefined) return { code };
-    const options = this.withSelectedOptions(req);
-    return {
-      after: () => this.runner.start(planRun(this.state, req.program, options), options),
-      ...(this.quirks.swallowStart() ? { silent: true } : {}),
-    };
-  }
-
-  /** Starting the selected program: options given to it since its selection (with select or as values) apply too. */
-  private withSelectedOptions(req: ProgramRequest): WireItem[] {
-    const sel = this.profile.roots.selectedProgram;
-    const pending = this.optionsSinceSelect;
-    this.optionsSinceSelect = new Map();
-    if (!sel || this.state.get(sel.uid) !== req.program) return req.options;
-    const given = new Set(req.options.map((o) => o.uid));
-    const earlier = [...pending].filter(([uid]) => !given.has(uid)).map(([uid, value]) => ({ uid, value }));
-    return [...earlier, ...req.options];
-  }
-
-  private selectProgram(req: ProgramRequest): Answer {
-    const code =
-      this.quirks.refuseProgram('select', req.program, req.options) ?? this.programChecks(req, this.profile.roots.selectedProgram, false);
-    if (code !== undefined) return { code };
-    return {
-      after: () => {
-        const changes: Array<WireItem | undefined> = [];
-        const sel = this.profile.roots.selectedProgram;
-        if (sel) changes.push(this.state.set(sel.uid, req.program));
-        // Options take the program's defaults first, then what the client sent.
-        for (const po of this.profile.byUid(req.program)?.options ?? []) {
-          const f = this.profile.byUid(po.uid);
-          if (!f || po.default === undefined) continue;
-          const v = parseDefaultText(f, po.default);
-          if (v !== undefined) changes.push(this.state.set(f.uid, v));
-        }
-        for (const o of req.options) changes.push(this.state.set(o.uid, o.value));
-        this.optionsSinceSelect = new Map(req.options.map((o) => [o.uid, o.value]));
-        const items = dedupe(changes);
-        if (items.length > 0) this.notifyValues(items);
-      },
-    };
   }
 
   // ---- outbound ------------------------------------------------------------------------------
@@ -785,18 +591,17 @@ export class ApplianceSimulator extends EventEmitter {
 
   private answerRaw(s: ClientLink, msg: Partial<Message>, a: NonNullable<Answer>): void {
     const run = (): void => {
-      if (this.silentResource !== null && msg.resource === this.silentResource) return;
+      if (this.sw.silentResource !== null && msg.resource === this.sw.silentResource) return;
       if (!s.closed && !a.silent) {
-        const out: Record<string, unknown> = {
+        this.sendTo(s, {
           sID: this.sID,
           msgID: typeof msg.msgID === 'number' ? msg.msgID : 0,
           resource: typeof msg.resource === 'string' ? msg.resource : '',
           version: typeof msg.version === 'number' ? msg.version : 1,
           action: 'RESPONSE',
-        };
-        if (a.data !== undefined) out.data = a.data;
-        if (a.code !== undefined) out.code = a.code;
-        this.sendTo(s, out);
+          data: a.data,
+          code: a.code,
+        });
       }
       try {
         a.after?.();
@@ -804,8 +609,8 @@ export class ApplianceSimulator extends EventEmitter {
         this.log(`applying a write failed: ${errorMessage(e)}`);
       }
     };
-    if (this.stalled) return;
-    if (this.delayMs > 0) this.later(this.delayMs, run);
+    if (this.sw.stalled) return;
+    if (this.sw.delayMs > 0) this.later(this.sw.delayMs, run);
     else run();
   }
 
@@ -821,9 +626,10 @@ export class ApplianceSimulator extends EventEmitter {
     this.timers.add(t);
   }
 
-  private sendTo(s: ClientLink, msg: Record<string, unknown> | Message): void {
-    if (this.stalled || s.closed) return;
-    s.conn.send(JSON.stringify(msg)).catch((e: unknown) => this.log(`send failed: ${errorMessage(e)}`));
+  /** Every envelope goes through the session's serializer, so key order matches the client's. */
+  private sendTo(s: ClientLink, msg: Message): void {
+    if (this.sw.stalled || s.closed) return;
+    s.conn.send(serializeMessage(msg)).catch((e: unknown) => this.log(`send failed: ${errorMessage(e)}`));
   }
 
   /** Links that may receive NOTIFYs: handshake answered and accepted. */
@@ -852,197 +658,6 @@ export class ApplianceSimulator extends EventEmitter {
     }
   }
 
-  // ---- payloads ------------------------------------------------------------------------------
-
-  private macHex(): string {
-    const given = (this.record.mac ?? '').replace(/[^0-9a-fA-F]/g, '').toUpperCase();
-    if (given.length === 12) return given;
-    return '68A40E' + crypto.createHash('sha256').update(this.record.haId).digest('hex').slice(0, 6).toUpperCase();
-  }
-
-  private deviceInfo(kind: 'ci1' | 'ci' | 'iz'): Record<string, unknown> {
-    const r = this.record;
-    const d = this.profile.description;
-    const brand = r.brand || d.brand || 'BOSCH';
-    const vib = r.vib || d.model || 'SIM0001';
-    const type = r.type || d.type || 'Appliance';
-    const hash = crypto.createHash('sha256').update(`simulator:${r.haId}`).digest('hex');
-    const info: Record<string, unknown> = {
-      deviceID: r.haId,
-      eNumber: `${vib}/01`,
-      brand,
-      vib,
-      mac: this.macHex().replace(/(..)(?!$)/g, '$1-'),
-      haVersion: '1.4',
-      swVersion: '3.6.6.20240110103411',
-      hwVersion: '2.0.0.2',
-      deviceType: kind === 'ci1' ? (CI1_TYPE_CODES[type] ?? 0) : type,
-      deviceInfo: kind === 'ci1' ? type.toUpperCase() : '',
-      customerIndex: kind === 'ci1' ? 1 : '1',
-      serialNumber:
-        r.serialNumber ??
-        String(BigInt('0x' + hash.slice(0, 15)))
-          .padStart(18, '0')
-          .slice(0, 18),
-      fdString: '9907',
-      shipSki: hash.slice(16, 56),
-    };
-    if (kind === 'ci') info.wifiInterfaces = 1;
-    return info;
-  }
-
-  private networkInfo(): Record<string, unknown> {
-    return {
-      interfaceID: 0,
-      type: 'WiFi',
-      ssid: 'HomeNetwork',
-      rssi: -52,
-      primary: true,
-      status: 'CONNECTED',
-      configured: true,
-      euiAddress: this.macHex()
-        .replace(/(..)(?!$)/g, '$1:')
-        .toLowerCase(),
-      ipV4: { ipAddress: this.listenHost, prefixSize: 24, gateway: '', dnsServer: '' },
-      ipV6: { ipAddress: '', prefixSize: 64, gateway: '', dnsServer: '' },
-    };
-  }
-
-  // ---- faults ----------------------------------------------------------------------------------
-
-  private makeFaults(): SimulatorFaults {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the fault object's methods and accessors have a `this` of their own
-    const sim = this;
-    const each = (fn: (s: ClientLink) => void): void => {
-      for (const s of [...sim.links.values()]) {
-        try {
-          fn(s);
-        } catch (e) {
-          sim.log(`fault injection failed: ${errorMessage(e)}`);
-        }
-      }
-    };
-    const drop = (): void =>
-      each((s) => {
-        s.closed = true;
-        sim.links.delete(s.conn);
-        s.conn.terminate();
-      });
-    const sampleNotify = (): string =>
-      JSON.stringify({
-        sID: sim.sID,
-        msgID: sim.nextApplianceMsgId(),
-        resource: '/ro/values',
-        version: sim.versions.get('ro') ?? 1,
-        action: 'NOTIFY',
-        data: sim.state.mandatoryValues().slice(0, 1),
-      });
-    return {
-      drop,
-      stall(on: boolean): void {
-        sim.stalled = on;
-        each((s) => {
-          s.conn.autoPong = !on;
-        });
-      },
-      sendGarbage(): void {
-        each((s) => {
-          if (sim.transport === 'AES') s.conn.sendRawFrame(crypto.randomBytes(64), true);
-          else s.conn.sendRawFrame('this is not JSON {', false);
-        });
-      },
-      sendMisTagged(): void {
-        each((s) => {
-          if (sim.transport === 'AES') s.conn.sendMisTagged(sampleNotify());
-          else s.conn.sendRawFrame(crypto.randomBytes(64), true);
-        });
-      },
-      rejectUpgrade(status?: number): void {
-        sim.upgradeStatus = status;
-      },
-      refuseSecondConnection(on: boolean): void {
-        sim.refuseSecond = on;
-      },
-      failMandatoryValues(on: boolean): void {
-        sim.failMandatory = on;
-      },
-      get responseDelayMs(): number {
-        return sim.delayMs;
-      },
-      set responseDelayMs(ms: number) {
-        sim.delayMs = Number.isFinite(ms) && ms > 0 ? ms : 0;
-      },
-      neverRespond(resource: string | null): void {
-        sim.silentResource = resource;
-      },
-      async burst(count: number): Promise<void> {
-        const f = sim.state.feature('ProgramProgress') ?? sim.profile.statuses().find((x) => typeof sim.state.get(x.uid) === 'number');
-        if (!f || count <= 0) return;
-        const original = sim.state.get(f.uid);
-        const sends: Promise<void>[] = [];
-        for (let i = 0; i < count; i++) {
-          const value = i === count - 1 ? original : i % 100;
-          sim.state.set(f.uid, value);
-          const text = JSON.stringify({
-            sID: sim.sID,
-            msgID: 0,
-            resource: '/ro/values',
-            version: sim.versions.get('ro') ?? 1,
-            action: 'NOTIFY',
-            data: [{ uid: f.uid, value }],
-          });
-          for (const s of sim.notifiableLinks()) {
-            if (sim.stalled) continue;
-            const withId = text.replace('"msgID":0', `"msgID":${sim.nextApplianceMsgId()}`);
-            sends.push(s.conn.send(withId).catch(() => undefined));
-          }
-        }
-        await Promise.all(sends);
-      },
-      async notifyItems(data: unknown[]): Promise<void> {
-        const text = JSON.stringify({
-          sID: sim.sID,
-          msgID: sim.nextApplianceMsgId(),
-          resource: '/ro/values',
-          version: sim.versions.get('ro') ?? 1,
-          action: 'NOTIFY',
-          data,
-        });
-        await Promise.all(sim.notifiableLinks().map((s) => s.conn.send(text).catch(() => undefined)));
-      },
-      oversizedFrame(): void {
-        const big = JSON.stringify({
-          sID: sim.sID,
-          msgID: sim.nextApplianceMsgId(),
-          resource: '/ro/values',
-          version: sim.versions.get('ro') ?? 1,
-          action: 'NOTIFY',
-          data: [{ uid: 1, value: 'x'.repeat(1024 * 1024 + 1024) }],
-        });
-        each((s) => {
-          if (sim.transport === 'TLS') {
-            s.conn.sendRawFrame(big, false);
-            return;
-          }
-          s.conn.send(big).catch(() => {
-            try {
-              s.conn.sendRawFrame(crypto.randomBytes(1024 * 1024 + 1024), true);
-            } catch {
-              // socket already gone
-            }
-          });
-        });
-      },
-      restart(): void {
-        drop();
-        sim.sID = random32Above2p31();
-        sim.edMsgID = random32Above2p31();
-        sim.applianceMsgId = random32Above2p31();
-        sim.log(`restarted with a new session id`);
-      },
-    };
-  }
-
   // ---- misc ----------------------------------------------------------------------------------
 
   private violation(text: string): void {
@@ -1058,18 +673,4 @@ export class ApplianceSimulator extends EventEmitter {
       // a logger must never break the simulator
     }
   }
-}
-
-function numberOr0(v: unknown): number {
-  return typeof v === 'number' ? v : 0;
-}
-
-function dedupe(changes: Array<WireItem | undefined>): WireItem[] {
-  const m = new Map<number, WireItem>();
-  for (const c of changes) {
-    if (!c) continue;
-    m.delete(c.uid);
-    m.set(c.uid, c);
-  }
-  return [...m.values()];
 }
