@@ -218,18 +218,7 @@ export class ApplianceSimulator extends EventEmitter {
    * after a DHCP change: clients are dropped, the old port closes, the new one listens and is announced.
    */
   async moveTo(to: { port?: number; host?: string }): Promise<{ url: string; port: number }> {
-    for (const s of this.links.values()) {
-      s.closed = true;
-      try {
-        s.conn.terminate();
-      } catch {
-        // already gone
-      }
-    }
-    this.links.clear();
-    const server = this.server;
-    this.server = undefined;
-    if (server) await server.close();
+    await this.closeServer();
     if (to.host !== undefined) this.listenHost = to.host;
     this.listenPort = to.port ?? 0;
     return this.start();
@@ -242,6 +231,14 @@ export class ApplianceSimulator extends EventEmitter {
     this.doorAlarms.dispose();
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
+    await this.closeServer();
+    const advertiser = this.advertiser;
+    this.advertiser = undefined;
+    if (advertiser) await advertiser.stop();
+  }
+
+  /** Drops every client and closes the listening port (stop, moveTo). */
+  private async closeServer(): Promise<void> {
     for (const s of this.links.values()) {
       s.closed = true;
       try {
@@ -254,9 +251,6 @@ export class ApplianceSimulator extends EventEmitter {
     const server = this.server;
     this.server = undefined;
     if (server) await server.close();
-    const advertiser = this.advertiser;
-    this.advertiser = undefined;
-    if (advertiser) await advertiser.stop();
   }
 
   get url(): string {
