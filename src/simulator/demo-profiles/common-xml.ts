@@ -220,3 +220,27 @@ export const commonEnumDescriptions = `    <enumDescription refENID="0001" enumK
       <enumMember refValue="2">On</enumMember>
       <enumMember refValue="3">Standby</enumMember>
     </enumDescription>`;
+
+/**
+ * The end of a laundry appliance's command list (pause/resume under RemoteStart) and the start of its option
+ * list with the ActiveStatus options, as washers and dryers share them.
+ */
+export const laundryRemoteStartAndActiveStatus = `    <!--LaundryCare.Common.CommandList.RemoteStart -->
+    <commandList access="writeOnly" available="true" uid="151A">
+      <!--BSH.Common.Command.PauseProgram -->
+      <command access="writeOnly" available="true" refCID="01" refDID="00" uid="0219"/>
+      <!--BSH.Common.Command.ResumeProgram -->
+      <command access="writeOnly" available="true" refCID="01" refDID="00" uid="0222"/>
+    </commandList>
+  </commandList>
+  <!--BSH.Common.Root.OptionList -->
+  <optionList access="readWrite" available="true" uid="0106">
+    <!--LaundryCare.Common.OptionList.ActiveStatus -->
+    <optionList access="read" available="true" uid="161B">
+      <!--BSH.Common.Option.ProgramProgress -->
+      <option access="read" available="true" initValue="0" max="100" min="0" refCID="11" refDID="A0" stepSize="1" uid="021E"/>
+      <!--BSH.Common.Option.RemainingProgramTime -->
+      <option access="read" available="true" initValue="0" max="21600" min="0" refCID="10" refDID="82" stepSize="60" uid="0220"/>
+      <!--BSH.Common.Option.RemainingProgramTimeIsEstimated -->
+      <option access="read" available="true" initValue="true" refCID="01" refDID="00" uid="0225"/>
+    </optionList>`;
